@@ -1,0 +1,67 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "armready",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "armready", targets: ["armready"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibELF",
+            pkgConfig: "libelf",
+            providers: [.apt(["libelf-dev"])]
+        ),
+        .systemLibrary(
+            name: "CZydis",
+            providers: [.apt(["libzydis-dev"])]
+        ),
+        .target(
+            name: "BinaryFormats",
+            dependencies: ["CLibELF"]
+        ),
+        .target(
+            name: "InstructionSets",
+            dependencies: ["BinaryFormats", "CZydis"]
+        ),
+        .target(
+            name: "Readiness",
+            dependencies: ["BinaryFormats", "InstructionSets", "Yams"]
+        ),
+        .target(
+            name: "Reporting",
+            dependencies: ["BinaryFormats", "InstructionSets", "Readiness"]
+        ),
+        .executableTarget(
+            name: "armready",
+            dependencies: [
+                "BinaryFormats",
+                "InstructionSets",
+                "Readiness",
+                "Reporting",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "BinaryFormatsTests",
+            dependencies: ["BinaryFormats"]
+        ),
+        .testTarget(
+            name: "InstructionSetsTests",
+            dependencies: ["InstructionSets", "BinaryFormats"]
+        ),
+        .testTarget(
+            name: "ReadinessTests",
+            dependencies: ["Readiness", "BinaryFormats", "InstructionSets"]
+        ),
+        .testTarget(
+            name: "armreadyTests",
+            dependencies: ["BinaryFormats"]
+        ),
+    ]
+)

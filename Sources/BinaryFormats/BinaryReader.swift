@@ -1,0 +1,40 @@
+/// The front door of the readers: sniff a file, hand it to the PE or ELF reader, and turn
+/// every failure into a per-file reason.
+package enum BinaryReader {
+    /// Reads the file at `path`.
+    ///
+    /// - Returns: `.image` for a binary that was read, `.notBinary` for anything without PE or
+    ///   ELF magic, `.failed` with the sniffed format and a sentence for a file that could not be
+    ///   read. Never throws: a hostile file is a result, not an error.
+    package static func read(path: String) -> ReadResult {
+        let file: MappedFile
+        do {
+            file = try MappedFile(path: path)
+        } catch {
+            return .failed(format: nil, reason: error)
+        }
+        return withExtendedLifetime(file) { read(bytes: file.bytes) }
+    }
+
+    /// Reads a binary that is already in memory. The bytes must outlive the call only.
+    package static func read(bytes: UnsafeRawBufferPointer) -> ReadResult {
+        let format = FormatSniffer.sniff(bytes)
+        do {
+            switch format {
+            case .elf: return .image(try ELFReader.read(bytes))
+            case .pe: return .image(try PEReader.read(bytes))
+            case .dos, .notBinary: return .notBinary
+            }
+        } catch {
+            return .failed(format: format, reason: error)
+        }
+    }
+}
+
+/// The outcome of reading one file.
+package enum ReadResult: Sendable, Equatable {
+    case image(BinaryImage)
+    case notBinary
+    /// `format` is what the magic bytes said, nil when the file could not even be opened.
+    case failed(format: BinaryFormat?, reason: BinaryFormatError)
+}

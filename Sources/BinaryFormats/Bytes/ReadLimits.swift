@@ -1,0 +1,21 @@
+/// Caps on counts taken from file headers, applied before allocating or looping, so a hostile
+/// file cannot make a reader allocate or spin without bound.
+///
+/// The values sit well above what real binaries use (the PE format itself caps sections at
+/// 96; the largest Windows system DLLs export a few thousand names).
+package enum ReadLimits {
+    package static let maxSections = 96
+    package static let maxStringLength = 4096
+    package static let maxImportDescriptors = 4096
+    package static let maxImportsPerDLL = 65_536
+    package static let maxExports = 262_144
+    package static let maxFunctions = 4_000_000
+    package static let maxCodeMapEntries = 65_536
+    package static let maxResourceEntries = 4096
+    package static let maxResourceDepth = 3
+    package static let maxManifestBytes = 1 << 20
+    package static let maxDebugEntries = 64
+    package static let maxNeeded = 4096
+    package static let maxNotesBytes = 1 << 20
+    package static let maxSymbols = 4_000_000
+}

@@ -1,0 +1,101 @@
+/// Where a binary's executable code lies, in the binary's own address space (PE RVAs, ELF
+/// virtual addresses), for the instruction-set profile.
+package struct CodeLayout: Sendable, Equatable {
+    /// The instruction set of the code, when the whole image has one.
+    package var architecture: CodeArchitecture
+    /// Executable sections with their file extent.
+    package var sections: [CodeSection]
+    /// Function ranges from the binary's own tables, sorted by start.
+    package var functions: [FunctionRange]
+    /// Which table gave `functions`.
+    package var functionSource: FunctionSource?
+    /// Named addresses (exports, function symbols) for naming example locations.
+    package var symbols: [CodeSymbol]
+    /// For hybrid images (ARM64EC, ARM64X, x86 CHPE): ranges whose instruction set differs from
+    /// `architecture`, from the CHPE code map. Empty otherwise.
+    package var architectureRanges: [ArchitectureRange]
+
+    package init(
+        architecture: CodeArchitecture = .other, sections: [CodeSection] = [],
+        functions: [FunctionRange] = [], functionSource: FunctionSource? = nil,
+        symbols: [CodeSymbol] = [], architectureRanges: [ArchitectureRange] = []
+    ) {
+        self.architecture = architecture
+        self.sections = sections
+        self.functions = functions
+        self.functionSource = functionSource
+        self.symbols = symbols
+        self.architectureRanges = architectureRanges
+    }
+}
+
+package enum CodeArchitecture: String, Codable, Sendable {
+    case x86, x64, arm64, other
+}
+
+package enum FunctionSource: String, Codable, Sendable {
+    /// PE exception directory (`.pdata` RUNTIME_FUNCTION entries).
+    case pdata
+    /// ELF `STT_FUNC` symbols with sizes.
+    case symbols
+    /// ELF `.eh_frame` FDEs.
+    case ehFrame = "eh_frame"
+}
+
+/// An executable section: its address, and where its bytes are in the file.
+package struct CodeSection: Sendable, Equatable, Codable {
+    package var name: String
+    package var address: UInt64
+    package var fileOffset: Int
+    /// Bytes present in the file (may be less than the section's size in memory).
+    package var fileSize: Int
+
+    package init(name: String, address: UInt64, fileOffset: Int, fileSize: Int) {
+        self.name = name
+        self.address = address
+        self.fileOffset = fileOffset
+        self.fileSize = fileSize
+    }
+}
+
+package struct FunctionRange: Sendable, Equatable, Hashable {
+    package var start: UInt64
+    package var size: UInt64
+
+    package init(start: UInt64, size: UInt64) {
+        self.start = start
+        self.size = size
+    }
+}
+
+package struct CodeSymbol: Sendable, Equatable {
+    package var address: UInt64
+    package var name: String
+
+    package init(address: UInt64, name: String) {
+        self.address = address
+        self.name = name
+    }
+}
+
+/// A range of a hybrid image's code map.
+package struct ArchitectureRange: Sendable, Equatable, Codable {
+    package var start: UInt64
+    package var size: UInt64
+    package var architecture: HybridCodeType
+
+    package init(start: UInt64, size: UInt64, architecture: HybridCodeType) {
+        self.start = start
+        self.size = size
+        self.architecture = architecture
+    }
+}
+
+/// The type of a CHPE code map range (windows-on-arm.md §2.3).
+package enum HybridCodeType: String, Codable, Sendable {
+    case arm64, arm64ec, x64
+    /// x86 CHPE: plain x86 code.
+    case x86
+    /// x86 CHPE: compiled-hybrid (native Arm64) code.
+    case chpe
+}

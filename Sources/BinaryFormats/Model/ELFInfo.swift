@@ -1,0 +1,141 @@
+/// What the ELF reader found (through libelf). Names follow `readelf`'s where it has one.
+package struct ELFInfo: Sendable, Equatable, Codable {
+    /// `ELF32` or `ELF64`.
+    package var elfClass: String
+    /// `little` or `big`.
+    package var dataEncoding: String
+    /// `e_type` as readelf names it: `REL`, `EXEC`, `DYN`, `CORE`, or the number.
+    package var type: String
+    /// `e_flags`.
+    package var flags: UInt32
+    /// For `EM_ARM`: `hard` or `soft` float ABI from `EF_ARM_ABI_FLOAT_*`; nil otherwise.
+    package var armFloatABI: String?
+    /// `EI_OSABI`.
+    package var osABI: UInt8
+    package var osABIName: String
+    package var entry: UInt64
+    /// `PT_INTERP`'s path.
+    package var interpreter: String?
+    /// `DT_NEEDED` entries in order.
+    package var needed: [String]
+    package var soname: String?
+    package var runpath: [String]
+    /// The GNU build id as lower-case hex.
+    package var buildID: String?
+    /// `GNU_PROPERTY_X86_ISA_1_NEEDED` levels: `x86-64-baseline`, `x86-64-v2`, `x86-64-v3`, `x86-64-v4`.
+    package var x86ISANeeded: [String]
+    /// `GNU_PROPERTY_X86_ISA_1_USED` levels.
+    package var x86ISAUsed: [String]
+    /// `GNU_PROPERTY_X86_FEATURE_1_AND`: `ibt`, `shstk`, `lam_u48`, `lam_u57`.
+    package var x86Features: [String]
+    /// `GNU_PROPERTY_X86_FEATURE_2_USED`: `x86`, `x87`, `mmx`, `xmm`, `ymm`, `zmm`, ...
+    package var x86Features2Used: [String]
+    /// `GNU_PROPERTY_AARCH64_FEATURE_1_AND`: `bti`, `pac`, `gcs`.
+    package var aarch64Features: [String]
+    /// Every section header, in order.
+    package var sections: [ELFSection]
+    /// Names of sections with `SHF_EXECINSTR`.
+    package var executableSections: [String]
+    /// Number of `STT_FUNC` symbols with a non-zero size (from `.symtab`, else `.dynsym`).
+    package var functionSymbolCount: Int
+    /// Names of `STT_GNU_IFUNC` symbols (capped), evidence of runtime dispatch.
+    package var ifuncSymbols: [String]
+    /// Number of `R_*_IRELATIVE` relocations.
+    package var irelativeRelocationCount: Int
+    /// Undefined dynamic symbols the binary imports (capped), e.g. `getauxval`.
+    package var importedSymbols: [String]
+
+    package init(
+        elfClass: String, dataEncoding: String, type: String, flags: UInt32 = 0,
+        armFloatABI: String? = nil, osABI: UInt8 = 0, osABIName: String = "UNIX - System V",
+        entry: UInt64 = 0, interpreter: String? = nil, needed: [String] = [], soname: String? = nil,
+        runpath: [String] = [], buildID: String? = nil, x86ISANeeded: [String] = [],
+        x86ISAUsed: [String] = [], x86Features: [String] = [], x86Features2Used: [String] = [],
+        aarch64Features: [String] = [], sections: [ELFSection] = [], executableSections: [String] = [],
+        functionSymbolCount: Int = 0, ifuncSymbols: [String] = [], irelativeRelocationCount: Int = 0,
+        importedSymbols: [String] = []
+    ) {
+        self.elfClass = elfClass
+        self.dataEncoding = dataEncoding
+        self.type = type
+        self.flags = flags
+        self.armFloatABI = armFloatABI
+        self.osABI = osABI
+        self.osABIName = osABIName
+        self.entry = entry
+        self.interpreter = interpreter
+        self.needed = needed
+        self.soname = soname
+        self.runpath = runpath
+        self.buildID = buildID
+        self.x86ISANeeded = x86ISANeeded
+        self.x86ISAUsed = x86ISAUsed
+        self.x86Features = x86Features
+        self.x86Features2Used = x86Features2Used
+        self.aarch64Features = aarch64Features
+        self.sections = sections
+        self.executableSections = executableSections
+        self.functionSymbolCount = functionSymbolCount
+        self.ifuncSymbols = ifuncSymbols
+        self.irelativeRelocationCount = irelativeRelocationCount
+        self.importedSymbols = importedSymbols
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case elfClass = "class"
+        case dataEncoding, type, flags, armFloatABI, osABI, osABIName, entry, interpreter, needed
+        case soname, runpath, buildID, x86ISANeeded, x86ISAUsed, x86Features, x86Features2Used
+        case aarch64Features, sections, executableSections, functionSymbolCount, ifuncSymbols
+        case irelativeRelocationCount, importedSymbols
+    }
+
+    package func encode(to encoder: any Encoder) throws {
+        // Optional keys are written as null, not dropped: the JSON contract names them.
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(elfClass, forKey: .elfClass)
+        try c.encode(dataEncoding, forKey: .dataEncoding)
+        try c.encode(type, forKey: .type)
+        try c.encode(flags, forKey: .flags)
+        try c.encode(armFloatABI, forKey: .armFloatABI)
+        try c.encode(osABI, forKey: .osABI)
+        try c.encode(osABIName, forKey: .osABIName)
+        try c.encode(entry, forKey: .entry)
+        try c.encode(interpreter, forKey: .interpreter)
+        try c.encode(needed, forKey: .needed)
+        try c.encode(soname, forKey: .soname)
+        try c.encode(runpath, forKey: .runpath)
+        try c.encode(buildID, forKey: .buildID)
+        try c.encode(x86ISANeeded, forKey: .x86ISANeeded)
+        try c.encode(x86ISAUsed, forKey: .x86ISAUsed)
+        try c.encode(x86Features, forKey: .x86Features)
+        try c.encode(x86Features2Used, forKey: .x86Features2Used)
+        try c.encode(aarch64Features, forKey: .aarch64Features)
+        try c.encode(sections, forKey: .sections)
+        try c.encode(executableSections, forKey: .executableSections)
+        try c.encode(functionSymbolCount, forKey: .functionSymbolCount)
+        try c.encode(ifuncSymbols, forKey: .ifuncSymbols)
+        try c.encode(irelativeRelocationCount, forKey: .irelativeRelocationCount)
+        try c.encode(importedSymbols, forKey: .importedSymbols)
+    }
+}
+
+/// One ELF section header.
+package struct ELFSection: Sendable, Equatable, Codable {
+    package var name: String
+    /// `sh_type`.
+    package var type: UInt32
+    /// `sh_flags`.
+    package var flags: UInt64
+    package var address: UInt64
+    package var offset: UInt64
+    package var size: UInt64
+
+    package init(name: String, type: UInt32, flags: UInt64, address: UInt64, offset: UInt64, size: UInt64) {
+        self.name = name
+        self.type = type
+        self.flags = flags
+        self.address = address
+        self.offset = offset
+        self.size = size
+    }
+}
