@@ -10,6 +10,8 @@ package struct ELFInfo: Sendable, Equatable, Codable {
     package var flags: UInt32
     /// For `EM_ARM`: `hard` or `soft` float ABI from `EF_ARM_ABI_FLOAT_*`; nil otherwise.
     package var armFloatABI: String?
+    /// For `EM_ARM`: the EABI version in `e_flags & EF_ARM_EABIMASK` (0 for legacy/GNU); nil otherwise.
+    package var armEABIVersion: Int?
     /// `EI_OSABI`.
     package var osABI: UInt8
     package var osABIName: String
@@ -83,7 +85,7 @@ package struct ELFInfo: Sendable, Equatable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case elfClass = "class"
-        case dataEncoding, type, flags, armFloatABI, osABI, osABIName, entry, interpreter, needed
+        case dataEncoding, type, flags, armFloatABI, armEABIVersion, osABI, osABIName, entry, interpreter, needed
         case soname, runpath, buildID, x86ISANeeded, x86ISAUsed, x86Features, x86Features2Used
         case aarch64Features, sections, executableSections, functionSymbolCount, ifuncSymbols
         case irelativeRelocationCount, importedSymbols
@@ -97,6 +99,7 @@ package struct ELFInfo: Sendable, Equatable, Codable {
         try c.encode(type, forKey: .type)
         try c.encode(flags, forKey: .flags)
         try c.encode(armFloatABI, forKey: .armFloatABI)
+        try c.encode(armEABIVersion, forKey: .armEABIVersion)
         try c.encode(osABI, forKey: .osABI)
         try c.encode(osABIName, forKey: .osABIName)
         try c.encode(entry, forKey: .entry)

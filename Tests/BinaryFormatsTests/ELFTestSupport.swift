@@ -1,0 +1,145 @@
+import Foundation
+
+@testable import BinaryFormats
+
+/// Builds small ELF64 images byte by byte, laid out from the gABI, so malformed-input tests can
+/// start from a valid file and break one field at a time.
+///
+/// Layout of `ELFImageBuilder.minimal()` (file offsets; virtual address = 0x400000 + offset):
+/// ```
+/// 0x000 ELF header        0x040 PT_INTERP, PT_NOTE   0x0b0 "/lib/ld-test.so\0"
+/// 0x0c0 NT_GNU_BUILD_ID   0x0e0 .text (16 × ret)     0x0f0 .eh_frame (CIE, FDE, end)
+/// 0x130 .shstrtab         0x180 section headers (7)
+/// ```
+struct ELFImageBuilder {
+    var bytes: [UInt8]
+    var bigEndian: Bool
+
+    static let base: UInt64 = 0x40_0000
+    static let interpOffset = 0xB0
+    static let noteOffset = 0xC0
+    static let textOffset = 0xE0
+    static let ehFrameOffset = 0xF0
+    static let shstrtabOffset = 0x130
+    static let sectionHeaderOffset = 0x180
+    static let sectionCount = 7
+    static let interpreter = "/lib/ld-test.so"
+    static let buildID: [UInt8] = [0xDE, 0xAD, 0xBE, 0xEF, 0x00, 0x11, 0x22, 0x33]
+
+    init(count: Int, bigEndian: Bool) {
+        bytes = [UInt8](repeating: 0, count: count)
+        self.bigEndian = bigEndian
+    }
+
+    mutating func put(_ value: UInt64, at offset: Int, width: Int) {
+        for index in 0..<width {
+            let shift = UInt64(8 * (bigEndian ? width - 1 - index : index))
+            bytes[offset + index] = UInt8(truncatingIfNeeded: value >> shift)
+        }
+    }
+
+    mutating func put16(_ value: UInt64, at offset: Int) { put(value, at: offset, width: 2) }
+    mutating func put32(_ value: UInt64, at offset: Int) { put(value, at: offset, width: 4) }
+    mutating func put64(_ value: UInt64, at offset: Int) { put(value, at: offset, width: 8) }
+
+    mutating func putBytes(_ data: [UInt8], at offset: Int) {
+        bytes.replaceSubrange(offset..<(offset + data.count), with: data)
+    }
+
+    /// A valid ELF64 `ET_DYN` with an interpreter, a build id, one executable section and an
+    /// `.eh_frame` holding one FDE for `.text`, and no symbol tables.
+    static func minimal(bigEndian: Bool = false, machine: UInt64 = 62) -> ELFImageBuilder {
+        var b = ELFImageBuilder(count: sectionHeaderOffset + sectionCount * 64, bigEndian: bigEndian)
+        b.putBytes([0x7F, 0x45, 0x4C, 0x46, 2, bigEndian ? 2 : 1, 1, 0], at: 0)
+        b.put16(3, at: 16)  // ET_DYN
+        b.put16(machine, at: 18)
+        b.put32(1, at: 20)
+        b.put64(base + UInt64(textOffset), at: 24)  // e_entry
+        b.put64(0x40, at: 32)  // e_phoff
+        b.put64(UInt64(sectionHeaderOffset), at: 40)
+        b.put16(64, at: 52)
+        b.put16(56, at: 54)
+        b.put16(2, at: 56)  // e_phnum
+        b.put16(64, at: 58)
+        b.put16(UInt64(sectionCount), at: 60)
+        b.put16(6, at: 62)  // e_shstrndx
+        b.segment(0, type: 3, offset: interpOffset, size: interpreter.utf8.count + 1, align: 1)  // PT_INTERP
+        b.segment(1, type: 4, offset: noteOffset, size: 24, align: 4)  // PT_NOTE
+        b.putBytes(Array(interpreter.utf8) + [0], at: interpOffset)
+        // Build-id note: namesz 4, descsz 8, NT_GNU_BUILD_ID, "GNU\0", id.
+        b.put32(4, at: noteOffset)
+        b.put32(UInt64(buildID.count), at: noteOffset + 4)
+        b.put32(3, at: noteOffset + 8)
+        b.putBytes(Array("GNU".utf8) + [0] + buildID, at: noteOffset + 12)
+        b.putBytes([UInt8](repeating: 0xC3, count: 16), at: textOffset)
+        b.writeEHFrame()
+        let names = "\0.interp\0.note.gnu.build-id\0.text\0.eh_frame\0.shstrtab\0.bss\0"
+        b.putBytes(Array(names.utf8), at: shstrtabOffset)
+        // index: name offset, type, flags, offset, size, align
+        b.section(1, name: 1, type: 1, flags: 2, offset: interpOffset, size: interpreter.utf8.count + 1, align: 1)
+        b.section(2, name: 9, type: 7, flags: 2, offset: noteOffset, size: 24, align: 4)
+        b.section(3, name: 28, type: 1, flags: 6, offset: textOffset, size: 16, align: 16)
+        b.section(4, name: 34, type: 1, flags: 2, offset: ehFrameOffset, size: 0x40, align: 8)
+        b.section(5, name: 54, type: 8, flags: 3, offset: shstrtabOffset, size: 0x100, align: 8)  // .bss, NOBITS
+        b.section(6, name: 44, type: 3, flags: 0, offset: shstrtabOffset, size: names.utf8.count, align: 1)
+        return b
+    }
+
+    /// CIE "zR" with FDE encoding pcrel|sdata4 (0x1b), one FDE covering `.text`, terminator.
+    mutating func writeEHFrame() {
+        let o = Self.ehFrameOffset
+        put32(0x14, at: o)  // CIE length
+        put32(0, at: o + 4)  // CIE id
+        putBytes([1, 0x7A, 0x52, 0, 1, 0x78, 16, 1, 0x1B], at: o + 8)  // version, "zR", caf, daf, ra, auglen, enc
+        let fde = o + 0x18
+        put32(0x14, at: fde)  // FDE length
+        put32(UInt64(fde + 4 - o), at: fde + 4)  // CIE pointer (back to o)
+        let field = Self.base + UInt64(fde + 8)
+        let target = Self.base + UInt64(Self.textOffset)
+        put32(UInt64(UInt32(truncatingIfNeeded: Int64(target) - Int64(field))), at: fde + 8)  // pc_begin
+        put32(16, at: fde + 12)  // pc_range
+        // fde + 16: augmentation length 0 and padding; terminator at o + 0x30.
+    }
+
+    mutating func segment(_ index: Int, type: UInt64, offset: Int, size: Int, align: UInt64) {
+        let at = 0x40 + index * 56
+        put32(type, at: at)
+        put32(4, at: at + 4)
+        put64(UInt64(offset), at: at + 8)
+        put64(Self.base + UInt64(offset), at: at + 16)
+        put64(Self.base + UInt64(offset), at: at + 24)
+        put64(UInt64(size), at: at + 32)
+        put64(UInt64(size), at: at + 40)
+        put64(align, at: at + 48)
+    }
+
+    mutating func section(_ index: Int, name: UInt64, type: UInt64, flags: UInt64, offset: Int, size: Int, align: UInt64) {
+        let at = Self.sectionHeaderOffset + index * 64
+        put32(name, at: at)
+        put32(type, at: at + 4)
+        put64(flags, at: at + 8)
+        put64(flags & 2 != 0 ? Self.base + UInt64(offset) : 0, at: at + 16)
+        put64(UInt64(offset), at: at + 24)
+        put64(UInt64(size), at: at + 32)
+        put64(align, at: at + 48)
+    }
+}
+
+/// Runs the ELF reader over `bytes` (copied into a private mutable buffer, as libelf's
+/// prototype wants) and returns the image or the error sentence.
+func readELF(_ bytes: [UInt8]) -> Result<BinaryImage, BinaryFormatError> {
+    var copy = bytes
+    return copy.withUnsafeMutableBytes { buffer in
+        Result { () throws(BinaryFormatError) in try ELFReader.read(UnsafeRawBufferPointer(buffer)) }
+    }
+}
+
+/// The error sentence of a failed read, nil when the read succeeded.
+func elfError(_ bytes: [UInt8]) -> String? {
+    if case .failure(let error) = readELF(bytes) { return error.description }
+    return nil
+}
+
+/// The repository root, found from this file's path.
+let elfRepositoryRoot = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
