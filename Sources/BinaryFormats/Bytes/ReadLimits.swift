@@ -8,6 +8,9 @@ package enum ReadLimits {
     package static let maxStringLength = 4096
     package static let maxImportDescriptors = 4096
     package static let maxImportsPerDLL = 65_536
+    /// Imported names across all DLLs: descriptors may share one thunk array, so the per-DLL
+    /// cap alone would allow descriptors × names reads.
+    package static let maxImportedFunctionsTotal = 262_144
     package static let maxExports = 262_144
     package static let maxFunctions = 4_000_000
     package static let maxCodeMapEntries = 65_536

@@ -7,6 +7,7 @@ extension PEFile {
     /// rest of the imports.
     func imports() throws(BinaryFormatError) -> [PEImport] {
         var result: [PEImport] = []
+        var budget = ReadLimits.maxImportedFunctionsTotal
         if let directory = directory(.import) {
             let start = try requireOffset(rva: directory.rva, "import directory")
             for index in 0..<ReadLimits.maxImportDescriptors {
@@ -18,7 +19,7 @@ extension PEFile {
                 if originalFirstThunk == 0, nameRVA == 0, firstThunk == 0 { break }
                 guard let name = string(rva: nameRVA) else { continue }
                 let thunks = originalFirstThunk != 0 ? originalFirstThunk : firstThunk
-                result.append(PEImport(dll: name.lowercased(), delayLoad: false, functions: functionNames(thunkRVA: thunks)))
+                result.append(PEImport(dll: name.lowercased(), delayLoad: false, functions: functionNames(thunkRVA: thunks, budget: &budget)))
             }
         }
         if let directory = directory(.delayImport) {
@@ -36,22 +37,24 @@ extension PEFile {
                     nameTable = rva(virtualAddress: UInt64(nameTable)) ?? 0
                 }
                 guard let name = string(rva: nameRVA) else { continue }
-                result.append(PEImport(dll: name.lowercased(), delayLoad: true, functions: functionNames(thunkRVA: nameTable)))
+                result.append(PEImport(dll: name.lowercased(), delayLoad: true, functions: functionNames(thunkRVA: nameTable, budget: &budget)))
             }
         }
         return result
     }
 
     /// Names from an import lookup table: `#N` for ordinals, the hint/name entry's name otherwise.
-    private func functionNames(thunkRVA: UInt32) -> [String] {
+    /// `budget` is the number of names still allowed across the whole import table.
+    private func functionNames(thunkRVA: UInt32, budget: inout Int) -> [String] {
         guard thunkRVA != 0, let start = offset(rva: thunkRVA) else { return [] }
         let width = isPE32Plus ? 8 : 4
         let ordinalFlag: UInt64 = isPE32Plus ? 1 << 63 : 1 << 31
         var names: [String] = []
-        for index in 0..<ReadLimits.maxImportsPerDLL {
+        for index in 0..<min(ReadLimits.maxImportsPerDLL, max(budget, 0)) {
             guard let thunk = try? reader.unsigned(at: start + index * width, width: width, "import thunk"),
                 thunk != 0
             else { break }
+            budget -= 1
             if thunk & ordinalFlag != 0 {
                 names.append("#\(thunk & 0xFFFF)")
             } else if thunk <= UInt64(UInt32.max), let name = string(rva: UInt32(thunk) &+ 2) {

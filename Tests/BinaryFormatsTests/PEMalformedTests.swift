@@ -1,0 +1,165 @@
+import Testing
+@testable import BinaryFormats
+
+/// Hostile PE input: each case must give a precise reason or a bounded result, never a trap.
+@Suite("PE malformed input")
+struct PEMalformedTests {
+    private func read(_ bytes: [UInt8]) -> ReadResult {
+        bytes.withUnsafeBytes { BinaryReader.read(bytes: $0) }
+    }
+
+    private func reason(_ bytes: [UInt8]) -> String? {
+        if case let .failed(_, reason) = read(bytes) { return reason.description }
+        return nil
+    }
+
+    @Test func theBuilderMakesAValidImage() throws {
+        guard case let .image(image) = read(PETestImage().bytes) else {
+            Issue.record("the test image should read")
+            return
+        }
+        #expect(image.machine == 0x8664)
+        #expect(image.execution == .x64)
+        #expect(image.kind == .executable)
+        #expect(image.code.sections.map(\.name) == [".text"])
+    }
+
+    @Test func truncatedDOSHeader() {
+        #expect(reason(Array(PETestImage().bytes.prefix(0x20))) == "DOS header truncated: file is 0x20 bytes, needs 0x40")
+    }
+
+    @Test func eLfanewPastTheEnd() {
+        var image = PETestImage()
+        image.put32(0x3C, 0x1F000)
+        #expect(reason(image.bytes) == "e_lfanew points past end of file (0x1f000 > 0x400)")
+    }
+
+    @Test(arguments: [
+        (0x46, "COFF file header at 0x44 needs 20 bytes but the file ends at 0x46"),
+        (0x58, "optional header magic at 0x58 lies past the end of the file (size 0x58)"),
+        (0x59, "optional header magic at 0x58 needs 2 bytes but the file ends at 0x59"),
+        (0x80, "optional header at 0x58 needs 112 bytes but the file ends at 0x80"),
+        (0x150, "section table (1 entries) at 0x148 needs 40 bytes but the file ends at 0x150"),
+    ])
+    func truncatedAtEachHeaderBoundary(length: Int, expected: String) {
+        #expect(reason(Array(PETestImage().bytes.prefix(length))) == expected)
+    }
+
+    @Test func badOptionalHeaderMagic() {
+        var image = PETestImage()
+        image.put16(PETestImage.optionalHeader, 0x10C)
+        #expect(reason(image.bytes) == "optional header magic 0x10c is neither PE32 (0x10b) nor PE32+ (0x20b)")
+    }
+
+    @Test func absurdSectionCount() {
+        var image = PETestImage()
+        image.put16(PETestImage.fileHeader + 2, 0xFFFF)
+        #expect(reason(image.bytes) == "NumberOfSections count 65535 exceeds the limit of 96")
+    }
+
+    @Test func optionalHeaderSmallerThanItsFields() {
+        var image = PETestImage()
+        image.put16(PETestImage.fileHeader + 16, 0x40)
+        #expect(reason(image.bytes) == "SizeOfOptionalHeader 0x40 is smaller than the PE32+ optional header (0x70)")
+    }
+
+    @Test func importDirectoryOutsideTheFile() {
+        var image = PETestImage()
+        image.setDirectory(1, rva: 0x9000, size: 0x28)
+        #expect(reason(image.bytes) == "import directory RVA 0x9000 is not backed by file data")
+    }
+
+    @Test func absurdExportCount() {
+        var image = PETestImage()
+        image.setDirectory(0, rva: 0x1000, size: 0x28)
+        image.put32(PETestImage.textOffset(0x1000) + 20, 0xFFFF_FFFF)
+        #expect(reason(image.bytes) == "export NumberOfFunctions count 4294967295 exceeds the limit of 262144")
+    }
+
+    /// 0x1F descriptors that share one never-ending thunk array: the total-name budget ends it.
+    @Test func importDescriptorsSharingOneThunkArrayStayBounded() throws {
+        var image = PETestImage()
+        image.setDirectory(1, rva: 0x1000, size: 0x200)
+        image.putString(PETestImage.textOffset(0x1100), "loop.dll")
+        for index in 0..<0x0C {
+            let at = PETestImage.textOffset(0x1000) + index * 20
+            image.put32(at, 0x1000)  // the descriptors themselves, read as thunks
+            image.put32(at + 12, 0x1100)
+            image.put32(at + 16, 0x1000)
+        }
+        guard case let .image(result) = read(image.bytes) else {
+            Issue.record("a looping import table should still read")
+            return
+        }
+        let imports = try #require(result.pe?.importDetails)
+        #expect(imports.count == 0x0C)
+        #expect(result.pe?.imports == ["loop.dll"])
+    }
+
+    @Test func zeroSizedAndOverlappingSections() {
+        var image = PETestImage()
+        image.put16(PETestImage.fileHeader + 2, 2)
+        let second = PETestImage.sectionTable + 40
+        image.put32(second + 12, PETestImage.textRVA)  // same RVA as .text
+        image.put32(second + 36, 0x6000_0020)
+        guard case let .image(result) = read(image.bytes) else {
+            Issue.record("overlapping sections should still read")
+            return
+        }
+        #expect(result.pe?.sections.count == 2)
+    }
+
+    @Test func plainDOSProgramIsNotAnError() {
+        var image = PETestImage()
+        image.put16(0x18, 0x1C)
+        guard case let .image(result) = read(image.bytes) else {
+            Issue.record("a DOS program should read")
+            return
+        }
+        #expect(result.format == .dos)
+        #expect(result.kind == .dos)
+    }
+
+    @Test func neHeaderIs16Bit() {
+        var image = PETestImage()
+        image.put32(PETestImage.peOffset, 0x454E)
+        guard case let .image(result) = read(image.bytes) else {
+            Issue.record("an NE image should read")
+            return
+        }
+        #expect(result.kind == .ne)
+        #expect(result.bits == 16)
+    }
+
+    /// Seeded mutations of the test image: every one reads or fails with a reason, none traps.
+    @Test func randomMutationsNeverTrap() {
+        var generator = SplitMix64(seed: 0x5EED)
+        let base = PETestImage().bytes
+        for _ in 0..<20000 {
+            var bytes = base
+            for _ in 0..<Int(generator.next() % 16 + 1) {
+                let offset = Int(generator.next() % UInt64(bytes.count))
+                bytes[offset] = UInt8(truncatingIfNeeded: generator.next())
+            }
+            if generator.next() % 4 == 0 {
+                bytes = Array(bytes.prefix(Int(generator.next() % UInt64(bytes.count))))
+            }
+            _ = read(bytes)
+        }
+    }
+}
+
+/// A small deterministic generator so mutation tests repeat exactly.
+struct SplitMix64: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
