@@ -149,6 +149,7 @@ def lief_facts(path):
                 "codeRanges": [{"type": r.type.name, "start": r.start, "end": r.end}
                                for r in meta.code_ranges],
                 "redirectionCount": meta.redirection_metadata_count,
+                "extraRFETableSize": meta.extra_rfe_table_size,
                 "codeRangesToEntryPointsCount": meta.code_ranges_to_entry_points_count}
         elif isinstance(meta, lief.PE.CHPEMetadataX86):
             facts["chpe"] = {
