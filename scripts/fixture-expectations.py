@@ -73,8 +73,8 @@ def pe_exports(pe):
 def pe_resources(pe):
     """Resource type ids in directory order, and the first RT_MANIFEST's text."""
     types, manifest = [], None
-    for rtype in getattr(pe, "DIRECTORY_ENTRY_RESOURCE", None).entries if hasattr(
-            pe, "DIRECTORY_ENTRY_RESOURCE") else []:
+    directory = getattr(pe, "DIRECTORY_ENTRY_RESOURCE", None)
+    for rtype in directory.entries if directory else []:
         types.append(rtype.id if rtype.id is not None else text(rtype.name.string))
         if rtype.id == RT_MANIFEST and manifest is None:
             leaf = rtype.directory.entries[0].directory.entries[0].data.struct
