@@ -143,3 +143,46 @@ func elfError(_ bytes: [UInt8]) -> String? {
 /// The repository root, found from this file's path.
 let elfRepositoryRoot = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// Runs `tool` with `arguments` and returns its standard output (standard error is dropped).
+func runTool(_ tool: String, _ arguments: [String]) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: tool)
+    process.arguments = arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = FileHandle(forWritingAtPath: "/dev/null")
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return String(decoding: data, as: UTF8.self)
+}
+
+/// The FDE ranges `readelf --debug-dump=frames` lists (`pc=start..end`), without empty ones,
+/// deduplicated and sorted: the independent answer for `.eh_frame` parsing.
+func readelfFDERanges(_ path: String) throws -> [FunctionRange] {
+    let output = try runTool("/usr/bin/readelf", ["--debug-dump=frames", "-W", path])
+    var ranges = Set<FunctionRange>()
+    for line in output.split(separator: "\n") where line.contains(" FDE ") {
+        guard let pc = line.split(separator: " ").first(where: { $0.hasPrefix("pc=") }) else { continue }
+        let bounds = pc.dropFirst(3).split(separator: ".", omittingEmptySubsequences: true)
+        guard bounds.count == 2, let start = UInt64(bounds[0], radix: 16), let end = UInt64(bounds[1], radix: 16), end > start
+        else { continue }
+        ranges.insert(FunctionRange(start: start, size: end - start))
+    }
+    return ranges.sorted { ($0.start, $0.size) < ($1.start, $1.size) }
+}
+
+/// The reader's answer for the file at `path`, or the failure as a test error.
+func readELFFile(_ path: String) throws -> BinaryImage {
+    switch BinaryReader.read(path: path) {
+    case .image(let image): return image
+    case .notBinary: throw ELFTestFailure("\(path): not a binary")
+    case .failed(_, let reason): throw ELFTestFailure("\(path): \(reason)")
+    }
+}
+
+struct ELFTestFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}

@@ -2,6 +2,8 @@
 struct ELFSymbolSummary: Sendable, Equatable {
     /// `STT_FUNC` symbols with a size, defined in the file (before deduplication).
     var functionCount = 0
+    /// Whether the functions came from `.symtab` (complete) rather than `.dynsym` (exports only).
+    var fromSymtab = false
     /// Distinct function ranges, sorted by start.
     var functions: [FunctionRange] = []
     /// Function names with addresses, sorted by address, capped at `ReadLimits.maxSymbols`.
@@ -22,6 +24,7 @@ extension ELFContext {
         var ranges = Set<FunctionRange>()
         var named = Set<String>()
         let thumb = header.machine == ELFConstant.emARM
+        summary.fromSymtab = staticSymbols != nil
         for (symbol, name) in staticSymbols ?? dynamicSymbols ?? [] {
             guard symbol.type == ELFConstant.sttFunc, symbol.size > 0, symbol.sectionIndex != ELFConstant.shnUndef else { continue }
             summary.functionCount += 1

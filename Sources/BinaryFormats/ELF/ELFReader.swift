@@ -95,12 +95,15 @@ struct ELFContext {
                     fileSize: Int(inFile)))
         }
         code.symbols = symbols.named
-        if !symbols.functions.isEmpty {
-            code.functions = symbols.functions
-            code.functionSource = .symbols
-        } else if let frames = ehFrameFunctions(), !frames.isEmpty {
+        // `.symtab` covers every function. A stripped file keeps only `.dynsym`, which lists the
+        // exported few; its `.eh_frame` then usually covers far more code, so the larger wins.
+        let frames = symbols.fromSymtab && !symbols.functions.isEmpty ? nil : ehFrameFunctions()
+        if let frames, frames.count > symbols.functions.count {
             code.functions = frames
             code.functionSource = .ehFrame
+        } else if !symbols.functions.isEmpty {
+            code.functions = symbols.functions
+            code.functionSource = .symbols
         }
         return BinaryImage(
             format: .elf, machine: UInt32(header.machine), machineName: ELFMachine.name(header.machine),

@@ -1,0 +1,159 @@
+import Foundation
+import Testing
+
+@testable import BinaryFormats
+
+/// Every ELF file in /usr/bin and /usr/lib/x86_64-linux-gnu (regular files, not symlinks),
+/// read by armready and by binutils `readelf -h -l -d -W`, must agree on class, machine, type,
+/// interpreter, DT_NEEDED and DT_SONAME.
+@Suite("ELF system binaries vs readelf", .serialized)
+struct ELFSystemBinariesTests {
+    static let roots = ["/usr/bin", "/usr/lib/x86_64-linux-gnu"]
+    /// Keeps the run well under a minute on a slow machine; the selection is the sorted prefix.
+    static let maxFiles = 3000
+    static let batchSize = 200
+
+    /// readelf's `Machine:` names (binutils `get_machine_name`) → `e_machine` (glibc elf.h).
+    static let readelfMachines: [String: Int] = [
+        "Advanced Micro Devices X86-64": 62, "Intel 80386": 3, "AArch64": 183, "ARM": 40, "RISC-V": 243,
+        "PowerPC64": 21, "PowerPC": 20, "IBM S/390": 22, "MIPS R3000": 8, "LoongArch": 258, "Linux BPF": 247,
+        "AMD GPU": 224, "NVIDIA CUDA architecture": 190,
+    ]
+
+    /// What readelf says about one file.
+    struct Facts {
+        var elfClass = ""
+        var machine = ""
+        var type = ""
+        var interpreter: String?
+        var needed: [String] = []
+        var soname: String?
+    }
+
+    /// Regular ELF files under `roots`, sorted, capped at `maxFiles`.
+    static func elfFiles() -> [String] {
+        var files: [String] = []
+        let manager = FileManager.default
+        for root in roots {
+            guard let walker = manager.enumerator(atPath: root) else { continue }
+            while let relative = walker.nextObject() as? String {
+                let path = root + "/" + relative
+                guard let attributes = try? manager.attributesOfItem(atPath: path),
+                    attributes[.type] as? FileAttributeType == .typeRegular,
+                    let handle = FileHandle(forReadingAtPath: path)
+                else { continue }
+                let magic = (try? handle.read(upToCount: 4)) ?? Data()
+                try? handle.close()
+                if magic == Data([0x7F, 0x45, 0x4C, 0x46]) { files.append(path) }
+            }
+        }
+        return Array(files.sorted().prefix(maxFiles))
+    }
+
+    /// Runs readelf over `paths` in one process and splits its output at each `File:` line.
+    static func readelf(_ paths: [String]) throws -> [String: Facts] {
+        let output = try runTool("/usr/bin/readelf", ["-h", "-l", "-d", "-W"] + paths)
+        var result: [String: Facts] = [:]
+        var current: String?
+        var facts = Facts()
+        func value(_ line: Substring) -> String {
+            guard let colon = line.firstIndex(of: ":") else { return "" }
+            return line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        }
+        func bracketed(_ line: Substring) -> String? {
+            guard let open = line.lastIndex(of: "["), let close = line.lastIndex(of: "]"), open < close else { return nil }
+            return String(line[line.index(after: open)..<close])
+        }
+        for line in output.split(separator: "\n", omittingEmptySubsequences: true) {
+            if line.hasPrefix("File: ") {
+                if let current { result[current] = facts }
+                current = String(line.dropFirst(6))
+                facts = Facts()
+            } else if line.hasPrefix("  Class:") {
+                facts.elfClass = value(line)
+            } else if line.hasPrefix("  Machine:") {
+                facts.machine = value(line)
+            } else if line.hasPrefix("  Type:") {
+                facts.type = String(value(line).prefix { $0 != " " })
+            } else if line.contains("[Requesting program interpreter: ") {
+                facts.interpreter = bracketed(line).map { String($0.dropFirst("Requesting program interpreter: ".count)) }
+            } else if line.contains("(NEEDED)") {
+                if let name = bracketed(line) { facts.needed.append(name) }
+            } else if line.contains("(SONAME)") {
+                facts.soname = bracketed(line)
+            }
+        }
+        if let current { result[current] = facts }
+        return result
+    }
+
+    @Test("class, machine, type, interpreter, DT_NEEDED and DT_SONAME agree with readelf", .timeLimit(.minutes(2)))
+    func agreeWithReadelf() throws {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let files = Self.elfFiles()
+        try #require(files.count > 100)
+        var mismatches: [String] = []
+        var readelfTime = Duration.zero
+        var armreadyTime = Duration.zero
+        for batchStart in stride(from: 0, to: files.count, by: Self.batchSize) {
+            let batch = Array(files[batchStart..<min(batchStart + Self.batchSize, files.count)])
+            let readelfStart = clock.now
+            let expected = try Self.readelf(batch)
+            readelfTime += clock.now - readelfStart
+            for path in batch {
+                guard let facts = expected[path] else {
+                    mismatches.append("\(path): readelf printed nothing")
+                    continue
+                }
+                let readStart = clock.now
+                let result = BinaryReader.read(path: path)
+                armreadyTime += clock.now - readStart
+                guard case .image(let image) = result, let elf = image.elf else {
+                    mismatches.append("\(path): \(result)")
+                    continue
+                }
+                var problems: [String] = []
+                if elf.elfClass != facts.elfClass { problems.append("class \(elf.elfClass) vs \(facts.elfClass)") }
+                if Self.readelfMachines[facts.machine].map(UInt32.init) != image.machine {
+                    problems.append("machine \(image.machine) vs \(facts.machine)")
+                }
+                if elf.type != facts.type { problems.append("type \(elf.type) vs \(facts.type)") }
+                if elf.interpreter != facts.interpreter { problems.append("interpreter \(String(describing: elf.interpreter)) vs \(String(describing: facts.interpreter))") }
+                if elf.needed != facts.needed { problems.append("needed \(elf.needed) vs \(facts.needed)") }
+                if elf.soname != facts.soname { problems.append("soname \(String(describing: elf.soname)) vs \(String(describing: facts.soname))") }
+                if !problems.isEmpty { mismatches.append("\(path): " + problems.joined(separator: "; ")) }
+            }
+        }
+        let total = clock.now - started
+        print("ELF system binaries: \(files.count) files, total \(total), readelf \(readelfTime), armready \(armreadyTime)")
+        #expect(mismatches.isEmpty, Comment(rawValue: "\(mismatches.count) mismatches:\n" + mismatches.prefix(20).joined(separator: "\n")))
+    }
+
+    @Test("a stripped system binary's .eh_frame FDEs match readelf --debug-dump=frames")
+    func strippedSystemBinaryEHFrame() throws {
+        let path = "/usr/bin/ls"
+        guard FileManager.default.fileExists(atPath: path) else { return }
+        let image = try readELFFile(path)
+        #expect(image.code.functionSource == .ehFrame)
+        let expected = try readelfFDERanges(path)
+        #expect(expected.count > 100)
+        #expect(image.code.functions == expected)
+    }
+
+    @Test("readelf reads the hand-built test image as the malformed-input tests assume")
+    func handBuiltImageAgreesWithReadelf() throws {
+        for bigEndian in [false, true] {
+            let url = FileManager.default.temporaryDirectory.appendingPathComponent("armready-elf-\(bigEndian ? "be" : "le")-\(getpid())")
+            try Data(ELFImageBuilder.minimal(bigEndian: bigEndian, machine: bigEndian ? 21 : 62).bytes).write(to: url)
+            defer { try? FileManager.default.removeItem(at: url) }
+            let text = try runTool("/usr/bin/readelf", ["-h", "-l", "-n", "-S", "-W", url.path])
+            #expect(text.contains("[Requesting program interpreter: \(ELFImageBuilder.interpreter)]"))
+            #expect(text.contains("Build ID: deadbeef00112233"))
+            #expect(text.contains("Type:                              DYN"))
+            #expect(!text.contains("Warning") && !text.contains("Error"))
+            let image = try readELF(ELFImageBuilder.minimal(bigEndian: bigEndian, machine: bigEndian ? 21 : 62).bytes).get()
+            #expect(image.code.functions == (try readelfFDERanges(url.path)))
+        }
+    }
+}
