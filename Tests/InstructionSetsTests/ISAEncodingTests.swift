@@ -1,0 +1,88 @@
+import BinaryFormats
+import Testing
+
+@testable import InstructionSets
+
+/// Single instructions whose encodings come from the Intel SDM / Arm ARM (bytes checked with
+/// `objdump -D -b binary` and `llvm-objdump`), to pin the hint-space policy.
+@Suite("ISA encodings and hint space")
+struct ISAEncodingTests {
+    @Test("TZCNT and ENDBR64 are hints; LZCNT, AVX, AVX2, AVX-512 are requirements; CPUID/XGETBV are evidence")
+    func x86Policy() {
+        let bytes: [UInt8] = [
+            0xF3, 0x48, 0x0F, 0xBC, 0xC1,  // tzcnt rax, rcx (runs as BSF on older CPUs)
+            0xF3, 0x48, 0x0F, 0xBD, 0xC1,  // lzcnt rax, rcx (BSR on older CPUs: different result)
+            0xF3, 0x0F, 0x1E, 0xFA,  // endbr64
+            0x0F, 0xA2,  // cpuid
+            0x0F, 0x01, 0xD0,  // xgetbv
+            0x62, 0xF1, 0x74, 0x48, 0x58, 0xC2,  // vaddps zmm0, zmm1, zmm2
+            0xC5, 0xF5, 0xFE, 0xC2,  // vpaddd ymm0, ymm1, ymm2
+            0xC5, 0xF4, 0x58, 0xC2,  // vaddps ymm0, ymm1, ymm2
+            0xC3,
+        ]
+        let profile = ISAFixtures.profile(bytes, architecture: .x64)
+        #expect(profile.x86 == ["lzcnt": 1, "avx512f": 1, "avx2": 1, "avx": 1])
+        #expect(profile.x86Hints == ["tzcnt": 1, "endbr": 1])
+        #expect(profile.dispatch.cpuid && profile.dispatch.xgetbv)
+        #expect(profile.decodeFailures == 0)
+        #expect(profile.bytesDecoded == bytes.count)
+        let avx512 = profile.findings.first { $0.name == "avx512f" }
+        #expect(avx512?.examples == [ISAExample(address: 0x1013, function: nil)])
+    }
+
+    @Test("PAC and BTI hints are reported apart; RETAA, LDADDAL, SDOT, AESE, SVE ADD are required")
+    func arm64Policy() {
+        let words: [UInt32] = [
+            0xD503_233F,  // paciasp
+            0xD503_245F,  // bti c
+            0xD65F_0BFF,  // retaa
+            0xF8E8_0008,  // ldaddal x8, x8, [x0]
+            0x4E82_9420,  // sdot v0.4s, v1.16b, v2.16b
+            0x4E28_4820,  // aese v0.16b, v1.16b
+            0x0480_0020,  // add z0.s, p0/m, z0.s, z1.s
+            0xD538_0600,  // mrs x0, ID_AA64ISAR0_EL1
+            0xD65F_03C0,  // ret
+        ]
+        let bytes = words.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> (8 * $0)) } }
+        let profile = ISAFixtures.profile(bytes, architecture: .arm64)
+        #expect(profile.arm64 == ["pauth": 1, "lse": 1, "dotprod": 1, "aes": 1, "sve": 1])
+        #expect(profile.arm64Hints == ["pac": 1, "bti": 1])
+        #expect(profile.dispatch.idRegisterRead)
+    }
+
+    @Test("function ranges are decoded first and named; the rest is swept and says so")
+    func methods() {
+        // Function [0x1000, 0x1004): vaddps ymm; then a swept vpaddd ymm.
+        let bytes: [UInt8] = [0xC5, 0xF4, 0x58, 0xC2, 0xC5, 0xF5, 0xFE, 0xC2]
+        let section = CodeSection(name: ".text", address: 0x1000, fileOffset: 0, fileSize: bytes.count)
+        let image = ISAFixtures.image(
+            architecture: .x64, sections: [section], functions: [FunctionRange(start: 0x1000, size: 4)],
+            symbols: [CodeSymbol(address: 0x1000, name: "kernel")])
+        let profile = bytes.withUnsafeBytes { ISAAnalyzer.profile(image: image, bytes: $0) }
+        let avx = profile.findings.first { $0.name == "avx" }
+        let avx2 = profile.findings.first { $0.name == "avx2" }
+        #expect(avx?.inFunctions == 1 && avx?.inLinearSweep == 0)
+        #expect(avx2?.inFunctions == 0 && avx2?.inLinearSweep == 1)
+        #expect(avx?.examples.first?.function == "kernel")
+        #expect(profile.method == "symbols+linear-sweep")
+    }
+
+    @Test("hybrid code maps split a section between x64 and arm64 decoding")
+    func hybrid() {
+        let bytes: [UInt8] = [0xC5, 0xF4, 0x58, 0xC2] + [0x20, 0x48, 0x28, 0x4E]  // vaddps ymm; aese
+        let section = CodeSection(name: ".text", address: 0x1000, fileOffset: 0, fileSize: bytes.count)
+        let image = ISAFixtures.image(
+            architecture: .x64, sections: [section],
+            ranges: [ArchitectureRange(start: 0x1004, size: 4, architecture: .arm64ec)])
+        let profile = bytes.withUnsafeBytes { ISAAnalyzer.profile(image: image, bytes: $0) }
+        #expect(profile.x86 == ["avx": 1])
+        #expect(profile.arm64 == ["aes": 1])
+    }
+
+    @Test("encoding table entries are reachable and consistent (value has no bits outside mask)")
+    func tableSanity() {
+        for entry in AArch64Encodings.entries {
+            #expect(entry.value & ~entry.mask == 0, "entry \(String(entry.value, radix: 16))")
+        }
+    }
+}
