@@ -73,8 +73,8 @@ def pe_exports(pe):
 def pe_resources(pe):
     """Resource type ids in directory order, and the first RT_MANIFEST's text."""
     types, manifest = [], None
-    for rtype in getattr(pe, "DIRECTORY_ENTRY_RESOURCE", None).entries if hasattr(
-            pe, "DIRECTORY_ENTRY_RESOURCE") else []:
+    directory = getattr(pe, "DIRECTORY_ENTRY_RESOURCE", None)
+    for rtype in directory.entries if directory else []:
         types.append(rtype.id if rtype.id is not None else text(rtype.name.string))
         if rtype.id == RT_MANIFEST and manifest is None:
             leaf = rtype.directory.entries[0].directory.entries[0].data.struct
@@ -149,6 +149,7 @@ def lief_facts(path):
                 "codeRanges": [{"type": r.type.name, "start": r.start, "end": r.end}
                                for r in meta.code_ranges],
                 "redirectionCount": meta.redirection_metadata_count,
+                "extraRFETableSize": meta.extra_rfe_table_size,
                 "codeRangesToEntryPointsCount": meta.code_ranges_to_entry_points_count}
         elif isinstance(meta, lief.PE.CHPEMetadataX86):
             facts["chpe"] = {

@@ -1,0 +1,129 @@
+import BinaryFormats
+
+/// The byte ranges to decode for one image, in order: function ranges from the binary's own
+/// table first, then a linear sweep of whatever the executable sections hold outside them.
+///
+/// Nothing from the layout is trusted: section extents are clipped to the file, function ranges
+/// are clipped to the section that holds their start (and dropped when none does), overlapping
+/// functions are decoded once, and every sum is overflow-checked.
+struct CodePlan {
+    /// One contiguous run of bytes with one instruction set.
+    struct Segment: Equatable {
+        var fileOffset: Int
+        var length: Int
+        var address: UInt64
+        var architecture: CodeArchitecture
+        var inFunction: Bool
+    }
+
+    private(set) var segments: [Segment] = []
+    /// Function ranges that could not be mapped to bytes in the file.
+    private(set) var skippedFunctions = 0
+
+    private struct Extent {
+        var start: UInt64
+        var end: UInt64
+        var fileOffset: Int
+    }
+
+    init(layout: CodeLayout, fileSize: Int) {
+        let extents = Self.sectionExtents(layout.sections, fileSize: fileSize)
+        var covered: [[(start: UInt64, end: UInt64)]] = Array(repeating: [], count: extents.count)
+        var functionRuns: [(section: Int, start: UInt64, end: UInt64)] = []
+        let functions = layout.functions.prefix(ReadLimits.maxFunctions).sorted { $0.start < $1.start }
+        var lastEnd: [UInt64] = extents.map(\.start)
+        for function in functions {
+            guard function.size > 0,
+                let section = extents.firstIndex(where: { function.start >= $0.start && function.start < $0.end })
+            else {
+                skippedFunctions += 1
+                continue
+            }
+            let (rawEnd, overflow) = function.start.addingReportingOverflow(function.size)
+            let end = overflow ? extents[section].end : min(rawEnd, extents[section].end)
+            let start = max(function.start, lastEnd[section])
+            guard start < end else { continue }
+            lastEnd[section] = end
+            functionRuns.append((section, start, end))
+            covered[section].append((start, end))
+        }
+        var runs: [(section: Int, start: UInt64, end: UInt64, inFunction: Bool)] =
+            functionRuns.map { ($0.section, $0.start, $0.end, true) }
+        for (index, extent) in extents.enumerated() {
+            var cursor = extent.start
+            for range in covered[index] {
+                if range.start > cursor { runs.append((index, cursor, range.start, false)) }
+                cursor = max(cursor, range.end)
+            }
+            if cursor < extent.end { runs.append((index, cursor, extent.end, false)) }
+        }
+        let ranges = layout.architectureRanges.sorted { $0.start < $1.start }
+        for run in runs {
+            let extent = extents[run.section]
+            for piece in Self.split(run.start, run.end, ranges: ranges, default: layout.architecture) {
+                // In-section offsets fit in Int: the section's file extent was clipped to the file.
+                let offset = extent.fileOffset + Int(piece.start - extent.start)
+                segments.append(
+                    Segment(
+                        fileOffset: offset, length: Int(piece.end - piece.start), address: piece.start,
+                        architecture: piece.architecture, inFunction: run.inFunction))
+            }
+        }
+    }
+
+    /// Section extents clipped to the file, sorted by address; empty or out-of-file sections dropped.
+    private static func sectionExtents(_ sections: [CodeSection], fileSize: Int) -> [Extent] {
+        var extents: [Extent] = []
+        for section in sections.prefix(ReadLimits.maxSections * 4) {
+            guard section.fileOffset >= 0, section.fileSize > 0, section.fileOffset < fileSize else { continue }
+            let available = min(section.fileSize, fileSize - section.fileOffset)
+            let (end, overflow) = section.address.addingReportingOverflow(UInt64(available))
+            guard !overflow else { continue }
+            extents.append(Extent(start: section.address, end: end, fileOffset: section.fileOffset))
+        }
+        extents.sort { $0.start < $1.start }
+        // Overlapping sections: keep the first, trim the next so no byte is decoded twice.
+        var result: [Extent] = []
+        for var extent in extents {
+            if let previous = result.last, extent.start < previous.end {
+                let skip = previous.end - extent.start
+                guard skip < extent.end - extent.start else { continue }
+                extent.start += skip
+                extent.fileOffset += Int(skip)
+            }
+            result.append(extent)
+        }
+        return result
+    }
+
+    /// Splits `[start, end)` by the hybrid code map; addresses outside it use `fallback`.
+    private static func split(
+        _ start: UInt64, _ end: UInt64, ranges: [ArchitectureRange], default fallback: CodeArchitecture
+    ) -> [(start: UInt64, end: UInt64, architecture: CodeArchitecture)] {
+        guard !ranges.isEmpty else { return [(start, end, fallback)] }
+        var pieces: [(start: UInt64, end: UInt64, architecture: CodeArchitecture)] = []
+        var cursor = start
+        for range in ranges where cursor < end {
+            let (rangeEnd, overflow) = range.start.addingReportingOverflow(range.size)
+            let limit = overflow ? UInt64.max : rangeEnd
+            guard limit > cursor, range.start < end else { continue }
+            if range.start > cursor {
+                pieces.append((cursor, range.start, fallback))
+                cursor = range.start
+            }
+            let pieceEnd = min(limit, end)
+            pieces.append((cursor, pieceEnd, architecture(of: range.architecture)))
+            cursor = pieceEnd
+        }
+        if cursor < end { pieces.append((cursor, end, fallback)) }
+        return pieces
+    }
+
+    private static func architecture(of type: HybridCodeType) -> CodeArchitecture {
+        switch type {
+        case .arm64, .arm64ec, .chpe: .arm64
+        case .x64: .x64
+        case .x86: .x86
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import BinaryFormats
+
+/// Builds an `ISAProfile` for one image: plans the code ranges, decodes them (x86/x64 through
+/// Zydis, AArch64 through `AArch64Classifier`), and gathers dispatch evidence.
+///
+/// Single-threaded within a file; callers fan files out over cores.
+package enum ISAAnalyzer {
+    /// Profiles the code of `image`.
+    ///
+    /// - Parameters:
+    ///   - image: the image as a reader produced it (or as a test built it).
+    ///   - bytes: the whole file the image was read from; must outlive the call only.
+    ///   - options: the byte cap and the number of examples kept.
+    /// - Returns: the profile; never traps on hostile layouts (ranges outside the file are skipped).
+    package static func profile(
+        image: BinaryImage, bytes: UnsafeRawBufferPointer, options: ISAOptions = ISAOptions()
+    ) -> ISAProfile {
+        let plan = CodePlan(layout: image.code, fileSize: bytes.count)
+        var x64 = X86Scanner(bits: 64, examplesPerExtension: options.examplesPerExtension)
+        var x86 = X86Scanner(bits: 32, examplesPerExtension: options.examplesPerExtension)
+        var arm = AArch64Scanner(examplesPerExtension: options.examplesPerExtension)
+        var decoded = 0
+        var capReached = false
+        for segment in plan.segments {
+            let remaining = options.maxDecodedBytes - decoded
+            guard remaining > 0 else {
+                capReached = true
+                break
+            }
+            var length = min(segment.length, remaining)
+            if length < segment.length { capReached = true }
+            var offset = segment.fileOffset
+            var address = segment.address
+            if segment.architecture == .arm64 {
+                // Instructions are 4-byte aligned; a sweep that starts mid-word realigns.
+                let skew = Int((4 - address % 4) % 4)
+                guard length > skew else { continue }
+                offset += skew
+                address += UInt64(skew)
+                length -= skew
+            }
+            guard offset >= 0, offset <= bytes.count, length <= bytes.count - offset else { continue }
+            let slice = UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + length)])
+            switch segment.architecture {
+            case .x64: x64?.scan(slice, address: address, inFunction: segment.inFunction)
+            case .x86: x86?.scan(slice, address: address, inFunction: segment.inFunction)
+            case .arm64: arm.scan(slice, address: address, inFunction: segment.inFunction)
+            case .other: continue
+            }
+            decoded += length
+        }
+        return assemble(
+            image: image, plan: plan, x86Scanners: [x64, x86].compactMap { $0 }, arm: arm,
+            decoded: decoded, capReached: capReached, options: options)
+    }
+
+    private static func assemble(
+        image: BinaryImage, plan: CodePlan, x86Scanners: [X86Scanner], arm: AArch64Scanner,
+        decoded: Int, capReached: Bool, options: ISAOptions
+    ) -> ISAProfile {
+        let names = SymbolNamer(symbols: image.code.symbols)
+        var findings: [ISAFinding] = []
+        var x86Merged: [String: ISAFinding] = [:]
+        for scanner in x86Scanners {
+            for finding in scanner.tally.findings(architecture: "x86", name: names.name(at:)) {
+                if var known = x86Merged[finding.name] {
+                    known.count += finding.count
+                    known.inFunctions += finding.inFunctions
+                    known.inLinearSweep += finding.inLinearSweep
+                    known.examples = Array((known.examples + finding.examples).prefix(options.examplesPerExtension))
+                    x86Merged[finding.name] = known
+                } else {
+                    x86Merged[finding.name] = finding
+                }
+            }
+        }
+        findings += x86Merged.values.sorted { $0.name < $1.name }
+        findings += arm.tally.findings(architecture: "arm64", name: names.name(at:))
+
+        var profile = ISAProfile()
+        for finding in findings {
+            switch (finding.architecture, finding.hint) {
+            case ("x86", false): profile.x86[finding.name] = finding.count
+            case ("x86", true): profile.x86Hints[finding.name] = finding.count
+            case (_, false): profile.arm64[finding.name] = finding.count
+            case (_, true): profile.arm64Hints[finding.name] = finding.count
+            }
+        }
+        profile.findings = findings
+        var dispatch = DispatchEvidence.fromImports(image)
+        dispatch.cpuid = x86Scanners.contains { $0.cpuid > 0 }
+        dispatch.xgetbv = x86Scanners.contains { $0.xgetbv > 0 }
+        dispatch.idRegisterRead = arm.idRegisterReads > 0
+        profile.dispatch = dispatch
+        profile.method = image.code.functionSource.map { $0.rawValue + "+linear-sweep" } ?? "linear-sweep"
+        profile.bytesDecoded = decoded
+        profile.byteCap = options.maxDecodedBytes
+        profile.capReached = capReached
+        profile.decodeFailures = x86Scanners.reduce(0) { $0 + $1.failures }
+        profile.skippedFunctions = plan.skippedFunctions
+        return profile
+    }
+}

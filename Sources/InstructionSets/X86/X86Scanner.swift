@@ -1,0 +1,117 @@
+internal import CZydis
+
+/// Decodes x86 and x64 code with Zydis and counts the ISA extensions it uses.
+///
+/// The only file that touches Zydis. The decoder runs in `ZYDIS_DECODER_MODE_MINIMAL` through
+/// `ZydisDecoderDecodeInstruction` without operands: the instruction's `meta.isa_set`, its
+/// mnemonic and its length are all the profile needs. One scanner is made per analysis.
+struct X86Scanner {
+    private var decoder = ZydisDecoder()
+    private(set) var tally: ISATally
+    private(set) var cpuid = 0
+    private(set) var xgetbv = 0
+    private(set) var failures = 0
+    private let table = X86ScanTable.shared
+
+    /// - Parameter bits: 32 for x86 code, 64 for x64 code.
+    init?(bits: Int, examplesPerExtension: Int) {
+        let mode = bits == 64 ? ZYDIS_MACHINE_MODE_LONG_64 : ZYDIS_MACHINE_MODE_LONG_COMPAT_32
+        let width = bits == 64 ? ZYDIS_STACK_WIDTH_64 : ZYDIS_STACK_WIDTH_32
+        // ZydisDecoderInit / ZydisDecoderEnableMode return ZyanStatus; the top bit marks failure.
+        guard ZydisDecoderInit(&decoder, mode, width) & 0x8000_0000 == 0 else { return nil }
+        _ = ZydisDecoderEnableMode(&decoder, ZYDIS_DECODER_MODE_MINIMAL, 1)
+        tally = ISATally(names: table.names, hints: table.hints, examplesPerExtension: examplesPerExtension)
+    }
+
+    /// Decodes `bytes` front to back, skipping one byte after each position that does not decode.
+    ///
+    /// - Parameters:
+    ///   - address: the address of `bytes[0]`.
+    ///   - inFunction: the bytes are a function from the binary's own table (else a linear sweep).
+    mutating func scan(_ bytes: UnsafeRawBufferPointer, address: UInt64, inFunction: Bool) {
+        guard let base = bytes.baseAddress else { return }
+        var instruction = ZydisDecodedInstruction()
+        var offset = 0
+        let count = bytes.count
+        while offset < count {
+            let status = ZydisDecoderDecodeInstruction(
+                &decoder, nil, base + offset, ZyanUSize(count - offset), &instruction)
+            guard status & 0x8000_0000 == 0, instruction.length > 0 else {
+                failures &+= 1
+                offset &+= 1
+                continue
+            }
+            let here = address &+ UInt64(offset)
+            let mnemonic = Int(instruction.mnemonic.rawValue)
+            if mnemonic < table.mnemonicOverride.count, table.mnemonicOverride[mnemonic] != X86ScanTable.none {
+                let special = table.mnemonicOverride[mnemonic]
+                switch special {
+                case X86ScanTable.cpuidMarker: cpuid &+= 1
+                case X86ScanTable.xgetbvMarker: xgetbv &+= 1
+                default: tally.record(Int(special), address: here, inFunction: inFunction)
+                }
+            } else {
+                let set = Int(instruction.meta.isa_set.rawValue)
+                if set < table.first.count {
+                    let first = table.first[set]
+                    if first >= 0 {
+                        tally.record(Int(first), address: here, inFunction: inFunction)
+                        let second = table.second[set]
+                        if second >= 0 { tally.record(Int(second), address: here, inFunction: inFunction) }
+                    }
+                }
+            }
+            offset &+= Int(instruction.length)
+        }
+    }
+}
+
+/// Lookup tables built once per process from Zydis's own ISA-set names (see `X86ExtensionNames`).
+struct X86ScanTable: Sendable {
+    static let none: Int16 = -1
+    static let cpuidMarker: Int16 = -2
+    static let xgetbvMarker: Int16 = -3
+    static let shared = X86ScanTable()
+
+    let names: [String]
+    let hints: [Bool]
+    /// Extension ids per ISA set (`-1` for none); `second` holds the optional second name.
+    let first: [Int16]
+    let second: [Int16]
+    /// Per mnemonic: `none`, a marker, or an extension id that replaces the ISA set's.
+    let mnemonicOverride: [Int16]
+
+    private init() {
+        var names: [String] = []
+        var ids: [String: Int16] = [:]
+        func id(_ name: String) -> Int16 {
+            if let known = ids[name] { return known }
+            let new = Int16(names.count)
+            names.append(name)
+            ids[name] = new
+            return new
+        }
+        let setCount = Int(ZYDIS_ISA_SET_MAX_VALUE.rawValue) + 1
+        var first = Array(repeating: Self.none, count: setCount)
+        var second = Array(repeating: Self.none, count: setCount)
+        for raw in 0..<setCount {
+            guard let text = ZydisISASetGetString(ZydisISASet(rawValue: UInt32(raw))) else { continue }
+            let mapped = X86ExtensionNames.names(forISASet: String(cString: text))
+            if let head = mapped.first { first[raw] = id(head) }
+            if mapped.count > 1 { second[raw] = id(mapped[1]) }
+        }
+        var overrides = Array(repeating: Self.none, count: Int(ZYDIS_MNEMONIC_MAX_VALUE.rawValue) + 1)
+        overrides[Int(ZYDIS_MNEMONIC_CPUID.rawValue)] = Self.cpuidMarker
+        overrides[Int(ZYDIS_MNEMONIC_XGETBV.rawValue)] = Self.xgetbvMarker
+        overrides[Int(ZYDIS_MNEMONIC_ENDBR32.rawValue)] = id("endbr")
+        overrides[Int(ZYDIS_MNEMONIC_ENDBR64.rawValue)] = id("endbr")
+        overrides[Int(ZYDIS_MNEMONIC_RDSSPD.rawValue)] = id("rdssp")
+        overrides[Int(ZYDIS_MNEMONIC_RDSSPQ.rawValue)] = id("rdssp")
+        overrides[Int(ZYDIS_MNEMONIC_TZCNT.rawValue)] = id("tzcnt")
+        self.names = names
+        self.hints = names.map { X86ExtensionNames.hintNames.contains($0) }
+        self.first = first
+        self.second = second
+        self.mnemonicOverride = overrides
+    }
+}
