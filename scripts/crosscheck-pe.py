@@ -52,8 +52,9 @@ def expected(path):
     e['forwarders'] = sorted(s.forwarder.decode() for s in exp.symbols if s.forwarder) if exp else []
     if pe.FILE_HEADER.Machine == 0x8664 and hasattr(pe, 'DIRECTORY_ENTRY_EXCEPTION'):
         e['pdataCount'] = len(pe.DIRECTORY_ENTRY_EXCEPTION)
-    com = getattr(pe, 'DIRECTORY_ENTRY_COM_DESCRIPTOR', None)
-    e['clrFlags'] = com.struct.Flags if com else None
+    # pefile does not parse the CLI header; read its Flags (offset 16) through pefile's RVA mapping.
+    clr = pe.OPTIONAL_HEADER.DATA_DIRECTORY[14] if len(pe.OPTIONAL_HEADER.DATA_DIRECTORY) > 14 else None
+    e['clrFlags'] = pe.get_dword_at_rva(clr.VirtualAddress + 16) if clr and clr.VirtualAddress else None
     pdb = None
     for d in getattr(pe, 'DIRECTORY_ENTRY_DEBUG', []):
         if d.struct.Type == 2 and d.entry is not None and hasattr(d.entry, 'PdbFileName'):
@@ -108,8 +109,10 @@ def main():
         try:
             e = expected(path)
         except pefile.PEFormatError as error:
-            if image.get('error') is None:
+            # pefile reads PE images only; DOS and NE files are armready's `dos` format.
+            if image.get('error') is None and image.get('format') != 'dos':
                 print(f'{path}: pefile rejects it ({error}) but armready read it')
+                mismatches += 1
             continue
         if image.get('error'):
             print(f'{path}: armready error: {image["error"]}'); mismatches += 1; continue

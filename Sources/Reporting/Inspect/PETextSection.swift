@@ -41,6 +41,7 @@ enum PETextSection {
         }
         if let version = pe.version {
             let parts = [version.productName, version.companyName, version.fileVersion].compactMap { $0 }
+                .filter { !$0.allSatisfy(\.isWhitespace) }
             if !parts.isEmpty { lines.add("version", parts.joined(separator: " · ")) }
         }
         if let architectures = pe.manifest?.supportedArchitectures {
