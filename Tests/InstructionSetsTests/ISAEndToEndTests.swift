@@ -1,0 +1,50 @@
+import BinaryFormats
+import Foundation
+import Testing
+
+@testable import InstructionSets
+
+/// The fixtures read through the real ELF reader: function ranges from the symbol table first,
+/// then the sweep of the rest, compared with the independent decoders' totals.
+@Suite("ISA end to end through BinaryReader")
+struct ISAEndToEndTests {
+    @Test("reader-built layouts give the independent decoder's extension counts", arguments: ISAFixtureTests.fixtures)
+    func readerLayout(name: String) throws {
+        let expected = try #require(try ISAFixtures.expectations()[name])
+        let path = ISAFixtures.directory.appendingPathComponent(name).path
+        guard case .image(let image) = BinaryReader.read(path: path) else {
+            Issue.record("\(name) was not read as an image")
+            return
+        }
+        let file = try MappedFile(path: path)
+        let profile = withExtendedLifetime(file) { ISAAnalyzer.profile(image: image, bytes: file.bytes) }
+        #expect(profile.method == "symbols+linear-sweep")
+        if expected.arch == "arm64" {
+            #expect(profile.arm64 == expected.arm64)
+            #expect(profile.arm64Hints == expected.hints)
+        } else {
+            for ext in ISAFixtureTests.x86Compared {
+                #expect(profile.x86[ext] == expected.x86[ext], "\(name): \(ext)")
+            }
+            #expect(profile.x86Hints == expected.hints)
+        }
+        // Every example in a function range is named after its function.
+        for finding in profile.findings where finding.inFunctions == finding.count {
+            #expect(finding.examples.allSatisfy { $0.function != nil }, "\(name): \(finding.name)")
+        }
+    }
+
+    @Test("the Armv9 fixture's SVE2 instructions are found inside the named functions")
+    func namedExamples() throws {
+        let path = ISAFixtures.directory.appendingPathComponent("arm64-features.elf").path
+        guard case .image(let image) = BinaryReader.read(path: path) else {
+            Issue.record("not read")
+            return
+        }
+        let file = try MappedFile(path: path)
+        let profile = withExtendedLifetime(file) { ISAAnalyzer.profile(image: image, bytes: file.bytes) }
+        let sve2 = try #require(profile.findings.first { $0.name == "sve2" })
+        #expect(Set(sve2.examples.compactMap(\.function)) == ["use_sve2", "use_sve2_long", "use_sve2_match"])
+        #expect(sve2.inFunctions == sve2.count)
+    }
+}
