@@ -16,6 +16,19 @@ package enum BinaryReader {
         return withExtendedLifetime(file) { read(bytes: file.bytes) }
     }
 
+    /// Reads the file at `path` and hands the result and the mapped bytes to `body`, for
+    /// analyses (such as the instruction-set profile) that need the bytes after the headers.
+    /// The bytes are valid only inside `body`; a file that could not be mapped gets empty bytes.
+    package static func withFile<T>(path: String, _ body: (ReadResult, UnsafeRawBufferPointer) -> T) -> T {
+        let file: MappedFile
+        do {
+            file = try MappedFile(path: path)
+        } catch {
+            return body(.failed(format: nil, reason: error), UnsafeRawBufferPointer(start: nil, count: 0))
+        }
+        return withExtendedLifetime(file) { body(read(bytes: file.bytes), file.bytes) }
+    }
+
     /// Reads a binary that is already in memory. The bytes must outlive the call only.
     package static func read(bytes: UnsafeRawBufferPointer) -> ReadResult {
         let format = FormatSniffer.sniff(bytes)

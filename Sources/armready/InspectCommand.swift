@@ -1,5 +1,6 @@
 import ArgumentParser
 import BinaryFormats
+import InstructionSets
 import Reporting
 
 /// `armready inspect FILE...`: everything the readers found in each file.
@@ -21,12 +22,28 @@ struct InspectCommand: ParsableCommand {
     @Option(name: .long, help: "Output format: text or json.")
     var format: InspectFormat = .text
 
+    @Flag(name: .long, help: "Also decode the code and list the instruction-set extensions it uses.")
+    var isa = false
+
+    @Option(name: .customLong("isa-max-bytes"), help: "With --isa: decode at most this many bytes of code per file.")
+    var isaMaxBytes: Int = ISAOptions().maxDecodedBytes
+
     func validate() throws {
         if files.isEmpty { throw ValidationError("Give at least one file to inspect.") }
+        if isaMaxBytes < 0 { throw ValidationError("--isa-max-bytes must not be negative.") }
     }
 
     func run() throws {
-        let inspected = files.map { InspectedFile(path: $0, result: BinaryReader.read(path: $0)) }
+        let options = ISAOptions(maxDecodedBytes: isaMaxBytes)
+        let inspected = files.map { path in
+            BinaryReader.withFile(path: path) { result, bytes in
+                var file = InspectedFile(path: path, result: result)
+                if isa, case let .image(image) = result {
+                    file.isa = ISAAnalyzer.profile(image: image, bytes: bytes, options: options)
+                }
+                return file
+            }
+        }
         let document = InspectDocument(files: inspected)
         switch format {
         case .text: print(InspectTextRenderer.render(document), terminator: "")

@@ -17,6 +17,7 @@ package enum InspectTextRenderer {
             lines.add("error", reason.description)
         case let .image(image):
             describe(image, into: &lines)
+            if let isa = file.isa { ISATextSection.describe(isa, into: &lines) }
         }
         return lines.text
     }

@@ -1,13 +1,17 @@
 import BinaryFormats
+import InstructionSets
 
 /// One file as `armready inspect` reports it: the path as given, and what reading it gave.
 package struct InspectedFile: Sendable {
     package var path: String
     package var result: ReadResult
+    /// The instruction-set profile, when it was asked for and the file is a binary.
+    package var isa: ISAProfile?
 
-    package init(path: String, result: ReadResult) {
+    package init(path: String, result: ReadResult, isa: ISAProfile? = nil) {
         self.path = path
         self.result = result
+        self.isa = isa
     }
 
     /// The sentence explaining why the file could not be read, nil when it was.
@@ -19,7 +23,7 @@ package struct InspectedFile: Sendable {
 
 extension InspectedFile: Encodable {
     enum CodingKeys: String, CodingKey {
-        case path, format, machine, machineName, execution, kind, bits, error, pe, elf, dos, code
+        case path, format, machine, machineName, execution, kind, bits, error, pe, elf, dos, code, isa
     }
 
     package func encode(to encoder: any Encoder) throws {
@@ -30,6 +34,7 @@ extension InspectedFile: Encodable {
             // The image's own keys, flattened beside `path`.
             try image.encode(to: encoder)
             try c.encodeNil(forKey: .error)
+            if let isa { try c.encode(isa, forKey: .isa) }
         case .notBinary:
             try c.encode(BinaryFormat.notBinary, forKey: .format)
             try c.encodeNil(forKey: .error)
