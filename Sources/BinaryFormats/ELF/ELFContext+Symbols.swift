@@ -12,53 +12,95 @@ struct ELFSymbolSummary: Sendable, Equatable {
     var imports: [String] = []
 }
 
+/// A symbol table with the string table its `sh_link` names.
+struct ELFSymbolTable {
+    var symbols: [ELFRawSymbol]
+    var strings: ELFStringTable?
+
+    func name(_ symbol: ELFRawSymbol) -> String? { strings?.string(at: UInt64(symbol.nameOffset)) }
+}
+
 extension ELFContext {
     /// Reads `.symtab` (else `.dynsym`) for functions, both for ifuncs, `.dynsym` for imports.
-    /// A table libelf cannot translate is skipped, leaving the summary partial.
+    /// A table libelf cannot translate is skipped, leaving the summary partial. Names are read
+    /// only for the symbols kept, since large binaries carry hundreds of thousands of others.
     func symbols() -> ELFSymbolSummary {
-        let symtab = sections.first { $0.type == ELFConstant.shtSymtab }
-        let dynsym = sections.first { $0.type == ELFConstant.shtDynsym }
-        let staticSymbols = symtab.flatMap(load)
-        let dynamicSymbols = dynsym.flatMap(load)
+        let symtab = sections.first { $0.type == ELFConstant.shtSymtab }.flatMap(load)
+        let dynsym = sections.first { $0.type == ELFConstant.shtDynsym }.flatMap(load)
         var summary = ELFSymbolSummary()
-        var ranges = Set<FunctionRange>()
-        var named = Set<String>()
+        summary.fromSymtab = symtab != nil
         let thumb = header.machine == ELFConstant.emARM
-        summary.fromSymtab = staticSymbols != nil
-        for (symbol, name) in staticSymbols ?? dynamicSymbols ?? [] {
-            guard symbol.type == ELFConstant.sttFunc, symbol.size > 0, symbol.sectionIndex != ELFConstant.shnUndef else { continue }
-            summary.functionCount += 1
-            // On 32-bit Arm the low bit marks Thumb code, not the address.
-            let start = thumb ? symbol.value & ~1 : symbol.value
-            ranges.insert(FunctionRange(start: start, size: symbol.size))
-            if !name.isEmpty, summary.named.count < ReadLimits.maxSymbols, named.insert("\(start):\(name)").inserted {
-                summary.named.append(CodeSymbol(address: start, name: name))
+        if let table = symtab ?? dynsym {
+            var ranges: [FunctionRange] = []
+            for symbol in table.symbols
+            where symbol.type == ELFConstant.sttFunc && symbol.size > 0 && symbol.sectionIndex != ELFConstant.shnUndef {
+                summary.functionCount += 1
+                // On 32-bit Arm the low bit marks Thumb code, not the address.
+                let start = thumb ? symbol.value & ~1 : symbol.value
+                ranges.append(FunctionRange(start: start, size: symbol.size))
+                if summary.named.count < ReadLimits.maxSymbols, let name = table.name(symbol), !name.isEmpty {
+                    summary.named.append(CodeSymbol(address: start, name: name))
+                }
             }
+            summary.functions = Self.sortedUnique(ranges) { ($0.start, $0.size) < ($1.start, $1.size) }
+            summary.named = Self.sortedByAddress(summary.named)
         }
-        summary.functions = ranges.sorted { ($0.start, $0.size) < ($1.start, $1.size) }
-        summary.named.sort { ($0.address, $0.name) < ($1.address, $1.name) }
         var ifuncs = Set<String>()
-        for (symbol, name) in (staticSymbols ?? []) + (dynamicSymbols ?? [])
-        where symbol.type == ELFConstant.sttGNUIFunc && symbol.sectionIndex != ELFConstant.shnUndef && !name.isEmpty {
-            if ifuncs.count < ReadLimits.maxELFListedSymbols { ifuncs.insert(name) }
+        for table in [symtab, dynsym].compactMap({ $0 }) {
+            for symbol in table.symbols
+            where symbol.type == ELFConstant.sttGNUIFunc && symbol.sectionIndex != ELFConstant.shnUndef
+                && ifuncs.count < ReadLimits.maxELFListedSymbols
+            {
+                if let name = table.name(symbol), !name.isEmpty { ifuncs.insert(name) }
+            }
         }
         summary.ifuncs = ifuncs.sorted()
         var imports = Set<String>()
-        for (symbol, name) in (dynamicSymbols ?? []).dropFirst()
-        where symbol.sectionIndex == ELFConstant.shnUndef && symbol.binding != ELFConstant.stbLocal && !name.isEmpty {
-            if imports.count < ReadLimits.maxELFListedSymbols, imports.insert(name).inserted { summary.imports.append(name) }
+        for symbol in (dynsym?.symbols ?? []).dropFirst()
+        where symbol.sectionIndex == ELFConstant.shnUndef && symbol.binding != ELFConstant.stbLocal
+            && imports.count < ReadLimits.maxELFListedSymbols
+        {
+            if let name = dynsym?.name(symbol), !name.isEmpty, imports.insert(name).inserted { summary.imports.append(name) }
         }
         return summary
     }
 
-    /// The symbols of `section` with their names; nil when the table lies outside the file or
-    /// libelf rejects it.
-    private func load(_ section: ELFRawSection) -> [(ELFRawSymbol, String)]? {
+    /// `values` sorted by `less`, with equal neighbours removed.
+    private static func sortedUnique<T: Equatable>(_ values: [T], by less: (T, T) -> Bool) -> [T] {
+        var result: [T] = []
+        result.reserveCapacity(values.count)
+        for value in values.sorted(by: less) where result.last != value { result.append(value) }
+        return result
+    }
+
+    /// `symbols` sorted by address, then name, without repeated (address, name) pairs.
+    /// Sorts plain (address, index) keys: sorting the structs would retain and release their
+    /// strings at every move, which dominated the read of a binary with 250,000 symbols.
+    private static func sortedByAddress(_ symbols: [CodeSymbol]) -> [CodeSymbol] {
+        let keys = symbols.indices.map { (address: symbols[$0].address, index: $0) }.sorted { $0 < $1 }
+        var result: [CodeSymbol] = []
+        result.reserveCapacity(symbols.count)
+        var run: [CodeSymbol] = []
+        func flush() {
+            run.sort { $0.name < $1.name }
+            for symbol in run where result.last != symbol { result.append(symbol) }
+            run.removeAll(keepingCapacity: true)
+        }
+        for key in keys {
+            if let last = run.last, last.address != key.address { flush() }
+            run.append(symbols[key.index])
+        }
+        flush()
+        return result
+    }
+
+    /// The symbols of `section` and its string table; nil when the table lies outside the file
+    /// or libelf rejects it.
+    private func load(_ section: ELFRawSection) -> ELFSymbolTable? {
         guard section.fileSize > 0, (try? requireInFile(offset: section.offset, size: section.fileSize, "symbol table")) != nil,
             let symbols = try? handle.symbols(section: section.index, limit: ReadLimits.maxSymbols)
         else { return nil }
-        let strings = stringTable(linkedFrom: section)
-        return symbols.map { ($0, strings?.string(at: UInt64($0.nameOffset)) ?? "") }
+        return ELFSymbolTable(symbols: symbols, strings: stringTable(linkedFrom: section))
     }
 
     /// The number of `R_*_IRELATIVE` relocations in all `SHT_REL`/`SHT_RELA` sections.
