@@ -55,7 +55,7 @@ package enum FactValue: Sendable, Equatable, Hashable {
         case .list(let items): return items.isEmpty ? "none" : items.joined(separator: ", ")
         case .double(let value):
             let scaled = (value * 100).rounded() / 100
-            if scaled == scaled.rounded() { return String(Int(scaled)) }
+            if let whole = Int(exactly: scaled) { return String(whole) }
             return String(scaled)
         }
     }

@@ -48,7 +48,7 @@ package enum FactsBuilder {
         facts["hybrid.arm64x_relocations"] = .bool(pe.hasARM64XRelocations)
         if let share = pe.nativeCodeShare {
             facts["hybrid.native_share"] = .double(share)
-            facts["hybrid.native_percent"] = .int(Int((share * 100).rounded()))
+            if let percent = Int(exactly: (share * 100).rounded()) { facts["hybrid.native_percent"] = .int(percent) }
         }
         facts["manifest.supported_architectures"] = .set(
             (pe.manifest?.supportedArchitectures ?? []).map { $0.lowercased() })
