@@ -3,8 +3,10 @@ import Testing
 
 @testable import Readiness
 
-/// `FactsBuilder` maps the readers' model to documented facts. The images are built by hand
-/// with the header values the PE and ELF specifications give for each case.
+/// `FactsBuilder` maps the readers' model to documented facts.
+///
+/// The images are built by hand with the header values the PE and ELF specifications give for
+/// each case.
 @Suite struct FactsBuilderTests {
     private func peImage(machine: UInt32, characteristics: UInt16 = 0x0022, subsystem: UInt16 = 3) -> (BinaryImage, PEInfo) {
         let pe = PEInfo(
@@ -37,10 +39,12 @@ import Testing
         var (image, pe) = peImage(machine: 0x8664, characteristics: 0x2022)
         pe.imports = ["KERNEL32.dll", "ntdll.dll"]
         pe.exports = PEExports(dllName: "x.dll", entries: [PEExport(ordinal: 1, name: "f", rva: 0x1000, forwarder: nil)])
-        pe.hybrid = HybridMetadata(kind: .arm64ec, version: 2, codeMap: [
-            ArchitectureRange(start: 0x1000, size: 0x300, architecture: .arm64ec),
-            ArchitectureRange(start: 0x2000, size: 0x100, architecture: .x64),
-        ])
+        pe.hybrid = HybridMetadata(
+            kind: .arm64ec, version: 2,
+            codeMap: [
+                ArchitectureRange(start: 0x1000, size: 0x300, architecture: .arm64ec),
+                ArchitectureRange(start: 0x2000, size: 0x100, architecture: .x64),
+            ])
         pe.hasCHPEMetadata = true
         pe.manifest = ManifestInfo(supportedArchitectures: ["amd64", "ARM64"], requestedExecutionLevel: nil)
         image.pe = pe

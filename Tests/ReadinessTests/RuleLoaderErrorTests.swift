@@ -47,8 +47,9 @@ import Testing
     }
 
     @Test func idMustMatchFileName() {
-        #expect(TestSupport.loadError(valid, name: "bar.yaml")
-            == "Rules/bar.yaml:1: rule id 'foo' does not match the file name 'bar.yaml'")
+        #expect(
+            TestSupport.loadError(valid, name: "bar.yaml")
+                == "Rules/bar.yaml:1: rule id 'foo' does not match the file name 'bar.yaml'")
     }
 
     @Test func duplicateIDWithinOneSource() {
@@ -78,8 +79,9 @@ import Testing
 
     @Test func unknownPlaceholder() {
         let text = valid.replacingOccurrences(of: "Found {machine.hex}.", with: "Found {machine.hexx}.")
-        #expect(TestSupport.loadError(text)
-            == "Rules/foo.yaml:5: message: unknown placeholder '{machine.hexx}' (not a known fact)")
+        #expect(
+            TestSupport.loadError(text)
+                == "Rules/foo.yaml:5: message: unknown placeholder '{machine.hexx}' (not a known fact)")
     }
 
     @Test func missingRequiredKey() {
@@ -105,7 +107,8 @@ import Testing
     }
 
     @Test func unsupportedVersion() {
-        #expect(TestSupport.loadError("version: 2\n" + valid)
-            == "Rules/foo.yaml:1: unsupported rule format version '2' (this armready reads version 1)")
+        #expect(
+            TestSupport.loadError("version: 2\n" + valid)
+                == "Rules/foo.yaml:1: unsupported rule format version '2' (this armready reads version 1)")
     }
 }

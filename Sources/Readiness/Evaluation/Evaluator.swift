@@ -11,10 +11,11 @@ package enum Evaluator {
         let all = completeFacts(facts, on: target)
         var findings: [Finding] = []
         for rule in rules.rules where rule.matches(all) {
-            findings.append(Finding(
-                ruleID: rule.id, title: rule.title, verdict: rule.verdict, confidence: rule.confidence,
-                execution: rule.execution, message: rule.message.render(all),
-                remediation: rule.remediation.render(all), references: rule.references, source: rule.source))
+            findings.append(
+                Finding(
+                    ruleID: rule.id, title: rule.title, verdict: rule.verdict, confidence: rule.confidence,
+                    execution: rule.execution, message: rule.message.render(all),
+                    remediation: rule.remediation.render(all), references: rule.references, source: rule.source))
         }
         findings.sort { lhs, rhs in
             let l = lhs.verdict.severity ?? -1

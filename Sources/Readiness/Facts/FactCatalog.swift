@@ -27,7 +27,8 @@ package enum FactCatalog {
         .init(name: "machine.hex", type: .string, doc: "`machine` as 0x-prefixed hex, for messages."),
         .init(name: "machine.name", type: .string, doc: "Conventional machine name (AMD64, ARM64, AArch64, x86-64...)."),
         .init(name: "execution", type: .string, doc: "Readers' classification: arm64, arm64x, arm64ec, neutral, x64, x86, arm32, other."),
-        .init(name: "kind", type: .string, doc: "executable, library, driver, efi, dotnet, resource-only, object, core, dos, ne, lx, other."),
+        .init(
+            name: "kind", type: .string, doc: "executable, library, driver, efi, dotnet, resource-only, object, core, dos, ne, lx, other."),
         .init(name: "bits", type: .int, doc: "16, 32 or 64; 0 when the format does not say."),
         .init(name: "subsystem", type: .int, doc: "PE OptionalHeader.Subsystem (1 native, 2 GUI, 3 console, 10-13 EFI)."),
         .init(name: "imports", type: .list, doc: "Lower-case imported DLL names (PE, incl. delay-load) or DT_NEEDED (ELF)."),
@@ -44,7 +45,9 @@ package enum FactCatalog {
         .init(name: "hybrid.native_share", type: .double, doc: "Share (0-1) of the CHPE code map that is Arm64/Arm64EC/CHPE code."),
         .init(name: "hybrid.native_percent", type: .int, doc: "`hybrid.native_share` as a whole percentage, for messages."),
         .init(name: "hybrid.arm64x_relocations", type: .bool, doc: "The dynamic value relocation table holds ARM64X fixups."),
-        .init(name: "manifest.supported_architectures", type: .list, doc: "Words of the manifest's supportedArchitectures element (empty without one)."),
+        .init(
+            name: "manifest.supported_architectures", type: .list,
+            doc: "Words of the manifest's supportedArchitectures element (empty without one)."),
     ]
 
     private static let dotnet: [Entry] = [
@@ -83,7 +86,9 @@ package enum FactCatalog {
     ]
 
     private static let app: [Entry] = [
-        .init(name: "app.host", type: .string, doc: "Execution of the process that loads this library (arm64, arm64ec, x64, x86), when known."),
+        .init(
+            name: "app.host", type: .string, doc: "Execution of the process that loads this library (arm64, arm64ec, x64, x86), when known."
+        ),
         .init(name: "app.name", type: .string, doc: "Name of the application the binary belongs to, when known."),
     ]
 

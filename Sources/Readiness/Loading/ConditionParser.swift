@@ -17,7 +17,8 @@ struct ConditionParser {
         if keys.contains("fact") { return .test(try test(node)) }
         let entries = try reader.entries(node, allowed: Self.combinators + ["fact"], what: "condition")
         guard entries.count == 1, let (name, entry) = entries.first else {
-            throw reader.error(node, "a condition has exactly one of all, any, not, or fact (found \(keys.sorted().joined(separator: ", ")))")
+            throw reader.error(
+                node, "a condition has exactly one of all, any, not, or fact (found \(keys.sorted().joined(separator: ", ")))")
         }
         if name == "not" { return .not(try condition(entry.value, key: "not")) }
         let children = try reader.items(entry.value, key: name)
@@ -59,19 +60,26 @@ struct ConditionParser {
         case .equals, .notEquals:
             return .value(try reader.value(node, type: type, key: key))
         case .contains:
-            guard type == .list || type == .string else { throw reader.error(node, "'contains' needs a list or string fact; '\(entry.name)' is \(type.rawValue)") }
+            guard type == .list || type == .string else {
+                throw reader.error(node, "'contains' needs a list or string fact; '\(entry.name)' is \(type.rawValue)")
+            }
             return .value(try reader.value(node, type: .string, key: key))
         case .gt, .gte, .lt, .lte:
             guard type.isNumeric else { throw reader.error(node, "'\(key)' needs a numeric fact; '\(entry.name)' is \(type.rawValue)") }
             return .value(try reader.value(node, type: .double, key: key))
         case .in:
-            guard type != .list, type != .bool else { throw reader.error(node, "'in' needs a string or number fact; '\(entry.name)' is \(type.rawValue) (use any_of or subset_of)") }
+            guard type != .list, type != .bool else {
+                throw reader.error(
+                    node, "'in' needs a string or number fact; '\(entry.name)' is \(type.rawValue) (use any_of or subset_of)")
+            }
             if case .scalar = node { return try reference(node, key: key, elementType: type) }
             var values: [FactValue] = []
             for item in try reader.items(node, key: key) { values.append(try reader.value(item, type: type, key: key)) }
             return .values(values)
         case .anyOf, .noneOf, .subsetOf:
-            guard type == .list else { throw reader.error(node, "'\(key)' needs a list fact; '\(entry.name)' is \(type.rawValue) (use in)") }
+            guard type == .list else {
+                throw reader.error(node, "'\(key)' needs a list fact; '\(entry.name)' is \(type.rawValue) (use in)")
+            }
             if case .scalar = node { return try reference(node, key: key, elementType: .string) }
             guard case .list(let items) = try reader.value(node, type: .list, key: key) else { return .values([]) }
             return .values(items.map(FactValue.string))

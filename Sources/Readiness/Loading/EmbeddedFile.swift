@@ -3,7 +3,7 @@
 /// `Generated/EmbeddedRules.swift` (written by `scripts/generate-embedded-assets.py`) holds
 /// every file under `Rules/` this way, so the built-in rules need no `Bundle.module`.
 package struct EmbeddedFile: Sendable, Equatable {
-    /// Path relative to the repository root, e.g. `Rules/pe-arm64-native.yaml`.
+    /// Path relative to the repository root, such as `Rules/pe-arm64-native.yaml`.
     package var path: String
     package var contents: String
 

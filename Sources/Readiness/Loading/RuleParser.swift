@@ -37,7 +37,8 @@ struct RuleParser {
             throw reader.error(idNode, "rule id '\(id)' does not match the file name '\(expectedID).yaml'")
         }
         let conditions = ConditionParser(reader: reader)
-        let confidence = try node("confidence").map { n throws(ReadinessError) in try choice(n, key: "confidence", Confidence.self) } ?? .high
+        let confidence =
+            try node("confidence").map { n throws(ReadinessError) in try choice(n, key: "confidence", Confidence.self) } ?? .high
         let messageNode = try require(map, "message")
         let message = try template(messageNode, key: "message")
         if confidence != .high {
@@ -91,8 +92,9 @@ struct RuleParser {
         for item in try reader.items(node, key: "references") {
             let map = try reader.entries(item, allowed: ["title", "url"], required: ["title", "url"], what: "reference")
             guard let title = map["title"]?.value, let url = map["url"]?.value else { continue }
-            result.append(Rule.Reference(
-                title: try reader.nonEmptyText(title, key: "title"), url: try reader.nonEmptyText(url, key: "url")))
+            result.append(
+                Rule.Reference(
+                    title: try reader.nonEmptyText(title, key: "title"), url: try reader.nonEmptyText(url, key: "url")))
         }
         return result
     }
