@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
     ],
     targets: [
         .systemLibrary(
@@ -34,8 +35,15 @@ let package = Package(
             dependencies: ["BinaryFormats", "InstructionSets", "Yams"]
         ),
         .target(
+            name: "Scanning",
+            dependencies: [
+                "BinaryFormats", "InstructionSets", "Readiness",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
             name: "Reporting",
-            dependencies: ["BinaryFormats", "InstructionSets", "Readiness"]
+            dependencies: ["BinaryFormats", "InstructionSets", "Readiness", "Scanning"]
         ),
         .executableTarget(
             name: "armready",
@@ -43,6 +51,7 @@ let package = Package(
                 "BinaryFormats",
                 "InstructionSets",
                 "Readiness",
+                "Scanning",
                 "Reporting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -58,6 +67,14 @@ let package = Package(
         .testTarget(
             name: "ReadinessTests",
             dependencies: ["Readiness", "BinaryFormats", "InstructionSets"]
+        ),
+        .testTarget(
+            name: "ScanningTests",
+            dependencies: ["Scanning", "Readiness", "BinaryFormats"]
+        ),
+        .testTarget(
+            name: "ReportingTests",
+            dependencies: ["Reporting", "Scanning", "Readiness", "BinaryFormats", "InstructionSets"]
         ),
         .testTarget(
             name: "armreadyTests",
