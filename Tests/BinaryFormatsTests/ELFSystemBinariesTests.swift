@@ -4,8 +4,8 @@ import Testing
 @testable import BinaryFormats
 
 /// Every ELF file in /usr/bin and /usr/lib/x86_64-linux-gnu (regular files, not symlinks),
-/// read by armready and by binutils `readelf -h -l -d -W`, must agree on class, machine, type,
-/// interpreter, DT_NEEDED and DT_SONAME.
+/// read by armready and by binutils `readelf -h -l -d -n -W`, must agree on class, machine, type,
+/// interpreter, DT_NEEDED, DT_SONAME, the build id and the GNU properties.
 @Suite("ELF system binaries vs readelf", .serialized)
 struct ELFSystemBinariesTests {
     static let roots = ["/usr/bin", "/usr/lib/x86_64-linux-gnu"]
@@ -28,6 +28,9 @@ struct ELFSystemBinariesTests {
         var interpreter: String?
         var needed: [String] = []
         var soname: String?
+        var buildID: String?
+        /// readelf's property texts (`x86 ISA needed: x86-64-baseline`).
+        var properties: [String] = []
     }
 
     /// Regular ELF files under `roots`, sorted, capped at `maxFiles`.
@@ -52,7 +55,7 @@ struct ELFSystemBinariesTests {
 
     /// Runs readelf over `paths` in one process and splits its output at each `File:` line.
     static func readelf(_ paths: [String]) throws -> [String: Facts] {
-        let output = try runTool("/usr/bin/readelf", ["-h", "-l", "-d", "-W"] + paths)
+        let output = try runTool("/usr/bin/readelf", ["-h", "-l", "-d", "-n", "-W"] + paths)
         var result: [String: Facts] = [:]
         var current: String?
         var facts = Facts()
@@ -64,8 +67,19 @@ struct ELFSystemBinariesTests {
             guard let open = line.lastIndex(of: "["), let close = line.lastIndex(of: "]"), open < close else { return nil }
             return String(line[line.index(after: open)..<close])
         }
+        var inProperties = false
         for line in output.split(separator: "\n", omittingEmptySubsequences: true) {
-            if line.hasPrefix("File: ") {
+            if inProperties, line.hasPrefix("\t") {
+                facts.properties.append(line.trimmingCharacters(in: .whitespaces))
+                continue
+            }
+            inProperties = false
+            if let range = line.range(of: "Properties: ") {
+                facts.properties.append(String(line[range.upperBound...]))
+                inProperties = true
+            } else if let range = line.range(of: "Build ID: ") {
+                facts.buildID = String(line[range.upperBound...])
+            } else if line.hasPrefix("File: ") {
                 if let current { result[current] = facts }
                 current = String(line.dropFirst(6))
                 facts = Facts()
@@ -87,7 +101,7 @@ struct ELFSystemBinariesTests {
         return result
     }
 
-    @Test("class, machine, type, interpreter, DT_NEEDED and DT_SONAME agree with readelf", .timeLimit(.minutes(2)))
+    @Test("class, machine, type, interpreter, DT_NEEDED, DT_SONAME, build id and GNU properties agree with readelf", .timeLimit(.minutes(2)))
     func agreeWithReadelf() throws {
         let clock = ContinuousClock()
         let started = clock.now
@@ -122,6 +136,13 @@ struct ELFSystemBinariesTests {
                 if elf.interpreter != facts.interpreter { problems.append("interpreter \(String(describing: elf.interpreter)) vs \(String(describing: facts.interpreter))") }
                 if elf.needed != facts.needed { problems.append("needed \(elf.needed) vs \(facts.needed)") }
                 if elf.soname != facts.soname { problems.append("soname \(String(describing: elf.soname)) vs \(String(describing: facts.soname))") }
+                if elf.buildID != facts.buildID { problems.append("build id \(String(describing: elf.buildID)) vs \(String(describing: facts.buildID))") }
+                let properties = ELFFixtureTests.properties(facts.properties)
+                let mine: [String: [String]] = [
+                    "x86 ISA needed": elf.x86ISANeeded, "x86 ISA used": elf.x86ISAUsed, "x86 feature": elf.x86Features,
+                    "x86 feature used": elf.x86Features2Used, "AArch64 feature": elf.aarch64Features,
+                ].filter { !$0.value.isEmpty }
+                if mine != properties { problems.append("properties \(mine) vs \(properties)") }
                 if !problems.isEmpty { mismatches.append("\(path): " + problems.joined(separator: "; ")) }
             }
         }
