@@ -37,7 +37,7 @@ let package = Package(
         .target(
             name: "Scanning",
             dependencies: [
-                "BinaryFormats", "InstructionSets", "Readiness",
+                "BinaryFormats", "InstructionSets", "Readiness", "Yams",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),

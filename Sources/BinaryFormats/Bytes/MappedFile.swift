@@ -20,9 +20,18 @@ package final class MappedFile: @unchecked Sendable {
     ///
     /// - Throws: `BinaryFormatError.io` naming the failing call (`open`, `fstat`, `mmap`) and
     ///   `errno`'s text, or `.notRegularFile` for FIFOs, devices and directories, which are never read.
-    package init(path: String) throws(BinaryFormatError) {
+    package convenience init(path: String) throws(BinaryFormatError) {
+        try self.init(pathBytes: Array(path.utf8))
+    }
+
+    /// Maps the file whose path is `pathBytes` (raw bytes: names need not be UTF-8).
+    package init(pathBytes: [UInt8]) throws(BinaryFormatError) {
         // O_NONBLOCK: opening a FIFO that raced in after the walk must not block.
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        let fd = (pathBytes + [0]).withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                chars.baseAddress.map { open($0, O_RDONLY | O_CLOEXEC | O_NONBLOCK) } ?? -1
+            }
+        }
         guard fd >= 0 else { throw .io(call: "open", message: Self.errnoText()) }
         defer { close(fd) }
         var info = stat()

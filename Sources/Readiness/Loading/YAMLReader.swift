@@ -5,15 +5,19 @@ import Yams
 ///
 /// Rule and profile files are read through Yams' `Node` API (not `Codable`) because only the
 /// nodes carry `Mark`s, and the loader must say on which line an unknown key or a bad value is.
-struct YAMLReader {
+package struct YAMLReader {
     /// The path shown in errors (`Rules/foo.yaml` for built-ins).
-    let file: String
+    package let file: String
+
+    package init(file: String) {
+        self.file = file
+    }
 
     /// Parses `text` into its single document's root node.
     ///
     /// - Throws: `ReadinessError.invalid` at the line Yams reports for a syntax error or a
     ///   duplicated key, or at line 1 for an empty file.
-    func root(of text: String) throws(ReadinessError) -> Node {
+    package func root(of text: String) throws(ReadinessError) -> Node {
         let parsed: Node?
         do {
             parsed = try Yams.compose(yaml: text)
@@ -27,16 +31,16 @@ struct YAMLReader {
     }
 
     /// The 1-based line a node starts on (1 when Yams gives none).
-    func line(_ node: Node) -> Int { node.mark?.line ?? 1 }
+    package func line(_ node: Node) -> Int { node.mark?.line ?? 1 }
 
     /// An error at a node's line.
-    func error(_ node: Node, _ message: String) -> ReadinessError {
+    package func error(_ node: Node, _ message: String) -> ReadinessError {
         .invalid(file: file, line: line(node), message: message)
     }
 
     /// The mapping's entries as (key, key node, value node), rejecting keys outside `allowed`
     /// and reporting the first missing `required` key.
-    func entries(
+    package func entries(
         _ node: Node, allowed: [String], required: [String] = [], what: String
     ) throws(ReadinessError) -> [String: (key: Node, value: Node)] {
         guard case .mapping(let mapping) = node else {
@@ -60,27 +64,27 @@ struct YAMLReader {
     }
 
     /// A scalar's text; sequences and mappings are errors naming `key`.
-    func text(_ node: Node, key: String) throws(ReadinessError) -> String {
+    package func text(_ node: Node, key: String) throws(ReadinessError) -> String {
         guard case .scalar(let scalar) = node else { throw error(node, "'\(key)' must be a single value") }
         return scalar.string
     }
 
     /// A non-empty scalar's text.
-    func nonEmptyText(_ node: Node, key: String) throws(ReadinessError) -> String {
+    package func nonEmptyText(_ node: Node, key: String) throws(ReadinessError) -> String {
         let value = try text(node, key: key).trimmingCharacters(in: .whitespacesAndNewlines)
         guard !value.isEmpty else { throw error(node, "'\(key)' must not be empty") }
         return value
     }
 
     /// A sequence's items; a scalar or mapping is an error naming `key`.
-    func items(_ node: Node, key: String) throws(ReadinessError) -> [Node] {
+    package func items(_ node: Node, key: String) throws(ReadinessError) -> [Node] {
         guard case .sequence(let sequence) = node else { throw error(node, "'\(key)' must be a list") }
         return Array(sequence)
     }
 
     /// A value of the given fact type, read from the scalar's text (not Yams' tag guessing,
     /// so `0x8664` is hex, `010` is ten, and only `true`/`false` are booleans).
-    func value(_ node: Node, type: FactType, key: String) throws(ReadinessError) -> FactValue {
+    package func value(_ node: Node, type: FactType, key: String) throws(ReadinessError) -> FactValue {
         if type == .list {
             var strings: [String] = []
             for item in try items(node, key: key) { strings.append(try text(item, key: key)) }

@@ -1,0 +1,78 @@
+import BinaryFormats
+
+/// A binary as application-level analysis sees it.
+package struct ApplicationMember: Sendable {
+    package var path: String
+    /// How the binary runs, as its own assessment decided (a .NET AnyCPU EXE without an arm64
+    /// manifest runs as x64, for instance).
+    package var execution: Execution
+    package var isExecutable: Bool
+    /// Lower-case names of the DLLs it imports.
+    package var imports: [String]
+    /// The facts its rules saw, without `target.*`.
+    package var facts: Facts
+    /// Ids of the rules that already fired for the binary on its own.
+    package var ownRules: Set<String>
+
+    package init(path: String, execution: Execution, isExecutable: Bool, imports: [String], facts: Facts, ownRules: Set<String>) {
+        self.path = path
+        self.execution = execution
+        self.isExecutable = isExecutable
+        self.imports = imports
+        self.facts = facts
+        self.ownRules = ownRules
+    }
+}
+
+/// A finding that holds for a library only in the process of one of its application's
+/// executables (for example an x64 DLL imported by an Arm64 EXE).
+package struct ContextFinding: Sendable, Equatable {
+    /// The library the finding is about.
+    package var dependency: String
+    /// The executable whose process loads it.
+    package var host: String
+    package var finding: Finding
+}
+
+/// Resolves each executable's imports against the libraries of its application and rates
+/// every resolved library again with the host's process architecture as `app.host`.
+///
+/// Only imports that resolve to a binary in the same application are followed (system DLLs
+/// are outside the scan). A name found beside the executable wins over one elsewhere in the
+/// application, as the Windows loader searches the application directory first.
+package enum ApplicationAnalyzer {
+    package static func contextFindings(
+        members: [ApplicationMember], applications: [String: String], rules: RuleSet, target: TargetProfile
+    ) -> [ContextFinding] {
+        var byApplication: [String: [Int]] = [:]
+        for (index, member) in members.enumerated() {
+            byApplication[applications[member.path] ?? ".", default: []].append(index)
+        }
+        var results: [ContextFinding] = []
+        for (application, indices) in byApplication.sorted(by: { $0.key < $1.key }) {
+            for hostIndex in indices where members[hostIndex].isExecutable {
+                let host = members[hostIndex]
+                for name in host.imports {
+                    guard let dependencyIndex = resolve(name, from: host.path, among: indices, members: members),
+                        dependencyIndex != hostIndex
+                    else { continue }
+                    let dependency = members[dependencyIndex]
+                    var facts = dependency.facts
+                    facts["app.host"] = .string(host.execution.rawValue)
+                    facts["app.name"] = .string(application)
+                    let assessment = Evaluator.evaluate(facts: facts, rules: rules, target: target)
+                    for finding in assessment.findings where !dependency.ownRules.contains(finding.ruleID) {
+                        results.append(ContextFinding(dependency: dependency.path, host: host.path, finding: finding))
+                    }
+                }
+            }
+        }
+        return results
+    }
+
+    private static func resolve(_ name: String, from hostPath: String, among indices: [Int], members: [ApplicationMember]) -> Int? {
+        let hostDirectory = ApplicationGrouping.directory(hostPath)
+        let matches = indices.filter { ApplicationGrouping.fileName(members[$0].path).lowercased() == name }
+        return matches.first { ApplicationGrouping.directory(members[$0].path) == hostDirectory } ?? matches.first
+    }
+}

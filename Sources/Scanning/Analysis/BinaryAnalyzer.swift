@@ -1,0 +1,108 @@
+import BinaryFormats
+import InstructionSets
+import Readiness
+
+/// One binary after analysis: its report entry, plus what application-level analysis needs.
+struct AnalyzedBinary: Sendable {
+    var result: BinaryResult
+    /// The facts the rules saw (without `target.*`), for evaluating the binary in its host's
+    /// context later.
+    var facts: Facts
+    /// PE imports (lower-case DLL names), for resolving them inside the application.
+    var imports: [String]
+}
+
+/// What happened to one walked file.
+enum FileOutcome: Sendable {
+    case binary(AnalyzedBinary)
+    case notBinary
+    case unreadable(ScanDiagnostic)
+}
+
+/// Analyses one file: map it, skip it fast when the first bytes are not PE or ELF magic,
+/// hash it, read it, profile its code, and rate it.
+struct BinaryAnalyzer: Sendable {
+    let rules: RuleSet
+    let target: TargetProfile
+    let isa: ISAOptions?
+
+    func analyze(_ file: WalkedFile) -> FileOutcome {
+        let mapped: MappedFile
+        do {
+            mapped = try MappedFile(pathBytes: file.openPath)
+        } catch {
+            return .unreadable(ScanDiagnostic(path: file.displayPath, kind: .unreadable, message: "cannot read: \(error)"))
+        }
+        return withExtendedLifetime(mapped) { analyze(file, bytes: mapped.bytes) }
+    }
+
+    private func analyze(_ file: WalkedFile, bytes: UnsafeRawBufferPointer) -> FileOutcome {
+        let sniffed = FormatSniffer.sniff(bytes)
+        guard sniffed != .notBinary else { return .notBinary }
+        let sha256 = Digest.sha256(bytes)
+        switch BinaryReader.read(bytes: bytes) {
+        case .notBinary:
+            return .notBinary
+        case let .failed(format, reason):
+            let result = BinaryResult(
+                path: file.displayPath, pathIsLossy: file.displayIsLossy, sha256: sha256, size: bytes.count,
+                application: "", format: format ?? sniffed, machine: nil, machineName: nil, execution: .other,
+                kind: nil, bits: nil, verdict: .unknown, reason: reason.description, findings: [],
+                details: nil, isa: nil)
+            return .binary(AnalyzedBinary(result: result, facts: Facts(), imports: []))
+        case let .image(image):
+            let profile = isa.map { ISAAnalyzer.profile(image: image, bytes: bytes, options: $0) }
+            let isaFacts = profile.map { ISAFacts.facts(for: $0, image: image) } ?? [:]
+            let facts = FactsBuilder.facts(for: image, isa: isaFacts)
+            let assessment = Evaluator.evaluate(facts: facts, rules: rules, target: target)
+            let result = BinaryResult(
+                path: file.displayPath, pathIsLossy: file.displayIsLossy, sha256: sha256, size: bytes.count,
+                application: "", format: image.format, machine: image.machine, machineName: image.machineName,
+                execution: assessment.execution, kind: image.kind, bits: image.bits, verdict: assessment.verdict,
+                reason: assessment.reason, findings: assessment.findings.map(FindingResult.init),
+                details: BinaryDetails(image), isa: profile)
+            return .binary(AnalyzedBinary(result: result, facts: facts, imports: image.pe?.imports ?? []))
+        }
+    }
+}
+
+extension FindingResult {
+    init(_ finding: Finding) {
+        self.init(
+            rule: finding.ruleID, title: finding.title, verdict: finding.verdict, confidence: finding.confidence,
+            message: finding.message, remediation: finding.remediation, references: finding.references,
+            source: finding.source)
+    }
+}
+
+extension BinaryDetails {
+    /// The detail-view summary of an image.
+    init(_ image: BinaryImage) {
+        self.init()
+        if let pe = image.pe {
+            subsystem = PESubsystem.name(pe.subsystem)
+            imports = pe.imports
+            exportCount = pe.exports?.entries.count ?? 0
+            sections = pe.sections.map(\.name)
+            hybridKind = pe.hybrid?.kind.rawValue
+            nativeCodeShare = pe.nativeCodeShare
+            if let clr = pe.clr {
+                if clr.ilOnly { dotnetFlags.append("ILONLY") }
+                if clr.requires32Bit { dotnetFlags.append("32BITREQUIRED") }
+                if clr.prefers32Bit { dotnetFlags.append("32BITPREFERRED") }
+                if clr.readyToRun { dotnetFlags.append("READYTORUN") }
+            }
+            manifestArchitectures = pe.manifest?.supportedArchitectures
+            productName = pe.version?.productName
+            companyName = pe.version?.companyName
+            fileVersion = pe.version?.fileVersion
+        }
+        if let elf = image.elf {
+            sections = elf.sections.map(\.name).filter { !$0.isEmpty }
+            interpreter = elf.interpreter
+            needed = elf.needed
+            x86ISANeeded = elf.x86ISANeeded
+            aarch64Features = elf.aarch64Features
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import BinaryFormats
+import InstructionSets
+import Readiness
+
+/// Turns an instruction-set profile into the `isa.*` facts rules read.
+///
+/// What counts as *required*: extensions found inside the binary's own function ranges (or
+/// by the linear sweep when the binary has no function table — data in code sections then
+/// adds noise, which the profile's `method` records). Hint-space extensions never count.
+/// What counts as *dispatched*: when the binary shows runtime-dispatch evidence (CPUID,
+/// XGETBV, IsProcessorFeaturePresent, getauxval, IFUNC, ...), extensions beyond the
+/// architecture's baseline are taken to sit behind that check, since armready does not
+/// follow control flow; rules that use `isa.*.dispatched` say their confidence is medium.
+/// An ELF x86 ISA-level note (`GNU_PROPERTY_X86_ISA_1_NEEDED`) is a declared requirement and
+/// overrides the dispatch inference for the extensions of its level.
+enum ISAFacts {
+    /// x86-64 baseline and v2 extensions: never "dispatched" (every x86-64 CPU Windows 11
+    /// supports has them, windows-on-arm.md §7.3) and listed by every target profile.
+    static let x86Baseline: Set<String> = [
+        "x87", "mmx", "sse", "sse2", "sse3", "ssse3", "sse4.1", "sse4.2", "popcnt", "cmov", "lahf",
+        "cx16", "cx8", "fxsr", "clflush",
+    ]
+
+    /// Extensions each x86-64 ISA level adds (windows-on-arm.md §8.3, from binutils).
+    static let x86Levels: [String: [String]] = [
+        "x86-64-v3": ["avx", "avx2", "bmi1", "bmi2", "f16c", "fma", "lzcnt", "movbe", "xsave"],
+        "x86-64-v4": ["avx512f", "avx512bw", "avx512cd", "avx512dq", "avx512vl"],
+    ]
+
+    static func facts(for profile: ISAProfile, image: BinaryImage) -> [String: FactValue] {
+        let counted = profile.findings.filter { !$0.hint }
+        let hasFunctionTable = !image.code.functions.isEmpty
+        func required(_ architecture: String) -> [String] {
+            counted.filter { $0.architecture == architecture && (hasFunctionTable ? $0.inFunctions > 0 : $0.count > 0) }
+                .map(\.name)
+        }
+        var facts: [String: FactValue] = [:]
+        let dispatch = profile.dispatch.any
+        var x86 = Set(required("x86"))
+        var x86Dispatched: Set<String> = []
+        if dispatch {
+            x86Dispatched = x86.subtracting(x86Baseline)
+            x86 = x86.intersection(x86Baseline)
+        }
+        for level in image.elf?.x86ISANeeded ?? [] {
+            for name in x86Levels[level] ?? [] {
+                x86.insert(name)
+                x86Dispatched.remove(name)
+            }
+        }
+        var arm64 = Set(required("arm64"))
+        var arm64Dispatched: Set<String> = []
+        if dispatch {
+            // Armv8.0 and the Windows 11 baseline (Armv8.1 LSE) are never dispatched.
+            arm64Dispatched = arm64.subtracting(["base", "fp", "asimd", "lse", "crc32"])
+            arm64 = arm64.subtracting(arm64Dispatched)
+        }
+        facts["isa.x86"] = .list(x86.sorted())
+        facts["isa.x86.dispatched"] = .list(x86Dispatched.sorted())
+        facts["isa.x86.dispatch"] = .bool(dispatch)
+        facts["isa.arm64"] = .list(arm64.sorted())
+        facts["isa.arm64.dispatched"] = .list(arm64Dispatched.sorted())
+        facts["isa.arm64.dispatch"] = .bool(dispatch)
+        return facts
+    }
+}

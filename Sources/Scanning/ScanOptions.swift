@@ -1,0 +1,52 @@
+import InstructionSets
+import Readiness
+
+/// Everything one scan needs, already resolved (configuration file and flags merged by the CLI).
+package struct ScanOptions: Sendable {
+    package var roots: [String]
+    package var rules: RuleSet
+    package var target: TargetProfile
+    /// Decode code for the instruction-set profile (nil: headers, imports and verdicts only).
+    package var isa: ISAOptions?
+    package var followSymlinks: Bool
+    package var excludes: [String]
+    package var suppressions: [Suppression]
+    package var failOn: Verdict?
+    package var failOnUnknown: Bool
+    package var baseline: Baseline?
+    /// The baseline's path as given, for the report.
+    package var baselinePath: String?
+    /// Today's date (`YYYY-MM-DD`) for suppression expiry; injected so tests can pin it.
+    package var today: String
+    /// The report's timestamp; nil for reproducible output.
+    package var generatedAt: String?
+    package var toolVersion: String
+    /// Worker threads; nil uses every core.
+    package var concurrency: Int?
+
+    package init(
+        roots: [String], rules: RuleSet, target: TargetProfile, isa: ISAOptions?, followSymlinks: Bool = false,
+        excludes: [String] = [], suppressions: [Suppression] = [], failOn: Verdict? = nil,
+        failOnUnknown: Bool = false, baseline: Baseline? = nil, baselinePath: String? = nil, today: String,
+        generatedAt: String? = nil, toolVersion: String, concurrency: Int? = nil
+    ) {
+        self.roots = roots
+        self.rules = rules
+        self.target = target
+        self.isa = isa
+        self.followSymlinks = followSymlinks
+        self.excludes = excludes
+        self.suppressions = suppressions
+        self.failOn = failOn
+        self.failOnUnknown = failOnUnknown
+        self.baseline = baseline
+        self.baselinePath = baselinePath
+        self.today = today
+        self.generatedAt = generatedAt
+        self.toolVersion = toolVersion
+        self.concurrency = concurrency
+    }
+}
+
+/// Progress callback: files done, files in total, the path just finished.
+package typealias ScanProgress = @Sendable (_ done: Int, _ total: Int, _ path: String) -> Void

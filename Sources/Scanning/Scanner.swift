@@ -1,0 +1,109 @@
+import Dispatch
+import Foundation
+import Readiness
+
+/// Runs a scan: walk the roots, analyse every file on every core, add what only the
+/// application context shows, apply suppressions and the baseline, decide the gate, and
+/// collect one deterministic `ScanReport`.
+package enum Scanner {
+    /// - Throws: `ScanError.noRoots` when no root could be walked at all.
+    package static func scan(_ options: ScanOptions, progress: ScanProgress? = nil) throws(ScanError) -> ScanReport {
+        var walker = FileWalker(followSymlinks: options.followSymlinks, excludes: options.excludes)
+        var walkedRoots = 0
+        for root in options.roots {
+            let prefix = options.roots.count > 1 ? root.trimmingSlashes() : ""
+            if walker.walk(root: root, prefix: prefix) { walkedRoots += 1 }
+        }
+        guard walkedRoots > 0 else { throw .noRoots(details: walker.diagnostics.map(\.message)) }
+
+        let analyzer = BinaryAnalyzer(rules: options.rules, target: options.target, isa: options.isa)
+        let outcomes = analyzeAll(walker.files, analyzer: analyzer, concurrency: options.concurrency, progress: progress)
+
+        var diagnostics = walker.diagnostics
+        var analyzed: [AnalyzedBinary] = []
+        var notBinary = 0
+        for outcome in outcomes {
+            switch outcome {
+            case let .binary(binary): analyzed.append(binary)
+            case .notBinary: notBinary += 1
+            case let .unreadable(diagnostic): diagnostics.append(diagnostic)
+            }
+        }
+        analyzed.sort { $0.result.path < $1.result.path }
+
+        let applications = ApplicationBuilder.build(&analyzed, rules: options.rules, target: options.target)
+        var binaries = analyzed.map(\.result)
+        let suppressionStatus = SuppressionApplier.apply(options.suppressions, to: &binaries, today: options.today)
+        let baseline = options.baseline.map { BaselineComparer.compare(&binaries, with: $0, file: options.baselinePath ?? "") }
+        let gate = Gate.decide(binaries: binaries, failOn: options.failOn, failOnUnknown: options.failOnUnknown, baselineActive: baseline != nil)
+        diagnostics.sort { ($0.path, $0.kind.rawValue) < ($1.path, $1.kind.rawValue) }
+
+        return ScanReport(
+            tool: ToolInfo(version: options.toolVersion),
+            target: TargetInfo(name: options.target.name, title: options.target.description),
+            generatedAt: options.generatedAt, roots: options.roots,
+            summary: ScanSummary.make(files: walker.files.count, notBinary: notBinary, binaries: binaries, applications: applications),
+            gate: gate, binaries: binaries, applications: applications, diagnostics: diagnostics,
+            suppressions: suppressionStatus, baseline: baseline)
+    }
+
+    /// Analyses files on `concurrency` threads (every core by default); results keep the
+    /// walk's order whatever order the threads finish in.
+    private static func analyzeAll(
+        _ files: [WalkedFile], analyzer: BinaryAnalyzer, concurrency: Int?, progress: ScanProgress?
+    ) -> [FileOutcome] {
+        let results = OutcomeSlots(count: files.count)
+        let workers = max(1, concurrency ?? ProcessInfo.processInfo.activeProcessorCount)
+        let next = AtomicCounter()
+        let done = AtomicCounter()
+        DispatchQueue.concurrentPerform(iterations: min(workers, max(files.count, 1))) { _ in
+            while true {
+                let index = next.increment() - 1
+                guard index < files.count else { return }
+                results.set(index, analyzer.analyze(files[index]))
+                let finished = done.increment()
+                progress?(finished, files.count, files[index].displayPath)
+            }
+        }
+        return results.values
+    }
+}
+
+extension String {
+    func trimmingSlashes() -> String {
+        var text = self
+        while text.count > 1, text.hasSuffix("/") { text.removeLast() }
+        if text.hasPrefix("./"), text.count > 2 { text.removeFirst(2) }
+        return text
+    }
+}
+
+/// Fixed-size result storage written by worker threads, each to its own slot.
+private final class OutcomeSlots: @unchecked Sendable {
+    private var slots: [FileOutcome?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ outcome: FileOutcome) {
+        lock.lock()
+        slots[index] = outcome
+        lock.unlock()
+    }
+
+    var values: [FileOutcome] { slots.map { $0 ?? .notBinary } }
+}
+
+/// A counter shared by worker threads.
+final class AtomicCounter: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLock()
+
+    /// Adds one and returns the new value.
+    func increment() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        value += 1
+        return value
+    }
+}

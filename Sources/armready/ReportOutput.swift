@@ -1,0 +1,54 @@
+import Foundation
+import Readiness
+import Reporting
+import Scanning
+
+/// Renders a finished report in each requested format and writes it.
+enum ReportOutput {
+    static func write(_ report: ScanReport, request: ReportRequest, template: String?, color: ColorChoice) throws {
+        let text = render(report, request: request, template: template, color: color)
+        if let file = request.file {
+            try FileDescriptorWriter.writeAtomically(text, to: file)
+        } else {
+            FileDescriptorWriter.write(text, to: 1)
+        }
+    }
+
+    static func render(_ report: ScanReport, request: ReportRequest, template: String?, color: ColorChoice) -> String {
+        switch request.format {
+        case .table:
+            let toTerminal = request.file == nil && FileDescriptorWriter.isTerminal(1)
+            let useColor = color == .always || (color == .auto && toTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
+            return TableRenderer.render(report, color: useColor, width: toTerminal ? terminalWidth() : nil)
+        case .json: return ScanJSONRenderer.render(report)
+        case .sarif: return SARIFRenderer.render(report)
+        case .junit: return JUnitRenderer.render(report)
+        case .markdown: return MarkdownRenderer.render(report)
+        case .html:
+            // A document for people always says when it was made.
+            var dated = report
+            if dated.generatedAt == nil { dated.generatedAt = Timestamp.now(explicit: true) }
+            return HTMLRenderer.render(dated, template: template)
+        }
+    }
+
+    /// `N binaries in M applications: …` for standard error.
+    static func summaryLine(_ report: ScanReport) -> String {
+        let counts = Verdict.allCases.compactMap { verdict -> String? in
+            let count = report.summary.binariesByVerdict[verdict.rawValue] ?? 0
+            return count > 0 ? "\(count) \(verdict.rawValue)" : nil
+        }
+        var line = "\(report.summary.binaries) binaries in \(report.applications.count) applications"
+        if !counts.isEmpty { line += ": " + counts.joined(separator: ", ") }
+        if let gate = report.gate, gate.failOn != nil || gate.failOnUnknown {
+            line += gate.passed ? "; gate passed" : "; gate failed (\(gate.failing.count) binar\(gate.failing.count == 1 ? "y" : "ies"))"
+        }
+        return line
+    }
+
+    private static func terminalWidth() -> Int? {
+        var size = winsize()
+        guard ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
+}

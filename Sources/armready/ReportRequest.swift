@@ -1,0 +1,29 @@
+import ArgumentParser
+
+/// One `--report FORMAT[=FILE]` argument: a format, and a file or standard output.
+struct ReportRequest: ExpressibleByArgument, Equatable {
+    enum Format: String, CaseIterable {
+        case table, json, sarif, junit, markdown, html
+    }
+
+    var format: Format
+    /// nil writes to standard output.
+    var file: String?
+
+    init?(argument: String) {
+        let parts = argument.split(separator: "=", maxSplits: 1).map(String.init)
+        guard let first = parts.first, let format = Format(rawValue: first.lowercased()) else { return nil }
+        self.format = format
+        if parts.count == 2 {
+            guard !parts[1].isEmpty else { return nil }
+            file = parts[1]
+        }
+    }
+
+    init(format: Format, file: String?) {
+        self.format = format
+        self.file = file
+    }
+
+    static var allValueStrings: [String] { Format.allCases.map { "\($0.rawValue)[=FILE]" } }
+}

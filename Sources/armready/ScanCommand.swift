@@ -1,0 +1,133 @@
+import ArgumentParser
+import Foundation
+import InstructionSets
+import Readiness
+import Reporting
+import Scanning
+
+/// `armready scan PATH...`: rate every binary and application under the paths, write reports,
+/// and decide the CI gate.
+struct ScanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scan",
+        abstract: "Rate every binary and application under the paths for Windows on Arm.",
+        discussion: """
+            Walks the paths (symbolic links are not followed unless asked; FIFOs, sockets and \
+            devices are never opened), analyses binaries on every core, and writes one \
+            deterministic report per --report. armready.yml at the first path (or --config) \
+            sets the target, gate, rule folders, excludes and suppressions.
+
+            Exit status: 0 the gate passed, 1 the gate failed, 2 the scan could not be completed \
+            (bad rules or configuration, no readable path, a report that could not be written), \
+            64 usage error.
+            """
+    )
+
+    @Argument(help: "Files or directories to scan.", completion: .file())
+    var paths: [String]
+
+    @Option(name: .long, help: ArgumentHelp("Output: table, json, sarif, junit, markdown or html, to standard output or =FILE. Repeatable. Default: table.", valueName: "format[=file]"))
+    var report: [ReportRequest] = []
+
+    @Option(name: .customLong("fail-on"), help: "Fail (exit 1) when a binary is at least this bad: emulated, at-risk or blocked.")
+    var failOn: GateLevel?
+
+    @Flag(name: .customLong("fail-on-unknown"), help: "Also fail when a binary could not be analysed.")
+    var failOnUnknown = false
+
+    @OptionGroup var ruleOptions: RuleOptions
+
+    @Option(name: .long, help: "Configuration file (default: armready.yml in the first scanned directory).")
+    var config: String?
+
+    @Option(name: .long, help: ArgumentHelp("Skip paths matching this glob (matched against the relative path and the file name). Repeatable.", valueName: "glob"))
+    var exclude: [String] = []
+
+    @Flag(name: .customLong("follow-symlinks"), help: "Follow symbolic links (loops are detected and reported).")
+    var followSymlinks = false
+
+    @Flag(name: .customLong("no-isa"), help: "Triage: headers, imports and verdicts only, no instruction-set decoding.")
+    var noISA = false
+
+    @Option(name: .customLong("isa-max-bytes"), help: "Decode at most this many bytes of code per file.")
+    var isaMaxBytes: Int = ISAOptions().maxDecodedBytes
+
+    @Option(name: .long, help: "Fail only on binaries that are new or worse than in this baseline file (see `armready baseline write`).")
+    var baseline: String?
+
+    @Option(name: .long, help: "HTML template to use instead of the built-in one.")
+    var template: String?
+
+    @Flag(name: .long, help: "Record the scan time in every report (set by SOURCE_DATE_EPOCH too); without it only the HTML report shows the time, so other reports are byte-identical across runs.")
+    var timestamp = false
+
+    @Option(name: [.customShort("j"), .long], help: "Worker threads (default: every core).")
+    var jobs: Int?
+
+    @Flag(name: .shortAndLong, help: "No progress and no summary on standard error.")
+    var quiet = false
+
+    @Option(name: .long, help: "Colour in the table: auto, always or never.")
+    var color: ColorChoice = .auto
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("Give at least one file or directory to scan.") }
+        if isaMaxBytes < 0 { throw ValidationError("--isa-max-bytes must not be negative.") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+        let toStdout = report.filter { $0.file == nil }
+        if toStdout.count > 1 {
+            throw ValidationError("Only one --report can go to standard output; give the others a file (FORMAT=FILE).")
+        }
+    }
+
+    func run() throws {
+        let setup: ScanSetup
+        do {
+            setup = try ScanSetup(command: self)
+        } catch let error as ReadinessError {
+            throw fail(error.description)
+        } catch let error as ScanError {
+            throw fail(error.description)
+        }
+        let progress = ProgressLine(enabled: !quiet && FileDescriptorWriter.isTerminal(2))
+        var report: ScanReport
+        do {
+            report = try Scanner.scan(setup.options, progress: progress.callback)
+        } catch {
+            progress.finish()
+            throw fail("nothing to scan: \(error.description)")
+        }
+        progress.finish()
+        if !quiet {
+            for diagnostic in report.diagnostics { printError("warning: \(diagnostic.path): \(diagnostic.message)") }
+        }
+        let requests = self.report.isEmpty ? [ReportRequest(format: .table, file: nil)] : self.report
+        for request in requests {
+            do {
+                try ReportOutput.write(report, request: request, template: setup.template, color: color)
+            } catch {
+                throw fail("cannot write the \(request.format.rawValue) report to \(request.file ?? "standard output"): \(error)")
+            }
+        }
+        if !quiet { printError(ReportOutput.summaryLine(report)) }
+        if report.gate?.passed == false { throw ExitStatus.gateFailed }
+    }
+}
+
+enum GateLevel: String, ExpressibleByArgument, CaseIterable {
+    case emulated
+    case atRisk = "at-risk"
+    case blocked
+
+    var verdict: Verdict {
+        switch self {
+        case .emulated: .emulated
+        case .atRisk: .atRisk
+        case .blocked: .blocked
+        }
+    }
+}
+
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto, always, never
+}

@@ -1,0 +1,67 @@
+import Foundation
+import InstructionSets
+import Readiness
+import Scanning
+
+/// Merges `armready.yml` with the command line into `ScanOptions`: flags win over single
+/// values, lists add up.
+struct ScanSetup {
+    var options: ScanOptions
+    var template: String?
+
+    init(command: ScanCommand) throws {
+        let configuration = try Self.configuration(explicit: command.config, firstPath: command.paths.first)
+        let (rules, target) = try command.ruleOptions.load(
+            extraDirectories: configuration.rules, extraDisabled: configuration.disable, configTarget: configuration.target)
+        let isaEnabled = !command.noISA && (configuration.isa ?? true)
+        let baseline = try command.baseline.map { path throws(ScanError) in try Baseline.load(path: path) }
+        let stamp = Timestamp.now(explicit: command.timestamp)
+        options = ScanOptions(
+            roots: command.paths, rules: rules, target: target,
+            isa: isaEnabled ? ISAOptions(maxDecodedBytes: command.isaMaxBytes) : nil,
+            followSymlinks: command.followSymlinks || (configuration.followSymlinks ?? false),
+            excludes: configuration.exclude + command.exclude, suppressions: configuration.suppressions,
+            failOn: command.failOn?.verdict ?? configuration.failOn,
+            failOnUnknown: command.failOnUnknown || (configuration.failOnUnknown ?? false),
+            baseline: baseline, baselinePath: command.baseline, today: Timestamp.today(),
+            generatedAt: stamp, toolVersion: ArmreadyVersion.current, concurrency: command.jobs)
+        if let path = command.template {
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                throw ScanError.badBaseline(path: path, reason: "cannot read the HTML template")
+            }
+            template = text
+        }
+    }
+
+    /// `--config FILE`, else `armready.yml` in the first scanned directory, else defaults.
+    static func configuration(explicit: String?, firstPath: String?) throws(ReadinessError) -> ScanConfiguration {
+        if let explicit { return try ScanConfiguration.load(path: explicit) }
+        guard let firstPath else { return ScanConfiguration() }
+        let candidate = (firstPath as NSString).appendingPathComponent(ScanConfiguration.fileName)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: firstPath, isDirectory: &isDirectory), isDirectory.boolValue,
+            FileManager.default.fileExists(atPath: candidate)
+        else { return ScanConfiguration() }
+        return try ScanConfiguration.load(path: candidate)
+    }
+}
+
+/// Times for reports: `SOURCE_DATE_EPOCH` (reproducible builds) wins over the clock.
+enum Timestamp {
+    static func now(explicit: Bool) -> String? {
+        if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = TimeInterval(epoch) {
+            return format(Date(timeIntervalSince1970: seconds))
+        }
+        return explicit ? format(Date()) : nil
+    }
+
+    static func today() -> String {
+        String(format(Date()).prefix(10))
+    }
+
+    static func format(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: date)
+    }
+}
