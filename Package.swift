@@ -43,7 +43,10 @@ let package = Package(
         ),
         .target(
             name: "Reporting",
-            dependencies: ["BinaryFormats", "InstructionSets", "Readiness", "Scanning"]
+            dependencies: [
+                "BinaryFormats", "InstructionSets", "Readiness", "Scanning",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .executableTarget(
             name: "armready",
@@ -74,7 +77,8 @@ let package = Package(
         ),
         .testTarget(
             name: "ReportingTests",
-            dependencies: ["Reporting", "Scanning", "Readiness", "BinaryFormats", "InstructionSets"]
+            dependencies: ["Reporting", "Scanning", "Readiness", "BinaryFormats", "InstructionSets"],
+            exclude: ["Golden", "Schemas"]
         ),
         .testTarget(
             name: "armreadyTests",

@@ -33,7 +33,9 @@ struct ELFMalformedTests {
         #expect(elf.type == "DYN")
         #expect(elf.interpreter == ELFImageBuilder.interpreter)
         #expect(elf.buildID == "deadbeef00112233")
-        #expect(elf.sections.map(\.name) == ["", ".interp", ".note.gnu.build-id", ".text", ".eh_frame", ".bss", ".shstrtab"])
+        #expect(elf.sections.map(\.name) == ELFImageBuilder.sectionNames)
+        #expect(elf.needed == [ELFImageBuilder.needed])
+        #expect(elf.soname == ELFImageBuilder.soname)
         #expect(elf.executableSections == [".text"])
         let text = ELFImageBuilder.base + UInt64(ELFImageBuilder.textOffset)
         #expect(image.code.sections == [CodeSection(name: ".text", address: text, fileOffset: ELFImageBuilder.textOffset, fileSize: 16)])
@@ -46,13 +48,13 @@ struct ELFMalformedTests {
         let bytes = ELFImageBuilder.minimal().bytes
         #expect(elfError(Array(bytes[0..<8])) == "ELF identification truncated: file is 0x8 bytes, needs 0x10")
         #expect(elfError(Array(bytes[0..<0x20])) == "ELF header truncated: file is 0x20 bytes, needs 0x40")
-        #expect(elfError(Array(bytes[0..<0x40])) == "e_shoff points past end of file (0x180 > 0x40)")
+        #expect(elfError(Array(bytes[0..<0x40])) == "e_shoff points past end of file (0x260 > 0x40)")
         // Without section headers, the program header table is the next structure to fail.
         var noSections = ELFImageBuilder.minimal()
         noSections.put64(0, at: 40)
-        #expect(elfError(Array(noSections.bytes[0..<0x60])) == "program header table (2 entries) at 0x40 needs 112 bytes but the file ends at 0x60")
-        #expect(elfError(Array(bytes[0..<0x1A0])) == "section header 0 at 0x180 needs 64 bytes but the file ends at 0x1a0")
-        #expect(elfError(Array(bytes[0..<0x200])) == "section header table (7 entries) at 0x180 needs 448 bytes but the file ends at 0x200")
+        #expect(elfError(Array(noSections.bytes[0..<0x60])) == "program header table (4 entries) at 0x40 needs 224 bytes but the file ends at 0x60")
+        #expect(elfError(Array(bytes[0..<0x280])) == "section header 0 at 0x260 needs 64 bytes but the file ends at 0x280")
+        #expect(elfError(Array(bytes[0..<0x2E0])) == "section header table (9 entries) at 0x260 needs 576 bytes but the file ends at 0x2e0")
     }
 
     @Test("identification bytes outside the gABI are named")
@@ -72,10 +74,10 @@ struct ELFMalformedTests {
     func absurdTables() {
         var b = ELFImageBuilder.minimal()
         b.put64(0x10_0000, at: 40)
-        #expect(elfError(b.bytes) == "e_shoff points past end of file (0x100000 > 0x340)")
+        #expect(elfError(b.bytes) == "e_shoff points past end of file (0x100000 > 0x4a0)")
         b = ELFImageBuilder.minimal()
         b.put16(0xFFF0, at: 60)
-        #expect(elfError(b.bytes) == "section header table (65520 entries) at 0x180 needs 4193280 bytes but the file ends at 0x340")
+        #expect(elfError(b.bytes) == "section header table (65520 entries) at 0x260 needs 4193280 bytes but the file ends at 0x4a0")
         // e_shnum 0: the real count is section 0's sh_size.
         b = ELFImageBuilder.minimal()
         b.put16(0, at: 60)
@@ -83,7 +85,7 @@ struct ELFMalformedTests {
         #expect(elfError(b.bytes) == "ELF section header count 1099511627776 exceeds the limit of 1048576")
         b = ELFImageBuilder.minimal()
         b.put16(5000, at: 56)
-        #expect(elfError(b.bytes) == "program header table (5000 entries) at 0x40 needs 280000 bytes but the file ends at 0x340")
+        #expect(elfError(b.bytes) == "program header table (5000 entries) at 0x40 needs 280000 bytes but the file ends at 0x4a0")
         // e_phnum PN_XNUM: the real count is section 0's sh_info.
         b = ELFImageBuilder.minimal()
         b.put16(0xFFFF, at: 56)
@@ -91,14 +93,14 @@ struct ELFMalformedTests {
         #expect(elfError(b.bytes) == "ELF program header count 4294967295 exceeds the limit of 65536")
         b = ELFImageBuilder.minimal()
         b.put64(0xFFFF_FFFF_FFFF_FFF0, at: 32)
-        #expect(elfError(b.bytes) == "e_phoff points past end of file (0xfffffffffffffff0 > 0x340)")
+        #expect(elfError(b.bytes) == "e_phoff points past end of file (0xfffffffffffffff0 > 0x4a0)")
     }
 
     @Test("section name table index out of range")
     func badSectionNameIndex() {
         var b = ELFImageBuilder.minimal()
         b.put16(200, at: 62)
-        #expect(elfError(b.bytes) == "e_shstrndx 200 is out of range: the file has 7 section headers")
+        #expect(elfError(b.bytes) == "e_shstrndx 200 is out of range: the file has 9 section headers")
         // A name offset past the table's end leaves that one name empty.
         b = ELFImageBuilder.minimal()
         b.put32(0xFFFF_FF00, at: ELFImageBuilder.sectionHeaderOffset + 3 * 64)
@@ -106,11 +108,35 @@ struct ELFMalformedTests {
         #expect(image?.elf?.executableSections == [""])
     }
 
+    @Test("without section headers, PT_DYNAMIC and PT_NOTE still give the facts")
+    func withoutSections() throws {
+        for bigEndian in [false, true] {
+            var b = ELFImageBuilder.minimal(bigEndian: bigEndian)
+            b.put64(0, at: 40)  // e_shoff
+            b.put16(0, at: 60)  // e_shnum
+            b.put16(0, at: 62)  // e_shstrndx
+            let image = try readELF(b.bytes).get()
+            #expect(image.elf?.sections == [])
+            #expect(image.elf?.needed == [ELFImageBuilder.needed])
+            #expect(image.elf?.soname == ELFImageBuilder.soname)
+            #expect(image.elf?.buildID == "deadbeef00112233")
+            #expect(image.elf?.interpreter == ELFImageBuilder.interpreter)
+            #expect(image.code.sections.isEmpty)
+        }
+    }
+
+    @Test("a .dynamic that runs past the end of the file is an error")
+    func dynamicPastEnd() {
+        var b = ELFImageBuilder.minimal()
+        b.put64(0x10000, at: ELFImageBuilder.sectionHeaderOffset + 6 * 64 + 32)  // .dynamic sh_size
+        #expect(elfError(b.bytes) == ".dynamic at 0x1c0 needs 65536 bytes but the file ends at 0x4a0")
+    }
+
     @Test("PT_INTERP outside the file is an error")
     func interpreterPastEnd() {
         var b = ELFImageBuilder.minimal()
         b.put64(0x1000, at: 0x40 + 8)
-        #expect(elfError(b.bytes) == "PT_INTERP at 0x1000 lies past the end of the file (size 0x340)")
+        #expect(elfError(b.bytes) == "PT_INTERP at 0x1000 lies past the end of the file (size 0x4a0)")
     }
 
     @Test("a note with a huge namesz drops only the notes")
@@ -148,7 +174,7 @@ struct ELFMalformedTests {
                 try ELFEHFrame.functions(ByteReader(raw), offset: UInt64(o), size: 0x40, address: 0, is64Bit: true)
             }
         }
-        #expect(throws: BinaryFormatError.invalid(".eh_frame entry at 0xf0 has length 0xffffff00 but 0x3c bytes remain")) {
+        #expect(throws: BinaryFormatError.invalid(".eh_frame entry at 0x160 has length 0xffffff00 but 0x3c bytes remain")) {
             try error.get()
         }
         // The 64-bit length escape with an absurd length.

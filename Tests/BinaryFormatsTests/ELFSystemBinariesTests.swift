@@ -168,9 +168,11 @@ struct ELFSystemBinariesTests {
             let url = FileManager.default.temporaryDirectory.appendingPathComponent("armready-elf-\(bigEndian ? "be" : "le")-\(getpid())")
             try Data(ELFImageBuilder.minimal(bigEndian: bigEndian, machine: bigEndian ? 21 : 62).bytes).write(to: url)
             defer { try? FileManager.default.removeItem(at: url) }
-            let text = try runTool("/usr/bin/readelf", ["-h", "-l", "-n", "-S", "-W", url.path])
+            let text = try runTool("/usr/bin/readelf", ["-h", "-l", "-n", "-S", "-d", "-W", url.path])
             #expect(text.contains("[Requesting program interpreter: \(ELFImageBuilder.interpreter)]"))
             #expect(text.contains("Build ID: deadbeef00112233"))
+            #expect(text.contains("Shared library: [\(ELFImageBuilder.needed)]"))
+            #expect(text.contains("Library soname: [\(ELFImageBuilder.soname)]"))
             #expect(text.contains("Type:                              DYN"))
             #expect(!text.contains("Warning") && !text.contains("Error"))
             let image = try readELF(ELFImageBuilder.minimal(bigEndian: bigEndian, machine: bigEndian ? 21 : 62).bytes).get()

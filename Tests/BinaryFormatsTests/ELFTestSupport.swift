@@ -7,24 +7,30 @@ import Foundation
 ///
 /// Layout of `ELFImageBuilder.minimal()` (file offsets; virtual address = 0x400000 + offset):
 /// ```
-/// 0x000 ELF header        0x040 PT_INTERP, PT_NOTE   0x0b0 "/lib/ld-test.so\0"
-/// 0x0c0 NT_GNU_BUILD_ID   0x0e0 .text (16 × ret)     0x0f0 .eh_frame (CIE, FDE, end)
-/// 0x130 .shstrtab         0x180 section headers (7)
+/// 0x000 ELF header          0x040 PT_INTERP, PT_NOTE, PT_LOAD, PT_DYNAMIC
+/// 0x120 "/lib/ld-test.so"   0x130 NT_GNU_BUILD_ID      0x150 .text (16 × ret)
+/// 0x160 .eh_frame           0x1a0 .dynstr              0x1c0 .dynamic (NEEDED, SONAME)
+/// 0x210 .shstrtab           0x260 section headers (9)  0x4a0 end
 /// ```
 struct ELFImageBuilder {
     var bytes: [UInt8]
     var bigEndian: Bool
 
     static let base: UInt64 = 0x40_0000
-    static let interpOffset = 0xB0
-    static let noteOffset = 0xC0
-    static let textOffset = 0xE0
-    static let ehFrameOffset = 0xF0
-    static let shstrtabOffset = 0x130
-    static let sectionHeaderOffset = 0x180
-    static let sectionCount = 7
+    static let interpOffset = 0x120
+    static let noteOffset = 0x130
+    static let textOffset = 0x150
+    static let ehFrameOffset = 0x160
+    static let dynstrOffset = 0x1A0
+    static let dynamicOffset = 0x1C0
+    static let shstrtabOffset = 0x210
+    static let sectionHeaderOffset = 0x260
+    static let sectionCount = 9
     static let interpreter = "/lib/ld-test.so"
+    static let needed = "libtest.so.1"
+    static let soname = "libself.so"
     static let buildID: [UInt8] = [0xDE, 0xAD, 0xBE, 0xEF, 0x00, 0x11, 0x22, 0x33]
+    static let sectionNames = ["", ".interp", ".note.gnu.build-id", ".text", ".eh_frame", ".dynstr", ".dynamic", ".bss", ".shstrtab"]
 
     init(count: Int, bigEndian: Bool) {
         bytes = [UInt8](repeating: 0, count: count)
@@ -46,10 +52,12 @@ struct ELFImageBuilder {
         bytes.replaceSubrange(offset..<(offset + data.count), with: data)
     }
 
-    /// A valid ELF64 `ET_DYN` with an interpreter, a build id, one executable section and an
-    /// `.eh_frame` holding one FDE for `.text`, and no symbol tables.
+    /// A valid ELF64 `ET_DYN` with an interpreter, a build id, one executable section, an
+    /// `.eh_frame` holding one FDE for `.text`, a `.dynamic` naming one needed library and a
+    /// soname, and no symbol tables.
     static func minimal(bigEndian: Bool = false, machine: UInt64 = 62) -> ELFImageBuilder {
-        var b = ELFImageBuilder(count: sectionHeaderOffset + sectionCount * 64, bigEndian: bigEndian)
+        let size = sectionHeaderOffset + sectionCount * 64
+        var b = ELFImageBuilder(count: size, bigEndian: bigEndian)
         b.putBytes([0x7F, 0x45, 0x4C, 0x46, 2, bigEndian ? 2 : 1, 1, 0], at: 0)
         b.put16(3, at: 16)  // ET_DYN
         b.put16(machine, at: 18)
@@ -59,12 +67,14 @@ struct ELFImageBuilder {
         b.put64(UInt64(sectionHeaderOffset), at: 40)
         b.put16(64, at: 52)
         b.put16(56, at: 54)
-        b.put16(2, at: 56)  // e_phnum
+        b.put16(4, at: 56)  // e_phnum
         b.put16(64, at: 58)
         b.put16(UInt64(sectionCount), at: 60)
-        b.put16(6, at: 62)  // e_shstrndx
+        b.put16(8, at: 62)  // e_shstrndx
         b.segment(0, type: 3, offset: interpOffset, size: interpreter.utf8.count + 1, align: 1)  // PT_INTERP
         b.segment(1, type: 4, offset: noteOffset, size: 24, align: 4)  // PT_NOTE
+        b.segment(2, type: 1, offset: 0, size: size, align: 0x1000)  // PT_LOAD
+        b.segment(3, type: 2, offset: dynamicOffset, size: 0x50, align: 8)  // PT_DYNAMIC
         b.putBytes(Array(interpreter.utf8) + [0], at: interpOffset)
         // Build-id note: namesz 4, descsz 8, NT_GNU_BUILD_ID, "GNU\0", id.
         b.put32(4, at: noteOffset)
@@ -73,15 +83,31 @@ struct ELFImageBuilder {
         b.putBytes(Array("GNU".utf8) + [0] + buildID, at: noteOffset + 12)
         b.putBytes([UInt8](repeating: 0xC3, count: 16), at: textOffset)
         b.writeEHFrame()
-        let names = "\0.interp\0.note.gnu.build-id\0.text\0.eh_frame\0.shstrtab\0.bss\0"
-        b.putBytes(Array(names.utf8), at: shstrtabOffset)
-        // index: name offset, type, flags, offset, size, align
-        b.section(1, name: 1, type: 1, flags: 2, offset: interpOffset, size: interpreter.utf8.count + 1, align: 1)
-        b.section(2, name: 9, type: 7, flags: 2, offset: noteOffset, size: 24, align: 4)
-        b.section(3, name: 28, type: 1, flags: 6, offset: textOffset, size: 16, align: 16)
-        b.section(4, name: 34, type: 1, flags: 2, offset: ehFrameOffset, size: 0x40, align: 8)
-        b.section(5, name: 54, type: 8, flags: 3, offset: shstrtabOffset, size: 0x100, align: 8)  // .bss, NOBITS
-        b.section(6, name: 44, type: 3, flags: 0, offset: shstrtabOffset, size: names.utf8.count, align: 1)
+        let dynstr = "\0\(needed)\0\(soname)\0"
+        b.putBytes(Array(dynstr.utf8), at: dynstrOffset)
+        // DT_NEEDED, DT_SONAME, DT_STRTAB, DT_STRSZ, DT_NULL.
+        let entries: [(UInt64, UInt64)] = [
+            (1, 1), (14, UInt64(needed.utf8.count + 2)), (5, base + UInt64(dynstrOffset)), (10, UInt64(dynstr.utf8.count)), (0, 0),
+        ]
+        for (index, entry) in entries.enumerated() {
+            b.put64(entry.0, at: dynamicOffset + 16 * index)
+            b.put64(entry.1, at: dynamicOffset + 16 * index + 8)
+        }
+        let names = sectionNames.dropFirst().joined(separator: "\0")
+        let table = "\0" + names + "\0"
+        b.putBytes(Array(table.utf8), at: shstrtabOffset)
+        func nameOffset(_ index: Int) -> UInt64 {
+            UInt64(sectionNames[1..<index].reduce(1) { $0 + $1.utf8.count + 1 })
+        }
+        // index: type, flags, offset, size, align
+        b.section(1, name: nameOffset(1), type: 1, flags: 2, offset: interpOffset, size: interpreter.utf8.count + 1, align: 1)
+        b.section(2, name: nameOffset(2), type: 7, flags: 2, offset: noteOffset, size: 24, align: 4)
+        b.section(3, name: nameOffset(3), type: 1, flags: 6, offset: textOffset, size: 16, align: 16)
+        b.section(4, name: nameOffset(4), type: 1, flags: 2, offset: ehFrameOffset, size: 0x40, align: 8)
+        b.section(5, name: nameOffset(5), type: 3, flags: 2, offset: dynstrOffset, size: dynstr.utf8.count, align: 1)
+        b.section(6, name: nameOffset(6), type: 6, flags: 3, offset: dynamicOffset, size: 0x50, align: 8, link: 5, entrySize: 16)
+        b.section(7, name: nameOffset(7), type: 8, flags: 3, offset: shstrtabOffset, size: 0x100, align: 8)  // .bss, NOBITS
+        b.section(8, name: nameOffset(8), type: 3, flags: 0, offset: shstrtabOffset, size: table.utf8.count, align: 1)
         return b
     }
 
@@ -113,7 +139,10 @@ struct ELFImageBuilder {
         put64(align, at: at + 48)
     }
 
-    mutating func section(_ index: Int, name: UInt64, type: UInt64, flags: UInt64, offset: Int, size: Int, align: UInt64) {
+    mutating func section(
+        _ index: Int, name: UInt64, type: UInt64, flags: UInt64, offset: Int, size: Int, align: UInt64, link: UInt64 = 0,
+        entrySize: UInt64 = 0
+    ) {
         let at = Self.sectionHeaderOffset + index * 64
         put32(name, at: at)
         put32(type, at: at + 4)
@@ -121,7 +150,9 @@ struct ELFImageBuilder {
         put64(flags & 2 != 0 ? Self.base + UInt64(offset) : 0, at: at + 16)
         put64(UInt64(offset), at: at + 24)
         put64(UInt64(size), at: at + 32)
+        put32(link, at: at + 40)
         put64(align, at: at + 48)
+        put64(entrySize, at: at + 56)
     }
 }
 

@@ -1,6 +1,8 @@
 extension ELFContext {
-    /// The GNU notes from the `SHT_NOTE` sections, or from the `PT_NOTE`/`PT_GNU_PROPERTY`
-    /// segments when the file has no note sections. A damaged note area keeps what was read
+    /// The GNU notes: build id and program properties.
+    ///
+    /// Read from the `SHT_NOTE` sections, or from the `PT_NOTE`/`PT_GNU_PROPERTY` segments when
+    /// the file has no note sections. A damaged note area keeps what was read
     /// before the damage; the file's other facts are unaffected.
     func notes() -> ELFNotes {
         var notes = ELFNotes()

@@ -22,6 +22,7 @@ struct ELFSymbolTable {
 
 extension ELFContext {
     /// Reads `.symtab` (else `.dynsym`) for functions, both for ifuncs, `.dynsym` for imports.
+    ///
     /// A table libelf cannot translate is skipped, leaving the summary partial. Names are read
     /// only for the symbols kept, since large binaries carry hundreds of thousands of others.
     func symbols() -> ELFSymbolSummary {
@@ -74,6 +75,7 @@ extension ELFContext {
     }
 
     /// `symbols` sorted by address, then name, without repeated (address, name) pairs.
+    ///
     /// Sorts plain (address, index) keys: sorting the structs would retain and release their
     /// strings at every move, which dominated the read of a binary with 250,000 symbols.
     private static func sortedByAddress(_ symbols: [CodeSymbol]) -> [CodeSymbol] {

@@ -9,7 +9,8 @@ internal import CLibELF
 final class ELFHandle {
     private let elf: OpaquePointer
 
-    /// Opens `bytes` with `elf_memory`. The bytes must outlive the handle.
+    /// Opens `bytes` with `elf_memory`; the bytes must outlive the handle.
+    ///
     ///
     /// libelf's prototype takes a mutable pointer; it reads through it and converts foreign byte
     /// order into its own buffers. `MappedFile` maps copy-on-write, so even a write could not

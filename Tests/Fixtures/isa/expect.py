@@ -27,7 +27,8 @@ MNEMONIC_NAMES = {getattr(Mnemonic, n): n for n in dir(Mnemonic) if n.isupper() 
 BASE = {"INTEL8086", "INTEL186", "INTEL286", "INTEL386", "INTEL486", "X64", "CPUID", "PAUSE",
         "MULTIBYTENOP", "INTEL8086_ONLY", "INTEL386_ONLY", "INTEL286_ONLY", "TSC", "MSR", "SYSCALL", "SEP", "CX8", "RDPMC"}
 RENAME = {"SSE4_1": "sse4.1", "SSE4_2": "sse4.2", "FPU": "x87", "FPU287": "x87", "FPU387": "x87",
-          "CMPXCHG16B": "cx16", "CLFSH": "clflush", "FXSR": "fxsr"}
+          "CMPXCHG16B": "cx16", "CLFSH": "clflush", "FXSR": "fxsr", "D3NOW": "3dnow",
+          "D3NOWEXT": "3dnowext"}
 
 
 def x86_feature(name):
@@ -137,7 +138,7 @@ def classify_arm64(mnemonic, ops):
         return "pmull"
     if mnemonic in ("sdot", "udot"):
         return "dotprod"
-    if mnemonic.startswith("bf"):
+    if mnemonic.startswith("bf") and mnemonic not in ("bfi", "bfxil", "bfm", "bfc"):  # bitfield ops are base
         return "bf16"
     if PAUTH.match(mnemonic):
         return "pauth"
