@@ -4,8 +4,9 @@ import Testing
 @testable import BinaryFormats
 
 /// Every ELF file in /usr/bin and /usr/lib/x86_64-linux-gnu (regular files, not symlinks),
-/// read by armready and by binutils `readelf -h -l -d -n -W`, must agree on class, machine, type,
-/// interpreter, DT_NEEDED, DT_SONAME, the build id and the GNU properties.
+/// read by armready and by binutils `readelf -h -l -S -d -n -W`, must agree on class, machine,
+/// type, interpreter, DT_NEEDED, DT_SONAME, DT_RUNPATH/DT_RPATH, the build id, the GNU properties
+/// and the executable sections (name, address, file offset, size).
 @Suite("ELF system binaries vs readelf", .serialized)
 struct ELFSystemBinariesTests {
     static let roots = ["/usr/bin", "/usr/lib/x86_64-linux-gnu"]
@@ -28,6 +29,10 @@ struct ELFSystemBinariesTests {
         var interpreter: String?
         var needed: [String] = []
         var soname: String?
+        var runpath: String?
+        var rpath: String?
+        /// `SHF_EXECINSTR` sections: name, address, offset, size (0 for `NOBITS`).
+        var executable: [CodeSection] = []
         var buildID: String?
         /// readelf's property texts (`x86 ISA needed: x86-64-baseline`).
         var properties: [String] = []
@@ -55,7 +60,7 @@ struct ELFSystemBinariesTests {
 
     /// Runs readelf over `paths` in one process and splits its output at each `File:` line.
     static func readelf(_ paths: [String]) throws -> [String: Facts] {
-        let output = try runTool("/usr/bin/readelf", ["-h", "-l", "-d", "-n", "-W"] + paths)
+        let output = try runTool("/usr/bin/readelf", ["-h", "-l", "-S", "-d", "-n", "-W"] + paths)
         var result: [String: Facts] = [:]
         var current: String?
         var facts = Facts()
@@ -93,6 +98,21 @@ struct ELFSystemBinariesTests {
                 facts.interpreter = bracketed(line).map { String($0.dropFirst("Requesting program interpreter: ".count)) }
             } else if line.contains("(NEEDED)") {
                 if let name = bracketed(line) { facts.needed.append(name) }
+            } else if line.contains("(RUNPATH)") {
+                facts.runpath = bracketed(line)
+            } else if line.contains("(RPATH)") {
+                facts.rpath = bracketed(line)
+            } else if line.hasPrefix("  ["), let close = line.firstIndex(of: "]"), !line.contains("Nr]") {
+                // [Nr] Name Type Address Off Size ES Flg Lk Inf Al; Flg is blank when no flag is set.
+                let fields = line[line.index(after: close)...].split(separator: " ")
+                if fields.count == 10, fields[6].contains("X"),
+                    let address = UInt64(fields[2], radix: 16), let offset = Int(fields[3], radix: 16),
+                    let size = Int(fields[4], radix: 16)
+                {
+                    let inFile = fields[1] == "NOBITS" ? 0 : size
+                    facts.executable.append(
+                        CodeSection(name: String(fields[0]), address: address, fileOffset: inFile == 0 ? 0 : offset, fileSize: inFile))
+                }
             } else if line.contains("(SONAME)") {
                 facts.soname = bracketed(line)
             }
@@ -101,7 +121,7 @@ struct ELFSystemBinariesTests {
         return result
     }
 
-    @Test("class, machine, type, interpreter, DT_NEEDED, DT_SONAME, build id and GNU properties agree with readelf", .timeLimit(.minutes(2)))
+    @Test("class, machine, type, interpreter, DT_NEEDED, DT_SONAME, run paths, build id, GNU properties and executable sections agree with readelf", .timeLimit(.minutes(2)))
     func agreeWithReadelf() throws {
         let clock = ContinuousClock()
         let started = clock.now
@@ -136,6 +156,10 @@ struct ELFSystemBinariesTests {
                 if elf.interpreter != facts.interpreter { problems.append("interpreter \(String(describing: elf.interpreter)) vs \(String(describing: facts.interpreter))") }
                 if elf.needed != facts.needed { problems.append("needed \(elf.needed) vs \(facts.needed)") }
                 if elf.soname != facts.soname { problems.append("soname \(String(describing: elf.soname)) vs \(String(describing: facts.soname))") }
+                let runpath = (facts.runpath ?? facts.rpath).map { $0.split(separator: ":", omittingEmptySubsequences: false).map(String.init) } ?? []
+                if elf.runpath != runpath { problems.append("runpath \(elf.runpath) vs \(runpath)") }
+                if image.code.sections != facts.executable { problems.append("executable sections \(image.code.sections) vs \(facts.executable)") }
+                if elf.executableSections != facts.executable.map(\.name) { problems.append("executable section names") }
                 if elf.buildID != facts.buildID { problems.append("build id \(String(describing: elf.buildID)) vs \(String(describing: facts.buildID))") }
                 let properties = ELFFixtureTests.properties(facts.properties)
                 let mine: [String: [String]] = [
