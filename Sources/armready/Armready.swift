@@ -11,7 +11,7 @@ struct Armready: ParsableCommand {
             and .NET flags), imports, and the instruction-set extensions their code uses.
             """,
         version: ArmreadyVersion.current,
-        subcommands: [ScanCommand.self, InspectCommand.self]
+        subcommands: [ScanCommand.self, InspectCommand.self, FactsCommand.self, RulesCommand.self, BaselineCommand.self]
     )
 }
 

@@ -23,8 +23,7 @@ struct ScanCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Files or directories to scan.", completion: .file())
-    var paths: [String]
+    @OptionGroup var input: ScanInputOptions
 
     @Option(name: .long, help: ArgumentHelp("Output: table, json, sarif, junit, markdown or html, to standard output or =FILE. Repeatable. Default: table.", valueName: "format[=file]"))
     var report: [ReportRequest] = []
@@ -35,23 +34,6 @@ struct ScanCommand: ParsableCommand {
     @Flag(name: .customLong("fail-on-unknown"), help: "Also fail when a binary could not be analysed.")
     var failOnUnknown = false
 
-    @OptionGroup var ruleOptions: RuleOptions
-
-    @Option(name: .long, help: "Configuration file (default: armready.yml in the first scanned directory).")
-    var config: String?
-
-    @Option(name: .long, help: ArgumentHelp("Skip paths matching this glob (matched against the relative path and the file name). Repeatable.", valueName: "glob"))
-    var exclude: [String] = []
-
-    @Flag(name: .customLong("follow-symlinks"), help: "Follow symbolic links (loops are detected and reported).")
-    var followSymlinks = false
-
-    @Flag(name: .customLong("no-isa"), help: "Triage: headers, imports and verdicts only, no instruction-set decoding.")
-    var noISA = false
-
-    @Option(name: .customLong("isa-max-bytes"), help: "Decode at most this many bytes of code per file.")
-    var isaMaxBytes: Int = ISAOptions().maxDecodedBytes
-
     @Option(name: .long, help: "Fail only on binaries that are new or worse than in this baseline file (see `armready baseline write`).")
     var baseline: String?
 
@@ -61,9 +43,6 @@ struct ScanCommand: ParsableCommand {
     @Flag(name: .long, help: "Record the scan time in every report (set by SOURCE_DATE_EPOCH too); without it only the HTML report shows the time, so other reports are byte-identical across runs.")
     var timestamp = false
 
-    @Option(name: [.customShort("j"), .long], help: "Worker threads (default: every core).")
-    var jobs: Int?
-
     @Flag(name: .shortAndLong, help: "No progress and no summary on standard error.")
     var quiet = false
 
@@ -71,9 +50,6 @@ struct ScanCommand: ParsableCommand {
     var color: ColorChoice = .auto
 
     func validate() throws {
-        if paths.isEmpty { throw ValidationError("Give at least one file or directory to scan.") }
-        if isaMaxBytes < 0 { throw ValidationError("--isa-max-bytes must not be negative.") }
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
         let toStdout = report.filter { $0.file == nil }
         if toStdout.count > 1 {
             throw ValidationError("Only one --report can go to standard output; give the others a file (FORMAT=FILE).")
@@ -83,7 +59,7 @@ struct ScanCommand: ParsableCommand {
     func run() throws {
         let setup: ScanSetup
         do {
-            setup = try ScanSetup(command: self)
+            setup = try ScanSetup(input: input, failOn: failOn?.verdict, failOnUnknown: failOnUnknown, baseline: baseline, template: template, timestamp: timestamp)
         } catch let error as ReadinessError {
             throw fail(error.description)
         } catch let error as ScanError {

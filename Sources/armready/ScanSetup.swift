@@ -9,25 +9,27 @@ struct ScanSetup {
     var options: ScanOptions
     var template: String?
 
-    init(command: ScanCommand) throws {
-        let configuration = try Self.configuration(explicit: command.config, firstPath: command.paths.first)
-        let (rules, target) = try command.ruleOptions.load(
+    init(
+        input: ScanInputOptions, failOn: Verdict? = nil, failOnUnknown: Bool = false, baseline baselinePath: String? = nil,
+        template templatePath: String? = nil, timestamp: Bool = false
+    ) throws {
+        let configuration = try Self.configuration(explicit: input.config, firstPath: input.paths.first)
+        let (rules, target) = try input.ruleOptions.load(
             extraDirectories: configuration.rules, extraDisabled: configuration.disable, configTarget: configuration.target)
-        let isaEnabled = !command.noISA && (configuration.isa ?? true)
-        let baseline = try command.baseline.map { path throws(ScanError) in try Baseline.load(path: path) }
-        let stamp = Timestamp.now(explicit: command.timestamp)
+        let isaEnabled = !input.noISA && (configuration.isa ?? true)
+        let baseline = try baselinePath.map { path throws(ScanError) in try Baseline.load(path: path) }
         options = ScanOptions(
-            roots: command.paths, rules: rules, target: target,
-            isa: isaEnabled ? ISAOptions(maxDecodedBytes: command.isaMaxBytes) : nil,
-            followSymlinks: command.followSymlinks || (configuration.followSymlinks ?? false),
-            excludes: configuration.exclude + command.exclude, suppressions: configuration.suppressions,
-            failOn: command.failOn?.verdict ?? configuration.failOn,
-            failOnUnknown: command.failOnUnknown || (configuration.failOnUnknown ?? false),
-            baseline: baseline, baselinePath: command.baseline, today: Timestamp.today(),
-            generatedAt: stamp, toolVersion: ArmreadyVersion.current, concurrency: command.jobs)
-        if let path = command.template {
+            roots: input.paths, rules: rules, target: target,
+            isa: isaEnabled ? ISAOptions(maxDecodedBytes: input.isaMaxBytes) : nil,
+            followSymlinks: input.followSymlinks || (configuration.followSymlinks ?? false),
+            excludes: configuration.exclude + input.exclude, suppressions: configuration.suppressions,
+            failOn: failOn ?? configuration.failOn,
+            failOnUnknown: failOnUnknown || (configuration.failOnUnknown ?? false),
+            baseline: baseline, baselinePath: baselinePath, today: Timestamp.today(),
+            generatedAt: Timestamp.now(explicit: timestamp), toolVersion: ArmreadyVersion.current, concurrency: input.jobs)
+        if let path = templatePath {
             guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-                throw ScanError.badBaseline(path: path, reason: "cannot read the HTML template")
+                throw ScanError.unreadableFile(path: path, reason: "cannot read the HTML template")
             }
             template = text
         }

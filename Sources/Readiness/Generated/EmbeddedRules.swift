@@ -237,6 +237,90 @@ examples:
 
 """#),
         EmbeddedFile(
+            path: "Rules/com-server-not-arm64.yaml",
+            contents: #"""
+version: 1
+id: com-server-not-arm64
+title: In-process COM server that native Arm64 hosts cannot load
+verdict: at-risk
+confidence: medium
+applies: {fact: format, equals: pe}
+when:
+  all:
+    - {fact: pe.dll, equals: true}
+    - {fact: exports, contains: DllGetClassObject}
+    - {fact: execution, in: [x64, x86, arm64ec]}
+message: >-
+  This {execution} DLL is an in-process COM server (it exports DllGetClassObject). x64 and
+  x86 apps can still load it under emulation, but native Arm64 hosts cannot: Explorer runs
+  as Arm64, so a shell extension or context-menu handler built only for {execution} no
+  longer appears there (medium confidence: which process loads it is not visible in the
+  binary).
+remediation: >-
+  Build the COM server for Arm64 as well, ideally as Arm64X so one DLL serves Arm64 and
+  x64 hosts, and register it for both.
+references:
+  - title: "[S1] Arm64EC - Build and port apps: an Arm64 process loads only Arm64/Arm64X code (windows-on-arm.md §4.4)"
+    url: https://learn.microsoft.com/windows/arm/arm64ec
+  - title: "[S2] Arm64X PE files: COM servers and plug-ins for both kinds of host (windows-on-arm.md R13)"
+    url: https://learn.microsoft.com/windows/arm/arm64x-pe
+examples:
+  match:
+    - {format: pe, pe.dll: true, execution: x64, exports: [DllGetClassObject, DllCanUnloadNow]}
+    - {format: pe, pe.dll: true, execution: arm64ec, exports: [DllGetClassObject]}
+  no_match:
+    - {format: pe, pe.dll: true, execution: arm64x, exports: [DllGetClassObject]}
+    - {format: pe, pe.dll: true, execution: x64, exports: [Render]}
+    - {format: pe, pe.dll: false, execution: x64, exports: [DllGetClassObject]}
+
+"""#),
+        EmbeddedFile(
+            path: "Rules/dependency-arch-mismatch.yaml",
+            contents: #"""
+version: 1
+id: dependency-arch-mismatch
+title: DLL the importing process cannot load
+verdict: blocked
+applies: {fact: format, equals: pe}
+when:
+  any:
+    # An x64 (or Arm64EC) process loads x64, Arm64EC and Arm64X code, never pure Arm64.
+    - all:
+        - {fact: app.host, in: [x64, arm64ec]}
+        - {fact: execution, equals: arm64}
+    # 32-bit processes cannot load 64-bit DLLs.
+    - all:
+        - {fact: app.host, equals: x86}
+        - {fact: execution, in: [x64, arm64, arm64ec, arm64x]}
+    # 64-bit processes cannot load 32-bit DLLs.
+    - all:
+        - {fact: app.host, in: [x64, arm64ec]}
+        - {fact: execution, equals: x86}
+message: >-
+  This {execution} DLL is imported by an executable of the same application that runs as
+  {app.host}, and a {app.host} process cannot load {execution} code, so that executable
+  fails to start.
+remediation: >-
+  Ship the DLL built for the importing executable's architecture, or an Arm64X build that
+  serves both x64 and Arm64 processes.
+references:
+  - title: "[S1] Arm64EC - Build and port apps: interop table (windows-on-arm.md §5)"
+    url: https://learn.microsoft.com/windows/arm/arm64ec
+  - title: "[S9] Running 32-bit applications: 32-bit and 64-bit DLLs do not mix (windows-on-arm.md §4.4)"
+    url: https://learn.microsoft.com/windows/win32/winprog64/running-32-bit-applications
+examples:
+  match:
+    - {format: pe, execution: arm64, app.host: x64}
+    - {format: pe, execution: x64, app.host: x86}
+    - {format: pe, execution: x86, app.host: arm64ec}
+  no_match:
+    - {format: pe, execution: arm64x, app.host: x64}
+    - {format: pe, execution: arm64ec, app.host: x64}
+    - {format: pe, execution: x86, app.host: x86}
+    - {format: pe, execution: arm64}
+
+"""#),
+        EmbeddedFile(
             path: "Rules/dos-16bit-blocked.yaml",
             contents: #"""
 version: 1

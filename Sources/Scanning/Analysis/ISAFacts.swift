@@ -4,16 +4,18 @@ import Readiness
 
 /// Turns an instruction-set profile into the `isa.*` facts rules read.
 ///
-/// What counts as *required*: extensions found inside the binary's own function ranges (or
-/// by the linear sweep when the binary has no function table — data in code sections then
-/// adds noise, which the profile's `method` records). Hint-space extensions never count.
+/// What counts as *required*: every extension the decoder found outside hint space, whether
+/// inside the binary's function ranges or by the linear sweep of the rest of the code. The
+/// sweep matters: x64 `.pdata` lists only functions with unwind data, so leaf functions (a
+/// typical AVX-512 kernel) are found only by the sweep. Data in code sections can add noise,
+/// which the profile's per-extension `inLinearSweep` count shows.
 /// What counts as *dispatched*: when the binary shows runtime-dispatch evidence (CPUID,
 /// XGETBV, IsProcessorFeaturePresent, getauxval, IFUNC, ...), extensions beyond the
 /// architecture's baseline are taken to sit behind that check, since armready does not
 /// follow control flow; rules that use `isa.*.dispatched` say their confidence is medium.
 /// An ELF x86 ISA-level note (`GNU_PROPERTY_X86_ISA_1_NEEDED`) is a declared requirement and
 /// overrides the dispatch inference for the extensions of its level.
-enum ISAFacts {
+package enum ISAFacts {
     /// x86-64 baseline and v2 extensions: never "dispatched" (every x86-64 CPU Windows 11
     /// supports has them, windows-on-arm.md §7.3) and listed by every target profile.
     static let x86Baseline: Set<String> = [
@@ -27,12 +29,10 @@ enum ISAFacts {
         "x86-64-v4": ["avx512f", "avx512bw", "avx512cd", "avx512dq", "avx512vl"],
     ]
 
-    static func facts(for profile: ISAProfile, image: BinaryImage) -> [String: FactValue] {
-        let counted = profile.findings.filter { !$0.hint }
-        let hasFunctionTable = !image.code.functions.isEmpty
+    package static func facts(for profile: ISAProfile, image: BinaryImage) -> [String: FactValue] {
+        let counted = profile.findings.filter { !$0.hint && $0.count > 0 }
         func required(_ architecture: String) -> [String] {
-            counted.filter { $0.architecture == architecture && (hasFunctionTable ? $0.inFunctions > 0 : $0.count > 0) }
-                .map(\.name)
+            counted.filter { $0.architecture == architecture }.map(\.name)
         }
         var facts: [String: FactValue] = [:]
         let dispatch = profile.dispatch.any

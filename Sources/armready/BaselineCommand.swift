@@ -1,0 +1,48 @@
+import ArgumentParser
+import Readiness
+import Scanning
+
+/// `armready baseline write FILE PATH...`: record today's verdicts for `scan --baseline`.
+struct BaselineCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "baseline",
+        abstract: "Record verdicts so later scans fail only on new or worse binaries.",
+        subcommands: [Write.self]
+    )
+
+    struct Write: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "write",
+            abstract: "Scan the paths and write their verdicts to FILE.",
+            discussion: "Exit status: 0 written, 2 the scan or the write failed."
+        )
+
+        @Argument(help: "The baseline file to write.")
+        var file: String
+
+        @OptionGroup var input: ScanInputOptions
+
+        func run() throws {
+            let setup: ScanSetup
+            do {
+                setup = try ScanSetup(input: input)
+            } catch let error as ReadinessError {
+                throw fail(error.description)
+            } catch let error as ScanError {
+                throw fail(error.description)
+            }
+            let report: ScanReport
+            do {
+                report = try Scanner.scan(setup.options)
+            } catch {
+                throw fail("nothing to scan: \(error.description)")
+            }
+            do {
+                try FileDescriptorWriter.writeAtomically(Baseline(report: report).encoded(), to: file)
+            } catch {
+                throw fail("cannot write \(file): \(error)")
+            }
+            printError("wrote \(report.binaries.count) binaries to \(file)")
+        }
+    }
+}

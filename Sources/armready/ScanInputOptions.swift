@@ -1,0 +1,34 @@
+import ArgumentParser
+import InstructionSets
+
+/// What to scan and how: shared by `scan` and `baseline write`.
+struct ScanInputOptions: ParsableArguments {
+    @Argument(help: "Files or directories to scan.", completion: .file())
+    var paths: [String]
+
+    @OptionGroup var ruleOptions: RuleOptions
+
+    @Option(name: .long, help: "Configuration file (default: armready.yml in the first scanned directory).")
+    var config: String?
+
+    @Option(name: .long, help: ArgumentHelp("Skip paths matching this glob (matched against the relative path and the file name). Repeatable.", valueName: "glob"))
+    var exclude: [String] = []
+
+    @Flag(name: .customLong("follow-symlinks"), help: "Follow symbolic links (loops are detected and reported).")
+    var followSymlinks = false
+
+    @Flag(name: .customLong("no-isa"), help: "Triage: headers, imports and verdicts only, no instruction-set decoding.")
+    var noISA = false
+
+    @Option(name: .customLong("isa-max-bytes"), help: "Decode at most this many bytes of code per file.")
+    var isaMaxBytes: Int = ISAOptions().maxDecodedBytes
+
+    @Option(name: [.customShort("j"), .long], help: "Worker threads (default: every core).")
+    var jobs: Int?
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("Give at least one file or directory to scan.") }
+        if isaMaxBytes < 0 { throw ValidationError("--isa-max-bytes must not be negative.") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+    }
+}
