@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# Installs the system packages armready builds and tests with, when they are missing.
-# Needs root (or sudo) on Debian/Ubuntu. Safe to run again: it installs only what is absent.
+# Installs the system packages armready needs, when they are missing. Safe to run again.
+#   scripts/setup.sh          build and run: libelf, Zydis
+#   scripts/setup.sh --test   also the tools the tests compare against or drive:
+#                             readelf (binutils), chromium (HTML report), python3-jsonschema (SARIF schema)
+# Needs root or sudo on Debian/Ubuntu.
 set -euo pipefail
 
-# libelf-dev and libzydis-dev: the two C libraries armready links.
-# binutils: readelf, the independent reference the ELF tests compare against.
-packages=(libelf-dev libzydis-dev binutils pkg-config)
-if [[ "${ARMREADY_SETUP_TEST_TOOLS:-1}" == 1 ]]; then
-    packages+=(chromium)
+packages=(libelf-dev libzydis-dev pkg-config)
+if [[ "${1:-}" == "--test" || "${ARMREADY_SETUP_TEST_TOOLS:-0}" == 1 ]]; then
+    packages+=(binutils chromium python3 python3-jsonschema)
 fi
 
 missing=()
