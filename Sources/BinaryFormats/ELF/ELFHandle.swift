@@ -64,15 +64,6 @@ final class ELFHandle {
         return count
     }
 
-    /// The index of the section name string table (`elf_getshdrstrndx`, resolves `SHN_XINDEX`).
-    func sectionNameTableIndex() throws(BinaryFormatError) -> Int {
-        var index = 0
-        guard elf_getshdrstrndx(elf, &index) == 0 else {
-            throw .libelf(call: "elf_getshdrstrndx", message: Self.lastError())
-        }
-        return index
-    }
-
     /// Program header `index`, through `gelf_getphdr`.
     func segment(_ index: Int) throws(BinaryFormatError) -> ELFRawSegment {
         var phdr = GElf_Phdr()
