@@ -80,7 +80,10 @@ sqrdmulh sqdmullb sqdmullt sqrdmlah sqrdmlsh sqabs sqneg sqsubr uqsubr suqadd us
 urshlr sqrshl uqrshl sqshlr uqshlr sqrshlr uqrshlr sqshlu srshr urshr srsra ursra ssra usra sshllb
 sshllt ushllb ushllt ssublb ssublbt ssublt ssubltb ssubwb ssubwt usublb usublt usubwb usubwt uaddlb
 uaddlt uaddwb uaddwt uaba uabalb uabalt uabdlb uabdlt uadalp urecpe ursqrte tbx whilege whilegt whilehi
-whilehs whilerw whilewr bdep bext bgrp ldnt1sb ldnt1sh ldnt1sw""".split())
+whilehs whilerw whilewr bdep bext bgrp ldnt1sb ldnt1sh ldnt1sw
+luti2 luti4 tblq tbxq uzpq1 uzpq2 zipq1 zipq2 uclamp sclamp fclamp bfclamp dupq extq pmov addqv andqv
+eorqv orqv smaxqv sminqv umaxqv uminqv faddqv fmaxqv fminqv fmaxnmqv fminnmqv ld1q st1q""".split())
+# SVE2.1 (and SME2 instructions legal outside streaming mode with SVE2.1) count as the sve2 family.
 # Mnemonics that are SVE2 only in some forms: decided from the operands below.
 SVE2_IF_UNPREDICATED = {"mul", "mla", "mls", "smulh", "umulh"}
 SVE2_IF_PREDICATED = {"sqadd", "uqadd", "sqsub", "uqsub", "sqshl", "uqshl"}
@@ -115,13 +118,21 @@ def classify_arm64(mnemonic, ops):
     if re.match(r"^(cnt|inc|dec|sqinc|uqinc|sqdec|uqdec)[bhwd]$|^(addvl|addpl|rdvl)$", mnemonic):
         return "sve"  # SVE scalar forms (element counts, vector-length arithmetic): no z/p operand
     if sve_regs:
+        if re.search(r"\bpn\d+", ops):  # predicate-as-counter: SME2 / SVE2.1
+            return "sme" if mnemonic.startswith(("ld", "st")) else "sve2"
+        if ops.startswith("{ z") and "," in ops.split("}")[0] and not mnemonic.startswith(("ld", "st")):
+            return "sme"  # multi-vector destination: SME2
+        if mnemonic.startswith("f") and re.search(r"z\d+\.b", ops):
+            return "sve"  # FP8 forms: not classified further
         if mnemonic in SVE2:
             return "sve2"
         if mnemonic in SVE2_IF_UNPREDICATED and not re.search(r"\bp\d+/", ops) and "#" not in ops:
             return "sve2"
         if mnemonic in SVE2_IF_PREDICATED and re.search(r"\bp\d+/m", ops):
             return "sve2"
-        if mnemonic in ("tbl", "splice", "ext") and "{" in ops:
+        if mnemonic in ("sdot", "udot") and re.search(r"z\d+\.s, z\d+\.h", ops):
+            return "sve2"  # 2-way (16-bit into 32-bit) dot product: SVE2.1
+        if mnemonic in ("tbl", "splice", "ext") and re.search(r"\{ z\d+\.\w, z|\{ z\d+\.\w - z", ops):
             return "sve2"
         if mnemonic in ("aese", "aesd", "aesmc", "aesimc", "sm4e", "sm4ekey", "rax1"):
             return "sve2"
@@ -145,10 +156,12 @@ def classify_arm64(mnemonic, ops):
     if mnemonic in MTE:
         return "mte"
     half = re.search(r"\bh\d+\b|\.\d*h\b|\.h\[", ops)
+    if half and re.search(r"\.\d*b\b|\.\d*b\[", ops) and mnemonic.startswith("f"):
+        return None  # FP8 into half (FEAT_FP8FMA/FP8DOT2): not classified
     if half and (mnemonic.startswith("f") or mnemonic in ("scvtf", "ucvtf")) and not mnemonic.startswith("fcvt") \
             and not (mnemonic == "fmov" and re.search(r"\bs\d+|\bd\d+", ops)):
         return "fp16"
-    if half and mnemonic.startswith("fcvt") and re.search(r"^h\d+|^v\d+\.\d*h", ops) is None and re.search(r"\b[wx]\d+", ops):
+    if half and mnemonic.startswith("fcvt") and mnemonic not in ("fcvt", "fcvtl", "fcvtl2", "fcvtn", "fcvtn2", "fcvtxn", "fcvtxn2"):
         return "fp16"
     return None
 
