@@ -20,6 +20,7 @@
 /// | `FXSAVE`, `FXSAVE64` | `fxsr` |
 /// | `CMPXCHG16B` | `cx16` |
 /// | `AMD3DNOW` | `3dnow` |
+/// | `VTX` | `vmx` (the name CPUID and iced-x86 use) |
 /// | `ADOX_ADCX` | `adx` |
 /// | `CLFSH` | `clflush` |
 /// | `I86`...`I486REAL`, `PPRO`, `PENTIUMREAL`, `LONGMODE`, `AMD`, `PAUSE`, `FAT_NOP`, `PREFETCH_NOP`, `RDPMC` | none (the base instruction set) |
@@ -45,7 +46,7 @@ enum X86ExtensionNames {
         "SSE4": ["sse4.1"], "SSE42": ["sse4.2"], "SSE2MMX": ["sse2"], "SSSE3MMX": ["ssse3"],
         "SSE3X87": ["sse3"], "SSEMXCSR": ["sse"], "SSE_PREFETCH": ["sse"], "PENTIUMMMX": ["mmx"],
         "FCMOV": ["x87"], "X87": ["x87"], "FXSAVE": ["fxsr"], "FXSAVE64": ["fxsr"],
-        "CMPXCHG16B": ["cx16"], "ADOX_ADCX": ["adx"], "CLFSH": ["clflush"], "AMD3DNOW": ["3dnow"],
+        "CMPXCHG16B": ["cx16"], "ADOX_ADCX": ["adx"], "CLFSH": ["clflush"], "AMD3DNOW": ["3dnow"], "VTX": ["vmx"],
     ]
 
     /// The extension names for one Zydis ISA-set name; empty for the base instruction set.

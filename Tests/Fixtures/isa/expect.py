@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Independent expectations for the ISA fixtures (and for real binaries).
 
-For every executable section of each ELF file given on the command line, decodes the bytes
+For every executable section of each ELF (or, for x86/x64, PE) file given on the command line, decodes the bytes
 with a decoder that shares no code with armready:
   * x86/x64: iced-x86 (PyPI), linear sweep, one byte skipped after an undecodable position;
     the extension names come from iced's per-instruction CPUID feature list.
@@ -187,20 +187,38 @@ def scan_arm64(path, sections, out):
         bucket[ext] = bucket.get(ext, 0) + 1
 
 
+def pe_layout(binary):
+    """PE: sections with IMAGE_SCN_MEM_EXECUTE or IMAGE_SCN_CNT_CODE; bytes = raw data capped at VirtualSize."""
+    machine = binary.header.machine
+    arch = {lief.PE.Header.MACHINE_TYPES.AMD64: "x64", lief.PE.Header.MACHINE_TYPES.I386: "x86",
+            lief.PE.Header.MACHINE_TYPES.ARM64: "arm64"}.get(machine, "other")
+    sections = []
+    for s in binary.sections:
+        if not (s.characteristics & 0x20000020):
+            continue
+        size = s.sizeof_raw_data if s.virtual_size == 0 else min(s.sizeof_raw_data, s.virtual_size)
+        if size > 0:
+            sections.append({"name": s.name, "address": s.virtual_address, "offset": s.pointerto_raw_data, "size": size})
+    return arch, sections
+
+
 def analyse(path):
-    binary = lief.ELF.parse(path)
-    machine = binary.header.machine_type
-    arch = {lief.ELF.ARCH.X86_64: "x64", lief.ELF.ARCH.I386: "x86", lief.ELF.ARCH.AARCH64: "arm64"}.get(machine, "other")
-    sections = [{"name": s.name, "address": s.virtual_address, "offset": s.offset, "size": s.size}
-                for s in binary.sections if s.has(lief.ELF.Section.FLAGS.EXECINSTR) and s.size > 0
-                and s.type != lief.ELF.Section.TYPE.NOBITS]
+    binary = lief.parse(path)
+    if isinstance(binary, lief.PE.Binary):
+        arch, sections = pe_layout(binary)
+    else:
+        machine = binary.header.machine_type
+        arch = {lief.ELF.ARCH.X86_64: "x64", lief.ELF.ARCH.I386: "x86", lief.ELF.ARCH.AARCH64: "arm64"}.get(machine, "other")
+        sections = [{"name": s.name, "address": s.virtual_address, "offset": s.offset, "size": s.size}
+                    for s in binary.sections if s.has(lief.ELF.Section.FLAGS.EXECINSTR) and s.size > 0
+                    and s.type != lief.ELF.Section.TYPE.NOBITS]
     out = {"arch": arch, "sections": sections, "x86": {}, "arm64": {}, "hints": {}, "cpuid": 0,
            "xgetbv": 0, "failures": 0, "idRegisterReads": 0}
     raw = open(path, "rb").read()
     if arch in ("x64", "x86"):
         for s in sections:
             scan_x86(raw[s["offset"]:s["offset"] + s["size"]], s["address"], 64 if arch == "x64" else 32, out)
-    elif arch == "arm64":
+    elif arch == "arm64" and isinstance(binary, lief.ELF.Binary):
         scan_arm64(path, sections, out)
     return out
 
