@@ -3,6 +3,8 @@ struct ELFDynamicInfo: Sendable, Equatable {
     var needed: [String] = []
     var soname: String?
     var runpath: [String] = []
+    /// `DT_FLAGS_1`, 0 when absent.
+    var flags1: UInt64 = 0
 }
 
 extension ELFContext {
@@ -38,6 +40,8 @@ extension ELFContext {
                 info.runpath = Self.searchPath(strings?.string(at: entry.value))
             case ELFConstant.dtRpath:
                 rpath = Self.searchPath(strings?.string(at: entry.value))
+            case ELFConstant.dtFlags1:
+                info.flags1 = entry.value
             default:
                 break
             }
