@@ -140,6 +140,23 @@ struct ELFMalformedTests {
         }
     }
 
+    @Test(".dynamic whose sh_link loops to itself or leaves the table falls back to DT_STRTAB")
+    func dynamicLinkLoops() throws {
+        let linkField = ELFImageBuilder.sectionHeaderOffset + 6 * 64 + 40
+        for link: UInt64 in [6, 200, 0] {
+            var b = ELFImageBuilder.minimal()
+            b.put32(link, at: linkField)
+            let elf = try #require(try readELF(b.bytes).get().elf)
+            #expect(elf.needed == [ELFImageBuilder.needed])
+            #expect(elf.soname == ELFImageBuilder.soname)
+        }
+        // Neither a usable sh_link nor a mapped DT_STRTAB: the entries are there, their names not.
+        var b = ELFImageBuilder.minimal()
+        b.put32(6, at: linkField)
+        b.put64(0x9000_0000, at: ELFImageBuilder.dynamicOffset + 2 * 16 + 8)
+        #expect(try readELF(b.bytes).get().elf?.needed == [])
+    }
+
     @Test("a .dynamic that runs past the end of the file is an error")
     func dynamicPastEnd() {
         var b = ELFImageBuilder.minimal()

@@ -19,7 +19,8 @@ extension ELFContext {
             guard section.fileSize > 0 else { return ELFDynamicInfo() }
             try requireInFile(offset: section.offset, size: section.fileSize, ".dynamic")
             entries = try handle.dynamicEntries(section: section.index, limit: ReadLimits.maxELFDynamicEntries)
-            strings = stringTable(linkedFrom: section)
+            // A broken sh_link (out of range, or the section itself) falls back to DT_STRTAB.
+            strings = stringTable(linkedFrom: section) ?? dynamicStrings(entries)
         } else if let segment = segments.first(where: { $0.type == ELFConstant.ptDynamic }) {
             entries = try rawDynamicEntries(segment)
             strings = dynamicStrings(entries)
