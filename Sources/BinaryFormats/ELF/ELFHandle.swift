@@ -11,10 +11,10 @@ final class ELFHandle {
 
     /// Opens `bytes` with `elf_memory`; the bytes must outlive the handle.
     ///
+    /// libelf's prototype takes a mutable pointer, but it only reads through it and converts
+    /// foreign byte order into its own buffers (a test checks the bytes are unchanged after a
+    /// big-endian read). `MappedFile` maps copy-on-write, so even a write could not reach the file.
     ///
-    /// libelf's prototype takes a mutable pointer; it reads through it and converts foreign byte
-    /// order into its own buffers. `MappedFile` maps copy-on-write, so even a write could not
-    /// reach the file.
     /// - Throws: `.libelf` when libelf is unusable, rejects the image, or it is not `ELF_K_ELF`.
     init(bytes: UnsafeRawBufferPointer) throws(BinaryFormatError) {
         guard ELFHandle.libraryReady else {
