@@ -5,7 +5,8 @@ set -euo pipefail
 
 # libelf-dev and libzydis-dev: the two C libraries armready links.
 # binutils: readelf, the independent reference the ELF tests compare against.
-packages=(libelf-dev libzydis-dev binutils pkg-config)
+# python3-jsonschema: scripts/validate-sarif.py, run by ReportingTests (fails, never skips, without it).
+packages=(libelf-dev libzydis-dev binutils pkg-config python3-jsonschema)
 if [[ "${ARMREADY_SETUP_TEST_TOOLS:-1}" == 1 ]]; then
     packages+=(chromium)
 fi
