@@ -1,4 +1,5 @@
 import BinaryFormats
+import Foundation
 import Testing
 
 @testable import InstructionSets
@@ -77,6 +78,21 @@ struct ISAEncodingTests {
         let profile = bytes.withUnsafeBytes { ISAAnalyzer.profile(image: image, bytes: $0) }
         #expect(profile.x86 == ["avx": 1])
         #expect(profile.arm64 == ["aes": 1])
+    }
+
+    @Test("the profile's JSON has the documented top-level keys and round-trips")
+    func json() throws {
+        let profile = ISAFixtures.profile([0xC5, 0xF5, 0xFE, 0xC2, 0x0F, 0xA2], architecture: .x64)
+        let data = try JSONEncoder().encode(profile)
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        for key in ["x86", "arm64", "x86Hints", "arm64Hints", "findings", "dispatch", "method", "bytesDecoded", "capReached"] {
+            #expect(object[key] != nil, "\(key)")
+        }
+        #expect((object["x86"] as? [String: Int]) == ["avx2": 1])
+        #expect((object["dispatch"] as? [String: Bool])?["cpuid"] == true)
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(text.contains("\"function\":null"))
+        #expect(try JSONDecoder().decode(ISAProfile.self, from: data) == profile)
     }
 
     @Test("encoding table entries are reachable and consistent (value has no bits outside mask)")
