@@ -95,6 +95,18 @@ struct ISAEncodingTests {
         #expect(try JSONDecoder().decode(ISAProfile.self, from: data) == profile)
     }
 
+    @Test(
+        "Zydis ISA-set names map to lower-case extension names",
+        arguments: [
+            ("AVX512F_512", ["avx512f"]), ("AVX512F_SCALAR", ["avx512f"]), ("AVX512BW_256", ["avx512bw", "avx512vl"]),
+            ("AVX512DQ_128N", ["avx512dq", "avx512vl"]), ("AVX512_VNNI_512", ["avx512vnni"]),
+            ("AVX512BW_KOP", ["avx512bw"]), ("AVX2GATHER", ["avx2"]), ("SSE4", ["sse4.1"]), ("SSE42", ["sse4.2"]),
+            ("BMI2", ["bmi2"]), ("F16C", ["f16c"]), ("I386", []), ("LONGMODE", []), ("MPX", ["mpx"]),
+        ])
+    func zydisNames(set: String, names: [String]) {
+        #expect(X86ExtensionNames.names(forISASet: set) == names)
+    }
+
     @Test("encoding table entries are reachable and consistent (value has no bits outside mask)")
     func tableSanity() {
         for entry in AArch64Encodings.entries {

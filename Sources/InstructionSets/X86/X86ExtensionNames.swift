@@ -27,13 +27,13 @@
 /// | anything else | the set name in lower case |
 ///
 /// Hint space (reported, never required): `MPX` (BND instructions sit in the reserved-NOP space
-/// `0F 1A/1B`), plus the mnemonic overrides in `X86Scanner`: ENDBR32/ENDBR64 (`endbr`, NOP on older
+/// `0F 1A/1B`), `CLDEMOTE` (a cache hint that older CPUs execute as a NOP), plus the mnemonic overrides in `X86Scanner`: ENDBR32/ENDBR64 (`endbr`, NOP on older
 /// CPUs), RDSSPD/RDSSPQ (`rdssp`, NOP without shadow stacks) and TZCNT (`tzcnt`: `F3 0F BC` runs
 /// as BSF, same result for non-zero input, and compilers emit it deliberately as `rep bsf`).
 /// LZCNT is *not* hint space: as BSR it returns a different value, so it stays a requirement.
 enum X86ExtensionNames {
     /// Names of hint-space extensions.
-    static let hintNames: Set<String> = ["endbr", "tzcnt", "rdssp", "mpx"]
+    static let hintNames: Set<String> = ["endbr", "tzcnt", "rdssp", "mpx", "cldemote"]
 
     /// Zydis sets that belong to the base instruction set and are not reported.
     private static let baseSets: Set<String> = [

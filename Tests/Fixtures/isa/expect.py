@@ -10,7 +10,7 @@ Prints JSON: {file: {"arch", "sections": [{name, address, offset, size}], "x86"|
 "hints": {ext: n}, "cpuid": n, "xgetbv": n, "idRegisterReads": n}}.
 
 Hint-space rules (the same *policy* as armready, applied to iced's mnemonics): ENDBR32/64 ->
-endbr, TZCNT -> tzcnt, RDSSPD/Q -> rdssp, BND* (MPX) -> mpx; CPUID and XGETBV are dispatch
+endbr, TZCNT -> tzcnt, RDSSPD/Q -> rdssp, BND* (MPX) -> mpx, CLDEMOTE -> cldemote; CPUID and XGETBV are dispatch
 evidence, not extensions. AArch64: PAC hint instructions (PACIASP...) -> pac, BTI -> bti.
 """
 import json
@@ -54,7 +54,7 @@ def scan_x86(data, address, bits, out):
             out[mnemonic.lower()] += 1
             continue
         hint = {"ENDBR32": "endbr", "ENDBR64": "endbr", "TZCNT": "tzcnt", "RDSSPD": "rdssp",
-                "RDSSPQ": "rdssp"}.get(mnemonic)
+                "RDSSPQ": "rdssp", "CLDEMOTE": "cldemote"}.get(mnemonic)
         if hint is None and mnemonic.startswith("BND"):
             hint = "mpx"
         if hint:
