@@ -40,6 +40,17 @@ struct ReportTableTests {
         #expect(lines.contains { $0.contains("Broken/broken.dll") && $0.contains("e_lfanew points past end of file") })
     }
 
+    /// Every colour opened on a line is reset on that line, also where a line was cut.
+    @Test(arguments: [nil, 50, 80] as [Int?])
+    func coloursAreResetOnEachLine(width: Int?) {
+        let text = TableRenderer.render(SampleReport.make(), color: true, width: width)
+        for line in text.split(separator: "\n") {
+            let codes = line.components(separatedBy: "\u{1B}[").dropFirst().map { $0.prefix { $0 != "m" } }
+            let resets = codes.filter { $0 == "0" }.count
+            #expect(resets == codes.count - resets, "\(line)")
+        }
+    }
+
     /// A file name cannot send escape sequences to the terminal.
     @Test func controlCharactersAreNeutralised() {
         var report = SampleReport.make()

@@ -65,8 +65,8 @@ package enum TerminalText {
     }
 
     /// At most `limit` columns of a line that may hold the SGR colour codes this module emits
-    /// (`ESC [ … m`, never counted); a cut line ends in `…` and a reset code when it was
-    /// coloured. File data never carries escapes here: it is `sanitized` first.
+    /// (`ESC [ … m`, never counted); a cut line ends in `…` and a reset code when a colour was
+    /// still open at the cut. File data never carries escapes here: it is `sanitized` first.
     package static func clipped(_ line: String, to limit: Int) -> String {
         guard width(line.replacingSGR()) > limit else { return line }
         var out = ""
@@ -76,12 +76,13 @@ package enum TerminalText {
         let budget = max(limit - 1, 0)
         while let character = characters.next() {
             if character == "\u{1B}" {
-                out.append(character)
+                var sequence = String(character)
                 while let next = characters.next() {
-                    out.append(next)
+                    sequence.append(next)
                     if next == "m" { break }
                 }
-                styled = true
+                out += sequence
+                styled = sequence != "\u{1B}[0m"
                 continue
             }
             let w = width(of: character)
