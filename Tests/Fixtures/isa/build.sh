@@ -26,3 +26,4 @@ printf 'LIBRARY kernel32.dll\nEXPORTS\nIsProcessorFeaturePresent\n' > "$tmp/kern
 "$cc" --target=x86_64-pc-windows-msvc -O2 -ffreestanding -fno-builtin -fno-stack-protector -fasynchronous-unwind-tables -c src/pe_dispatch.c -o "$tmp/pe_dispatch.obj"
 "$bin/lld-link" /machine:x64 /dll /noentry /nodefaultlib /brepro "$tmp/pe_dispatch.obj" "$tmp/k32.lib" /out:x64-pe-dispatch.dll
 LLVM_OBJDUMP="$bin/llvm-objdump" python3 "$here/expect.py" "$here"/*.elf "$here"/*.dll > "$here/expected.json"
+LLVM_OBJDUMP="$bin/llvm-objdump" LLVM_OBJCOPY="$bin/llvm-objcopy" python3 "$here/sample_words.py" "$here/arm64-words.json"
