@@ -93,6 +93,17 @@ package struct ISAExample: Sendable, Equatable, Codable {
         self.address = address
         self.function = function
     }
+
+    enum CodingKeys: String, CodingKey {
+        case address, function
+    }
+
+    package func encode(to encoder: any Encoder) throws {
+        // `function` is written as null, not dropped: the JSON contract names it.
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(address, forKey: .address)
+        try container.encode(function, forKey: .function)
+    }
 }
 
 /// Signs that the binary checks the CPU before using an extension, so a rule can tell

@@ -43,4 +43,34 @@ struct ELFFuzzTests {
         }
         #expect(images > 0)
     }
+
+    @Test("libelf never writes to the bytes it reads, in either byte order")
+    func bytesUntouched() throws {
+        for bytes in [ELFImageBuilder.minimal(bigEndian: true, machine: 21).bytes, try Self.fixture("x86_64_app")] {
+            var copy = bytes
+            let result = copy.withUnsafeMutableBytes { buffer in
+                Result { () throws(BinaryFormatError) in try ELFReader.read(UnsafeRawBufferPointer(buffer)) }
+            }
+            #expect((try? result.get()) != nil)
+            #expect(copy == bytes)
+        }
+    }
+
+    @Test("concurrent reads give the same images as sequential ones")
+    func concurrentReads() async throws {
+        let paths = Self.names.map { elfRepositoryRoot.appendingPathComponent("Tests/Fixtures/elf").appendingPathComponent($0).path }
+        let sequential = paths.map { BinaryReader.read(path: $0) }
+        let concurrent = await withTaskGroup(of: (Int, ReadResult).self) { group in
+            for round in 0..<8 {
+                for (index, path) in paths.enumerated() {
+                    group.addTask { (round * paths.count + index, BinaryReader.read(path: path)) }
+                }
+            }
+            var results: [Int: ReadResult] = [:]
+            for await (key, result) in group { results[key] = result }
+            return results
+        }
+        for (key, result) in concurrent { #expect(result == sequential[key % paths.count]) }
+        #expect(concurrent.count == 8 * paths.count)
+    }
 }

@@ -28,7 +28,7 @@ struct ELFMalformedTests {
         #expect(image.format == .elf)
         #expect(image.machine == machine)
         #expect(image.machineName == machineName)
-        #expect(image.kind == .executable)  // ET_DYN with PT_INTERP: a PIE
+        #expect(image.kind == .library)  // PT_INTERP, but a DT_SONAME and no DF_1_PIE: like libc.so.6
         #expect(image.bits == 64)
         #expect(elf.type == "DYN")
         #expect(elf.interpreter == ELFImageBuilder.interpreter)
@@ -41,6 +41,21 @@ struct ELFMalformedTests {
         #expect(image.code.sections == [CodeSection(name: ".text", address: text, fileOffset: ELFImageBuilder.textOffset, fileSize: 16)])
         #expect(image.code.functionSource == .ehFrame)
         #expect(image.code.functions == [FunctionRange(start: text, size: 16)])
+    }
+
+    @Test("ET_DYN is an executable with DF_1_PIE, or with PT_INTERP and no DT_SONAME")
+    func dynamicKind() throws {
+        #expect(ELFMachine.kind(type: 3, hasInterpreter: false, pieFlag: true, hasSoname: false) == .executable)
+        #expect(ELFMachine.kind(type: 3, hasInterpreter: true, pieFlag: false, hasSoname: false) == .executable)
+        #expect(ELFMachine.kind(type: 3, hasInterpreter: true, pieFlag: false, hasSoname: true) == .library)
+        #expect(ELFMachine.kind(type: 3, hasInterpreter: false, pieFlag: false, hasSoname: false) == .library)
+        #expect(ELFMachine.kind(type: 2, hasInterpreter: false, pieFlag: false, hasSoname: false) == .executable)
+        #expect(ELFMachine.kind(type: 1, hasInterpreter: false, pieFlag: false, hasSoname: false) == .object)
+        #expect(ELFMachine.kind(type: 4, hasInterpreter: false, pieFlag: false, hasSoname: false) == .core)
+        // The hand-built image with its DT_SONAME tag rewritten to DT_DEBUG (21): now a PIE.
+        var b = ELFImageBuilder.minimal()
+        b.put64(21, at: ELFImageBuilder.dynamicOffset + 16)
+        #expect(try readELF(b.bytes).get().kind == .executable)
     }
 
     @Test("truncation at each header boundary gives the exact sentence")
@@ -123,6 +138,23 @@ struct ELFMalformedTests {
             #expect(image.elf?.interpreter == ELFImageBuilder.interpreter)
             #expect(image.code.sections.isEmpty)
         }
+    }
+
+    @Test(".dynamic whose sh_link loops to itself or leaves the table falls back to DT_STRTAB")
+    func dynamicLinkLoops() throws {
+        let linkField = ELFImageBuilder.sectionHeaderOffset + 6 * 64 + 40
+        for link: UInt64 in [6, 200, 0] {
+            var b = ELFImageBuilder.minimal()
+            b.put32(link, at: linkField)
+            let elf = try #require(try readELF(b.bytes).get().elf)
+            #expect(elf.needed == [ELFImageBuilder.needed])
+            #expect(elf.soname == ELFImageBuilder.soname)
+        }
+        // Neither a usable sh_link nor a mapped DT_STRTAB: the entries are there, their names not.
+        var b = ELFImageBuilder.minimal()
+        b.put32(6, at: linkField)
+        b.put64(0x9000_0000, at: ELFImageBuilder.dynamicOffset + 2 * 16 + 8)
+        #expect(try readELF(b.bytes).get().elf?.needed == [])
     }
 
     @Test("a .dynamic that runs past the end of the file is an error")

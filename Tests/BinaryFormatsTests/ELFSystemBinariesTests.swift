@@ -26,6 +26,8 @@ struct ELFSystemBinariesTests {
         var elfClass = ""
         var machine = ""
         var type = ""
+        /// readelf's reading of an `ET_DYN`: "Position-Independent Executable" or "Shared object".
+        var positionIndependentExecutable = false
         var interpreter: String?
         var needed: [String] = []
         var soname: String?
@@ -94,6 +96,7 @@ struct ELFSystemBinariesTests {
                 facts.machine = value(line)
             } else if line.hasPrefix("  Type:") {
                 facts.type = String(value(line).prefix { $0 != " " })
+                facts.positionIndependentExecutable = line.contains("Position-Independent Executable")
             } else if line.contains("[Requesting program interpreter: ") {
                 facts.interpreter = bracketed(line).map { String($0.dropFirst("Requesting program interpreter: ".count)) }
             } else if line.contains("(NEEDED)") {
@@ -153,6 +156,12 @@ struct ELFSystemBinariesTests {
                     problems.append("machine \(image.machine) vs \(facts.machine)")
                 }
                 if elf.type != facts.type { problems.append("type \(elf.type) vs \(facts.type)") }
+                // readelf calls an ET_DYN a PIE only with DF_1_PIE; armready also counts PT_INTERP
+                // without DT_SONAME (PIEs from linkers that do not set the flag).
+                if facts.type == "DYN" {
+                    let executable = facts.positionIndependentExecutable || (facts.interpreter != nil && facts.soname == nil)
+                    if (image.kind == .executable) != executable { problems.append("kind \(image.kind) vs readelf PIE \(facts.positionIndependentExecutable)") }
+                }
                 if elf.interpreter != facts.interpreter { problems.append("interpreter \(String(describing: elf.interpreter)) vs \(String(describing: facts.interpreter))") }
                 if elf.needed != facts.needed { problems.append("needed \(elf.needed) vs \(facts.needed)") }
                 if elf.soname != facts.soname { problems.append("soname \(String(describing: elf.soname)) vs \(String(describing: facts.soname))") }

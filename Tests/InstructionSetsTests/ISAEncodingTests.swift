@@ -1,4 +1,5 @@
 import BinaryFormats
+import Foundation
 import Testing
 
 @testable import InstructionSets
@@ -77,6 +78,33 @@ struct ISAEncodingTests {
         let profile = bytes.withUnsafeBytes { ISAAnalyzer.profile(image: image, bytes: $0) }
         #expect(profile.x86 == ["avx": 1])
         #expect(profile.arm64 == ["aes": 1])
+    }
+
+    @Test("the profile's JSON has the documented top-level keys and round-trips")
+    func json() throws {
+        let profile = ISAFixtures.profile([0xC5, 0xF5, 0xFE, 0xC2, 0x0F, 0xA2], architecture: .x64)
+        let data = try JSONEncoder().encode(profile)
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        for key in ["x86", "arm64", "x86Hints", "arm64Hints", "findings", "dispatch", "method", "bytesDecoded", "capReached"] {
+            #expect(object[key] != nil, "\(key)")
+        }
+        #expect((object["x86"] as? [String: Int]) == ["avx2": 1])
+        #expect((object["dispatch"] as? [String: Bool])?["cpuid"] == true)
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(text.contains("\"function\":null"))
+        #expect(try JSONDecoder().decode(ISAProfile.self, from: data) == profile)
+    }
+
+    @Test(
+        "Zydis ISA-set names map to lower-case extension names",
+        arguments: [
+            ("AVX512F_512", ["avx512f"]), ("AVX512F_SCALAR", ["avx512f"]), ("AVX512BW_256", ["avx512bw", "avx512vl"]),
+            ("AVX512DQ_128N", ["avx512dq", "avx512vl"]), ("AVX512_VNNI_512", ["avx512vnni"]),
+            ("AVX512BW_KOP", ["avx512bw"]), ("AVX2GATHER", ["avx2"]), ("SSE4", ["sse4.1"]), ("SSE42", ["sse4.2"]),
+            ("BMI2", ["bmi2"]), ("F16C", ["f16c"]), ("I386", []), ("LONGMODE", []), ("MPX", ["mpx"]),
+        ])
+    func zydisNames(set: String, names: [String]) {
+        #expect(X86ExtensionNames.names(forISASet: set) == names)
     }
 
     @Test("encoding table entries are reachable and consistent (value has no bits outside mask)")

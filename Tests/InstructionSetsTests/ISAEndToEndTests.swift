@@ -8,7 +8,7 @@ import Testing
 /// then the sweep of the rest, compared with the independent decoders' totals.
 @Suite("ISA end to end through BinaryReader")
 struct ISAEndToEndTests {
-    @Test("reader-built layouts give the independent decoder's extension counts", arguments: ISAFixtureTests.fixtures)
+    @Test("reader-built layouts give the independent decoder's extension counts", arguments: ISAFixtureTests.fixtures.filter { $0.hasSuffix(".elf") })
     func readerLayout(name: String) throws {
         let expected = try #require(try ISAFixtures.expectations()[name])
         let path = ISAFixtures.directory.appendingPathComponent(name).path
@@ -32,6 +32,28 @@ struct ISAEndToEndTests {
         for finding in profile.findings where finding.inFunctions == finding.count {
             #expect(finding.examples.allSatisfy { $0.function != nil }, "\(name): \(finding.name)")
         }
+    }
+
+    @Test("PE: .pdata ranges then sweep; AVX-512 behind IsProcessorFeaturePresent")
+    func peDispatch() throws {
+        let name = "x64-pe-dispatch.dll"
+        let expected = try #require(try ISAFixtures.expectations()[name])
+        let path = ISAFixtures.directory.appendingPathComponent(name).path
+        guard case .image(let image) = BinaryReader.read(path: path) else {
+            Issue.record("\(name) was not read as an image")
+            return
+        }
+        let file = try MappedFile(path: path)
+        let profile = withExtendedLifetime(file) { ISAAnalyzer.profile(image: image, bytes: file.bytes) }
+        #expect(profile.method == "pdata+linear-sweep")
+        #expect(profile.dispatch.isProcessorFeaturePresent)
+        for ext in ISAFixtureTests.x86Compared {
+            #expect(profile.x86[ext] == expected.x86[ext], "\(ext)")
+        }
+        #expect(profile.x86["avx512f", default: 0] > 0)
+        // The AVX-512 kernel is a leaf function without a .pdata entry: only the sweep sees it.
+        let avx512 = try #require(profile.findings.first { $0.name == "avx512f" })
+        #expect(avx512.inLinearSweep == avx512.count)
     }
 
     @Test("the Armv9 fixture's SVE2 instructions are found inside the named functions")

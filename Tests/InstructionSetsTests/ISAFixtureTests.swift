@@ -14,7 +14,7 @@ struct ISAFixtureTests {
     ]
     static let fixtures = [
         "x64-baseline.elf", "x64-v3.elf", "x64-avx512.elf", "x64-dispatch.elf", "x86-avx2.elf",
-        "arm64-baseline.elf", "arm64-features.elf",
+        "arm64-baseline.elf", "arm64-features.elf", "x64-pe-dispatch.dll",
     ]
 
     @Test("extension counts equal the independent decoder's", arguments: fixtures)

@@ -42,6 +42,9 @@ enum ELFConstant {
     static let dtRpath: Int64 = 15
     static let dtSoname: Int64 = 14
     static let dtRunpath: Int64 = 29
+    static let dtFlags1: Int64 = 0x6FFF_FFFB
+    /// `DF_1_PIE` in `DT_FLAGS_1`: the linker marked the object a position-independent executable.
+    static let df1PIE: UInt64 = 0x0800_0000
 
     // symbols
     static let sttFunc: UInt8 = 2

@@ -3,6 +3,8 @@ struct ELFDynamicInfo: Sendable, Equatable {
     var needed: [String] = []
     var soname: String?
     var runpath: [String] = []
+    /// `DT_FLAGS_1`, 0 when absent.
+    var flags1: UInt64 = 0
 }
 
 extension ELFContext {
@@ -17,7 +19,8 @@ extension ELFContext {
             guard section.fileSize > 0 else { return ELFDynamicInfo() }
             try requireInFile(offset: section.offset, size: section.fileSize, ".dynamic")
             entries = try handle.dynamicEntries(section: section.index, limit: ReadLimits.maxELFDynamicEntries)
-            strings = stringTable(linkedFrom: section)
+            // A broken sh_link (out of range, or the section itself) falls back to DT_STRTAB.
+            strings = stringTable(linkedFrom: section) ?? dynamicStrings(entries)
         } else if let segment = segments.first(where: { $0.type == ELFConstant.ptDynamic }) {
             entries = try rawDynamicEntries(segment)
             strings = dynamicStrings(entries)
@@ -38,6 +41,8 @@ extension ELFContext {
                 info.runpath = Self.searchPath(strings?.string(at: entry.value))
             case ELFConstant.dtRpath:
                 rpath = Self.searchPath(strings?.string(at: entry.value))
+            case ELFConstant.dtFlags1:
+                info.flags1 = entry.value
             default:
                 break
             }

@@ -91,7 +91,9 @@ struct ELFContext {
         return BinaryImage(
             format: .elf, machine: UInt32(header.machine), machineName: ELFMachine.name(header.machine),
             execution: ELFMachine.execution(header.machine),
-            kind: ELFMachine.kind(type: header.type, hasInterpreter: interpreter != nil),
+            kind: ELFMachine.kind(
+                type: header.type, hasInterpreter: interpreter != nil, pieFlag: dynamic.flags1 & ELFConstant.df1PIE != 0,
+                hasSoname: dynamic.soname != nil),
             bits: check.is64Bit ? 64 : 32, elf: info, code: code)
     }
 

@@ -11,10 +11,10 @@ final class ELFHandle {
 
     /// Opens `bytes` with `elf_memory`; the bytes must outlive the handle.
     ///
+    /// libelf's prototype takes a mutable pointer, but it only reads through it and converts
+    /// foreign byte order into its own buffers (a test checks the bytes are unchanged after a
+    /// big-endian read). `MappedFile` maps copy-on-write, so even a write could not reach the file.
     ///
-    /// libelf's prototype takes a mutable pointer; it reads through it and converts foreign byte
-    /// order into its own buffers. `MappedFile` maps copy-on-write, so even a write could not
-    /// reach the file.
     /// - Throws: `.libelf` when libelf is unusable, rejects the image, or it is not `ELF_K_ELF`.
     init(bytes: UnsafeRawBufferPointer) throws(BinaryFormatError) {
         guard ELFHandle.libraryReady else {
@@ -62,15 +62,6 @@ final class ELFHandle {
         var count = 0
         guard elf_getshdrnum(elf, &count) == 0 else { throw .libelf(call: "elf_getshdrnum", message: Self.lastError()) }
         return count
-    }
-
-    /// The index of the section name string table (`elf_getshdrstrndx`, resolves `SHN_XINDEX`).
-    func sectionNameTableIndex() throws(BinaryFormatError) -> Int {
-        var index = 0
-        guard elf_getshdrstrndx(elf, &index) == 0 else {
-            throw .libelf(call: "elf_getshdrstrndx", message: Self.lastError())
-        }
-        return index
     }
 
     /// Program header `index`, through `gelf_getphdr`.

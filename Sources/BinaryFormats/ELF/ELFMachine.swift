@@ -89,11 +89,16 @@ enum ELFMachine {
         }
     }
 
-    /// The binary's role: a PIE (`ET_DYN` with `PT_INTERP`) is an executable.
-    static func kind(type: UInt16, hasInterpreter: Bool) -> BinaryKind {
+    /// The binary's role.
+    ///
+    /// An `ET_DYN` is an executable (a PIE) when the linker set `DF_1_PIE`, as readelf decides,
+    /// or, for linkers that do not set it, when it has `PT_INTERP` and no `DT_SONAME`. A shared
+    /// library that can also be run (glibc's `libc.so.6` has `PT_INTERP`) keeps its soname and
+    /// stays a library.
+    static func kind(type: UInt16, hasInterpreter: Bool, pieFlag: Bool, hasSoname: Bool) -> BinaryKind {
         switch type {
         case ELFConstant.etExec: .executable
-        case ELFConstant.etDyn: hasInterpreter ? .executable : .library
+        case ELFConstant.etDyn: pieFlag || (hasInterpreter && !hasSoname) ? .executable : .library
         case ELFConstant.etRel: .object
         case ELFConstant.etCore: .core
         default: .other

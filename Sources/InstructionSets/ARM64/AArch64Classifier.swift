@@ -63,7 +63,10 @@ struct AArch64Scanner {
             examplesPerExtension: examplesPerExtension)
     }
 
-    /// Classifies every whole 4-byte word of `bytes` (little-endian); a trailing partial word is ignored.
+    /// Classifies every whole 4-byte word of `bytes`; a trailing partial word is ignored.
+    ///
+    /// Words are read little-endian even for big-endian (aarch64_be) images: A64 instruction
+    /// fetches are always little-endian, whatever the data endianness.
     mutating func scan(_ bytes: UnsafeRawBufferPointer, address: UInt64, inFunction: Bool) {
         let words = bytes.count / 4
         var index = 0

@@ -60,6 +60,9 @@ enum AArch64Encodings {
         e(0x3F20_8C00, 0x3820_0000, "lse"),
         e(0x3F20_FC00, 0x3820_8000, "lse"),
         e(0x3F20_0C00, 0x1900_0000, "rcpc"),
+        // RCPC3: LDAPUR/STLUR (SIMD&FP); LDAPR (post-index).
+        e(0x3F20_0C00, 0x1D00_0800, "rcpc"),
+        e(0xBFFF_FC00, 0x99C0_0800, "rcpc"),
         // Compare and swap (CAS*), compare and swap pair (CASP*).
         e(0x3FA0_7C00, 0x08A0_7C00, "lse"),
         e(0xBFA0_7C00, 0x0820_7C00, "lse"),
@@ -78,7 +81,7 @@ enum AArch64Encodings {
         // Cryptographic two-register SHA512 (SHA512SU0, SM4E); four-register (EOR3, BCAX, SM3SS1); XAR; three-register imm2 (SM3TT*).
         e(0xFFFF_FC00, 0xCEC0_8000, "sha512"),
         e(0xFFFF_FC00, 0xCEC0_8400, "sm4"),
-        e(0xFFA0_8000, 0xCE00_0000, "sha3"),
+        e(0xFFC0_8000, 0xCE00_0000, "sha3"),
         e(0xFFE0_8000, 0xCE40_0000, "sm3"),
         e(0xFFE0_0000, 0xCE80_0000, "sha3"),
         e(0xFFE0_C000, 0xCE40_8000, "sm3"),
@@ -108,6 +111,18 @@ enum AArch64Encodings {
         e(0xDF60_C400, 0x5E40_0400, "fp16"),
         e(0xDF7E_0C00, 0x5E78_0800, "fp16"),
         e(0x9FF8_FC00, 0x0F00_FC00, "fp16"),
+        // FCMLA/FCADD on halves (three same extra, by element), FMLAL/FMLSL(2) (FEAT_FHM, needs FP16),
+        // scalar by-element FMLA/FMLS/FMUL/FMULX on halves, fixed-point SCVTF/UCVTF/FCVTZS/FCVTZU on halves.
+        e(0xBFE0_C400, 0x2E40_C400, "fp16"),
+        e(0xBFC0_9400, 0x2F40_1000, "fp16"),
+        e(0xBF60_FC00, 0x0E20_EC00, "fp16"),
+        e(0xBF60_FC00, 0x2E20_CC00, "fp16"),
+        e(0xBFC0_B400, 0x0F80_0000, "fp16"),
+        e(0xBFC0_B400, 0x2F80_8000, "fp16"),
+        e(0xDFC0_B400, 0x5F00_1000, "fp16"),
+        e(0xDFC0_F400, 0x5F00_9000, "fp16"),
+        e(0x9FF0_E400, 0x0F10_E400, "fp16"),
+        e(0xDFF0_E400, 0x5F10_E400, "fp16"),
         // Floating-point data-processing with ftype 11 (half precision), except FCVT from half (base).
         e(0xFFFE_7C00, 0x1EE2_4000, "base"),
         e(0x7FC0_0000, 0x1EC0_0000, "fp16"),
@@ -136,7 +151,13 @@ enum AArch64Encodings {
         e(0xFF20_F800, 0x0420_3800, "sve2"),
         e(0xFF20_FC00, 0x0420_3400, "sve2"),
         // SVE2 WHILEGE/GT/HI/HS, WHILERW/WR; TBL (two vectors), TBX; SPLICE (constructive); EXT (constructive).
-        e(0xFF20_EC00, 0x2520_0000, "sve2"),
+        e(0xFF20_E400, 0x2520_0000, "sve2"),
+        // SVE2.1/SME2 WHILE* producing a predicate pair or a predicate-as-counter.
+        e(0xFF20_C000, 0x2520_4000, "sve2"),
+        // SVE bitwise shift by immediate (predicated): SQSHL, UQSHL, SRSHR, URSHR, SQSHLU are SVE2.
+        e(0xFF3E_E000, 0x0406_8000, "sve2"),
+        e(0xFF3E_E000, 0x040C_8000, "sve2"),
+        e(0xFF3F_E000, 0x040F_8000, "sve2"),
         e(0xFF20_FC00, 0x2520_3000, "sve2"),
         e(0xFF20_F800, 0x0520_2800, "sve2"),
         e(0xFF3F_E000, 0x052D_8000, "sve2"),
@@ -149,8 +170,8 @@ enum AArch64Encodings {
         e(0xFFE0_C000, 0x64A0_8000, "sve2"),
         e(0xFFE0_C000, 0x64A0_4000, "sve2"),
         // SVE2 non-temporal gather loads and scatter stores (vector plus scalar).
-        e(0xFE60_E000, 0x8400_A000, "sve2"),
-        e(0xFE60_E000, 0xC400_C000, "sve2"),
+        e(0xFE60_C000, 0x8400_8000, "sve2"),
+        e(0xFE60_A000, 0xC400_8000, "sve2"),
         e(0xFE20_E000, 0xE400_2000, "sve2"),
         // The SVE space, then the SME space.
         e(0x1E00_0000, 0x0400_0000, "sve"),

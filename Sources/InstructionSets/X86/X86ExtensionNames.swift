@@ -20,19 +20,20 @@
 /// | `FXSAVE`, `FXSAVE64` | `fxsr` |
 /// | `CMPXCHG16B` | `cx16` |
 /// | `AMD3DNOW` | `3dnow` |
+/// | `VTX` | `vmx` (the name CPUID and iced-x86 use) |
 /// | `ADOX_ADCX` | `adx` |
 /// | `CLFSH` | `clflush` |
 /// | `I86`...`I486REAL`, `PPRO`, `PENTIUMREAL`, `LONGMODE`, `AMD`, `PAUSE`, `FAT_NOP`, `PREFETCH_NOP`, `RDPMC` | none (the base instruction set) |
 /// | anything else | the set name in lower case |
 ///
 /// Hint space (reported, never required): `MPX` (BND instructions sit in the reserved-NOP space
-/// `0F 1A/1B`), plus the mnemonic overrides in `X86Scanner`: ENDBR32/ENDBR64 (`endbr`, NOP on older
+/// `0F 1A/1B`), `CLDEMOTE` (a cache hint that older CPUs execute as a NOP), plus the mnemonic overrides in `X86Scanner`: ENDBR32/ENDBR64 (`endbr`, NOP on older
 /// CPUs), RDSSPD/RDSSPQ (`rdssp`, NOP without shadow stacks) and TZCNT (`tzcnt`: `F3 0F BC` runs
 /// as BSF, same result for non-zero input, and compilers emit it deliberately as `rep bsf`).
 /// LZCNT is *not* hint space: as BSR it returns a different value, so it stays a requirement.
 enum X86ExtensionNames {
     /// Names of hint-space extensions.
-    static let hintNames: Set<String> = ["endbr", "tzcnt", "rdssp", "mpx"]
+    static let hintNames: Set<String> = ["endbr", "tzcnt", "rdssp", "mpx", "cldemote"]
 
     /// Zydis sets that belong to the base instruction set and are not reported.
     private static let baseSets: Set<String> = [
@@ -45,7 +46,7 @@ enum X86ExtensionNames {
         "SSE4": ["sse4.1"], "SSE42": ["sse4.2"], "SSE2MMX": ["sse2"], "SSSE3MMX": ["ssse3"],
         "SSE3X87": ["sse3"], "SSEMXCSR": ["sse"], "SSE_PREFETCH": ["sse"], "PENTIUMMMX": ["mmx"],
         "FCMOV": ["x87"], "X87": ["x87"], "FXSAVE": ["fxsr"], "FXSAVE64": ["fxsr"],
-        "CMPXCHG16B": ["cx16"], "ADOX_ADCX": ["adx"], "CLFSH": ["clflush"], "AMD3DNOW": ["3dnow"],
+        "CMPXCHG16B": ["cx16"], "ADOX_ADCX": ["adx"], "CLFSH": ["clflush"], "AMD3DNOW": ["3dnow"], "VTX": ["vmx"],
     ]
 
     /// The extension names for one Zydis ISA-set name; empty for the base instruction set.

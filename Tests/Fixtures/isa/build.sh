@@ -18,4 +18,12 @@ arm=(--target=aarch64-linux-gnu "${common[@]}")
 "$cc" "${arm[@]}" -march=armv8-a src/arm64_baseline.c -o arm64-baseline.elf
 "$cc" "${arm[@]}" -march=armv9-a+sve2+sme+crypto+sha3+sm4+i8mm+bf16+fp16+rcpc+memtag+lse \
     -mbranch-protection=standard src/arm64_features.c -o arm64-features.elf
-LLVM_OBJDUMP="$bin/llvm-objdump" python3 "$here/expect.py" "$here"/*.elf > "$here/expected.json"
+# PE: an import library for kernel32 without an SDK (llvm-ar acting as llvm-lib), then lld-link.
+tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
+ln -s "$bin/llvm-ar" "$tmp/llvm-lib"
+printf 'LIBRARY kernel32.dll\nEXPORTS\nIsProcessorFeaturePresent\n' > "$tmp/kernel32.def"
+"$tmp/llvm-lib" /machine:x64 /def:"$tmp/kernel32.def" /out:"$tmp/k32.lib" >/dev/null
+"$cc" --target=x86_64-pc-windows-msvc -O2 -ffreestanding -fno-builtin -fno-stack-protector -fasynchronous-unwind-tables -c src/pe_dispatch.c -o "$tmp/pe_dispatch.obj"
+"$bin/lld-link" /machine:x64 /dll /noentry /nodefaultlib /brepro "$tmp/pe_dispatch.obj" "$tmp/k32.lib" /out:x64-pe-dispatch.dll
+LLVM_OBJDUMP="$bin/llvm-objdump" python3 "$here/expect.py" "$here"/*.elf "$here"/*.dll > "$here/expected.json"
+LLVM_OBJDUMP="$bin/llvm-objdump" LLVM_OBJCOPY="$bin/llvm-objcopy" python3 "$here/sample_words.py" "$here/arm64-words.json"

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Independent expectations for the ISA fixtures (and for real binaries).
 
-For every executable section of each ELF file given on the command line, decodes the bytes
+For every executable section of each ELF (or, for x86/x64, PE) file given on the command line, decodes the bytes
 with a decoder that shares no code with armready:
   * x86/x64: iced-x86 (PyPI), linear sweep, one byte skipped after an undecodable position;
     the extension names come from iced's per-instruction CPUID feature list.
@@ -10,7 +10,7 @@ Prints JSON: {file: {"arch", "sections": [{name, address, offset, size}], "x86"|
 "hints": {ext: n}, "cpuid": n, "xgetbv": n, "idRegisterReads": n}}.
 
 Hint-space rules (the same *policy* as armready, applied to iced's mnemonics): ENDBR32/64 ->
-endbr, TZCNT -> tzcnt, RDSSPD/Q -> rdssp, BND* (MPX) -> mpx; CPUID and XGETBV are dispatch
+endbr, TZCNT -> tzcnt, RDSSPD/Q -> rdssp, BND* (MPX) -> mpx, CLDEMOTE -> cldemote; CPUID and XGETBV are dispatch
 evidence, not extensions. AArch64: PAC hint instructions (PACIASP...) -> pac, BTI -> bti.
 """
 import json
@@ -54,7 +54,7 @@ def scan_x86(data, address, bits, out):
             out[mnemonic.lower()] += 1
             continue
         hint = {"ENDBR32": "endbr", "ENDBR64": "endbr", "TZCNT": "tzcnt", "RDSSPD": "rdssp",
-                "RDSSPQ": "rdssp"}.get(mnemonic)
+                "RDSSPQ": "rdssp", "CLDEMOTE": "cldemote"}.get(mnemonic)
         if hint is None and mnemonic.startswith("BND"):
             hint = "mpx"
         if hint:
@@ -80,7 +80,10 @@ sqrdmulh sqdmullb sqdmullt sqrdmlah sqrdmlsh sqabs sqneg sqsubr uqsubr suqadd us
 urshlr sqrshl uqrshl sqshlr uqshlr sqrshlr uqrshlr sqshlu srshr urshr srsra ursra ssra usra sshllb
 sshllt ushllb ushllt ssublb ssublbt ssublt ssubltb ssubwb ssubwt usublb usublt usubwb usubwt uaddlb
 uaddlt uaddwb uaddwt uaba uabalb uabalt uabdlb uabdlt uadalp urecpe ursqrte tbx whilege whilegt whilehi
-whilehs whilerw whilewr bdep bext bgrp ldnt1sb ldnt1sh ldnt1sw""".split())
+whilehs whilerw whilewr bdep bext bgrp ldnt1sb ldnt1sh ldnt1sw
+luti2 luti4 tblq tbxq uzpq1 uzpq2 zipq1 zipq2 uclamp sclamp fclamp bfclamp dupq extq pmov addqv andqv
+eorqv orqv smaxqv sminqv umaxqv uminqv faddqv fmaxqv fminqv fmaxnmqv fminnmqv ld1q st1q""".split())
+# SVE2.1 (and SME2 instructions legal outside streaming mode with SVE2.1) count as the sve2 family.
 # Mnemonics that are SVE2 only in some forms: decided from the operands below.
 SVE2_IF_UNPREDICATED = {"mul", "mla", "mls", "smulh", "umulh"}
 SVE2_IF_PREDICATED = {"sqadd", "uqadd", "sqsub", "uqsub", "sqshl", "uqshl"}
@@ -115,13 +118,21 @@ def classify_arm64(mnemonic, ops):
     if re.match(r"^(cnt|inc|dec|sqinc|uqinc|sqdec|uqdec)[bhwd]$|^(addvl|addpl|rdvl)$", mnemonic):
         return "sve"  # SVE scalar forms (element counts, vector-length arithmetic): no z/p operand
     if sve_regs:
+        if re.search(r"\bpn\d+", ops):  # predicate-as-counter: SME2 / SVE2.1
+            return "sme" if mnemonic.startswith(("ld", "st")) else "sve2"
+        if ops.startswith("{ z") and "," in ops.split("}")[0] and not mnemonic.startswith(("ld", "st")):
+            return "sme"  # multi-vector destination: SME2
+        if mnemonic.startswith("f") and re.search(r"z\d+\.b", ops):
+            return "sve"  # FP8 forms: not classified further
         if mnemonic in SVE2:
             return "sve2"
         if mnemonic in SVE2_IF_UNPREDICATED and not re.search(r"\bp\d+/", ops) and "#" not in ops:
             return "sve2"
         if mnemonic in SVE2_IF_PREDICATED and re.search(r"\bp\d+/m", ops):
             return "sve2"
-        if mnemonic in ("tbl", "splice", "ext") and "{" in ops:
+        if mnemonic in ("sdot", "udot") and re.search(r"z\d+\.s, z\d+\.h", ops):
+            return "sve2"  # 2-way (16-bit into 32-bit) dot product: SVE2.1
+        if mnemonic in ("tbl", "splice", "ext") and re.search(r"\{ z\d+\.\w, z|\{ z\d+\.\w - z", ops):
             return "sve2"
         if mnemonic in ("aese", "aesd", "aesmc", "aesimc", "sm4e", "sm4ekey", "rax1"):
             return "sve2"
@@ -145,10 +156,12 @@ def classify_arm64(mnemonic, ops):
     if mnemonic in MTE:
         return "mte"
     half = re.search(r"\bh\d+\b|\.\d*h\b|\.h\[", ops)
+    if half and re.search(r"\.\d*b\b|\.\d*b\[", ops) and mnemonic.startswith("f"):
+        return None  # FP8 into half (FEAT_FP8FMA/FP8DOT2): not classified
     if half and (mnemonic.startswith("f") or mnemonic in ("scvtf", "ucvtf")) and not mnemonic.startswith("fcvt") \
             and not (mnemonic == "fmov" and re.search(r"\bs\d+|\bd\d+", ops)):
         return "fp16"
-    if half and mnemonic.startswith("fcvt") and re.search(r"^h\d+|^v\d+\.\d*h", ops) is None and re.search(r"\b[wx]\d+", ops):
+    if half and mnemonic.startswith("fcvt") and mnemonic not in ("fcvt", "fcvtl", "fcvtl2", "fcvtn", "fcvtn2", "fcvtxn", "fcvtxn2"):
         return "fp16"
     return None
 
@@ -174,20 +187,38 @@ def scan_arm64(path, sections, out):
         bucket[ext] = bucket.get(ext, 0) + 1
 
 
+def pe_layout(binary):
+    """PE: sections with IMAGE_SCN_MEM_EXECUTE or IMAGE_SCN_CNT_CODE; bytes = raw data capped at VirtualSize."""
+    machine = binary.header.machine
+    arch = {lief.PE.Header.MACHINE_TYPES.AMD64: "x64", lief.PE.Header.MACHINE_TYPES.I386: "x86",
+            lief.PE.Header.MACHINE_TYPES.ARM64: "arm64"}.get(machine, "other")
+    sections = []
+    for s in binary.sections:
+        if not (s.characteristics & 0x20000020):
+            continue
+        size = s.sizeof_raw_data if s.virtual_size == 0 else min(s.sizeof_raw_data, s.virtual_size)
+        if size > 0:
+            sections.append({"name": s.name, "address": s.virtual_address, "offset": s.pointerto_raw_data, "size": size})
+    return arch, sections
+
+
 def analyse(path):
-    binary = lief.ELF.parse(path)
-    machine = binary.header.machine_type
-    arch = {lief.ELF.ARCH.X86_64: "x64", lief.ELF.ARCH.I386: "x86", lief.ELF.ARCH.AARCH64: "arm64"}.get(machine, "other")
-    sections = [{"name": s.name, "address": s.virtual_address, "offset": s.offset, "size": s.size}
-                for s in binary.sections if s.has(lief.ELF.Section.FLAGS.EXECINSTR) and s.size > 0
-                and s.type != lief.ELF.Section.TYPE.NOBITS]
+    binary = lief.parse(path)
+    if isinstance(binary, lief.PE.Binary):
+        arch, sections = pe_layout(binary)
+    else:
+        machine = binary.header.machine_type
+        arch = {lief.ELF.ARCH.X86_64: "x64", lief.ELF.ARCH.I386: "x86", lief.ELF.ARCH.AARCH64: "arm64"}.get(machine, "other")
+        sections = [{"name": s.name, "address": s.virtual_address, "offset": s.offset, "size": s.size}
+                    for s in binary.sections if s.has(lief.ELF.Section.FLAGS.EXECINSTR) and s.size > 0
+                    and s.type != lief.ELF.Section.TYPE.NOBITS]
     out = {"arch": arch, "sections": sections, "x86": {}, "arm64": {}, "hints": {}, "cpuid": 0,
            "xgetbv": 0, "failures": 0, "idRegisterReads": 0}
     raw = open(path, "rb").read()
     if arch in ("x64", "x86"):
         for s in sections:
             scan_x86(raw[s["offset"]:s["offset"] + s["size"]], s["address"], 64 if arch == "x64" else 32, out)
-    elif arch == "arm64":
+    elif arch == "arm64" and isinstance(binary, lief.ELF.Binary):
         scan_arm64(path, sections, out)
     return out
 

@@ -1,0 +1,173 @@
+import BinaryFormats
+import InstructionSets
+import Readiness
+import Scanning
+
+/// The per-binary part of the scan JSON contract.
+extension ScanJSONDocument {
+    struct Binary: Encodable, Sendable {
+        var path: String
+        var pathIsLossy: Bool
+        var sha256: String
+        var size: Int
+        var application: String
+        var format: BinaryFormat
+        @JSONNullable var machine: UInt32?
+        @JSONNullable var machineName: String?
+        var execution: Execution
+        @JSONNullable var kind: BinaryKind?
+        @JSONNullable var bits: Int?
+        var verdict: Verdict
+        @JSONNullable var reason: String?
+        var findings: [Finding]
+        @JSONNullable var details: Details?
+        @JSONNullable var isa: ISA?
+        @JSONNullable var baselineStatus: BaselineStatus?
+
+        init(_ binary: BinaryResult) {
+            path = binary.path
+            pathIsLossy = binary.pathIsLossy
+            sha256 = binary.sha256
+            size = binary.size
+            application = binary.application
+            format = binary.format
+            machine = binary.machine
+            machineName = binary.machineName
+            execution = binary.execution
+            kind = binary.kind
+            bits = binary.bits
+            verdict = binary.verdict
+            reason = binary.reason
+            findings = binary.findings.map(Finding.init)
+            details = binary.details.map(Details.init)
+            isa = binary.isa.map(ISA.init)
+            baselineStatus = binary.baselineStatus
+        }
+    }
+
+    struct Finding: Encodable, Sendable {
+        var rule: String
+        var title: String
+        var verdict: Verdict
+        var confidence: Confidence
+        var message: String
+        var remediation: String
+        var references: [Rule.Reference]
+        var source: String
+        @JSONNullable var suppression: AppliedSuppressionJSON?
+
+        init(_ finding: FindingResult) {
+            rule = finding.rule
+            title = finding.title
+            verdict = finding.verdict
+            confidence = finding.confidence
+            message = finding.message
+            remediation = finding.remediation
+            references = finding.references
+            source = finding.source
+            suppression = finding.suppression.map(AppliedSuppressionJSON.init)
+        }
+    }
+
+    struct AppliedSuppressionJSON: Encodable, Sendable {
+        var reason: String
+        @JSONNullable var expires: String?
+
+        init(_ suppression: AppliedSuppression) {
+            reason = suppression.reason
+            expires = suppression.expires
+        }
+    }
+
+    struct Details: Encodable, Sendable {
+        @JSONNullable var subsystem: String?
+        var imports: [String]
+        var exportCount: Int
+        var sections: [String]
+        @JSONNullable var hybridKind: String?
+        @JSONNullable var nativeCodeShare: Double?
+        var dotnetFlags: [String]
+        @JSONNullable var manifestArchitectures: [String]?
+        @JSONNullable var productName: String?
+        @JSONNullable var companyName: String?
+        @JSONNullable var fileVersion: String?
+        @JSONNullable var interpreter: String?
+        var needed: [String]
+        var x86ISANeeded: [String]
+        var aarch64Features: [String]
+
+        init(_ details: BinaryDetails) {
+            subsystem = details.subsystem
+            imports = details.imports
+            exportCount = details.exportCount
+            sections = details.sections
+            hybridKind = details.hybridKind
+            nativeCodeShare = details.nativeCodeShare.finiteOrNil
+            dotnetFlags = details.dotnetFlags
+            manifestArchitectures = details.manifestArchitectures
+            productName = details.productName
+            companyName = details.companyName
+            fileVersion = details.fileVersion
+            interpreter = details.interpreter
+            needed = details.needed
+            x86ISANeeded = details.x86ISANeeded
+            aarch64Features = details.aarch64Features
+        }
+    }
+
+    /// `ISAProfile` with each example's `function` written as null when the binary names none.
+    struct ISA: Encodable, Sendable {
+        var x86: [String: Int]
+        var arm64: [String: Int]
+        var x86Hints: [String: Int]
+        var arm64Hints: [String: Int]
+        var findings: [ISAFindingJSON]
+        var dispatch: DispatchEvidence
+        var method: String
+        var bytesDecoded: Int
+        var byteCap: Int
+        var capReached: Bool
+        var decodeFailures: Int
+        var skippedFunctions: Int
+
+        init(_ profile: ISAProfile) {
+            x86 = profile.x86
+            arm64 = profile.arm64
+            x86Hints = profile.x86Hints
+            arm64Hints = profile.arm64Hints
+            findings = profile.findings.map(ISAFindingJSON.init)
+            dispatch = profile.dispatch
+            method = profile.method
+            bytesDecoded = profile.bytesDecoded
+            byteCap = profile.byteCap
+            capReached = profile.capReached
+            decodeFailures = profile.decodeFailures
+            skippedFunctions = profile.skippedFunctions
+        }
+    }
+
+    struct ISAFindingJSON: Encodable, Sendable {
+        var architecture: String
+        var name: String
+        var hint: Bool
+        var count: Int
+        var inFunctions: Int
+        var inLinearSweep: Int
+        var examples: [Example]
+
+        init(_ finding: ISAFinding) {
+            architecture = finding.architecture
+            name = finding.name
+            hint = finding.hint
+            count = finding.count
+            inFunctions = finding.inFunctions
+            inLinearSweep = finding.inLinearSweep
+            examples = finding.examples.map { Example(address: $0.address, function: $0.function) }
+        }
+    }
+
+    struct Example: Encodable, Sendable {
+        var address: UInt64
+        @JSONNullable var function: String?
+    }
+}

@@ -1,0 +1,46 @@
+/// Makes any string safe inside XML 1.0 text and attribute values.
+///
+/// File names and messages come from scanned files (DESIGN.md §8): they may hold `<`, `&`,
+/// quotes, control characters and U+FFFD from non-UTF-8 names. XML 1.0 §2.2 allows only
+/// `#x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]`; anything else
+/// cannot even be written as a character reference, so it is dropped.
+package enum XMLEscaper {
+    /// Escaped character data for element content.
+    package static func text(_ string: String) -> String {
+        escape(string, attribute: false)
+    }
+
+    /// Escaped attribute value (for double- or single-quoted attributes); tab, line feed and
+    /// carriage return become character references so attribute normalisation keeps them.
+    package static func attribute(_ string: String) -> String {
+        escape(string, attribute: true)
+    }
+
+    /// Whether XML 1.0 allows this scalar at all.
+    package static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x9, 0xA, 0xD: true
+        case 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: true
+        default: false
+        }
+    }
+
+    private static func escape(_ string: String, attribute: Bool) -> String {
+        var out = ""
+        out.reserveCapacity(string.utf8.count)
+        for scalar in string.unicodeScalars where isAllowed(scalar) {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            case "\t" where attribute: out += "&#9;"
+            case "\n" where attribute: out += "&#10;"
+            case "\r": out += "&#13;"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}
