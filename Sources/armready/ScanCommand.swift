@@ -85,7 +85,9 @@ struct ScanCommand: ParsableCommand {
                 throw fail("cannot write the \(request.format.rawValue) report to \(request.file ?? "standard output"): \(error)")
             }
         }
-        if !quiet { printError(ReportOutput.summaryLine(report)) }
+        // The table already ends with the counts; other outputs get a one-line summary.
+        let tableOnStdout = requests.contains { $0.format == .table && $0.file == nil }
+        if !quiet && !tableOnStdout { printError(ReportOutput.summaryLine(report)) }
         if report.gate?.passed == false { throw ExitStatus.gateFailed }
     }
 }
