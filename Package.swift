@@ -73,7 +73,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ScanningTests",
-            dependencies: ["Scanning", "Readiness", "BinaryFormats"]
+            dependencies: ["Scanning", "Readiness", "BinaryFormats", "InstructionSets"]
         ),
         .testTarget(
             name: "ReportingTests",
