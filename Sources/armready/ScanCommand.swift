@@ -65,6 +65,11 @@ struct ScanCommand: ParsableCommand {
         } catch let error as ScanError {
             throw fail(error.description)
         }
+        if !quiet {
+            for override in setup.options.rules.overrides {
+                printError("note: \(override.source) overrides the built-in rule \(override.id)")
+            }
+        }
         let progress = ProgressLine(enabled: !quiet && FileDescriptorWriter.isTerminal(2))
         var report: ScanReport
         do {

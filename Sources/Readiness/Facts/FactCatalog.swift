@@ -77,6 +77,7 @@ package enum FactCatalog {
         .init(name: "isa.x86", type: .list, doc: "x86 extensions the code requires (outside any runtime dispatch), lower-case."),
         .init(name: "isa.x86.dispatched", type: .list, doc: "x86 extensions found only behind runtime dispatch."),
         .init(name: "isa.x86.dispatch", type: .bool, doc: "Evidence of runtime dispatch (CPUID, XGETBV, IsProcessorFeaturePresent...)."),
+        .init(name: "isa.x86.x87_count", type: .int, doc: "Number of x87 floating-point instructions decoded."),
         .init(name: "isa.arm64", type: .list, doc: "AArch64 extensions the code requires, lower-case (sve, sve2, sme, lse...)."),
         .init(name: "isa.arm64.dispatched", type: .list, doc: "AArch64 extensions found only behind runtime dispatch."),
         .init(name: "isa.arm64.dispatch", type: .bool, doc: "Evidence of runtime dispatch (getauxval, IsProcessorFeaturePresent...)."),

@@ -1325,5 +1325,40 @@ examples:
     - {format: pe, machine: 0x8664, isa.x86: [avx2]}
 
 """#),
+        EmbeddedFile(
+            path: "Rules/x87-extended-precision.yaml",
+            contents: #"""
+version: 1
+id: x87-extended-precision
+title: Heavy x87 floating point under emulation
+verdict: at-risk
+confidence: low
+applies: {fact: format, equals: pe}
+when:
+  all:
+    - {fact: execution, in: [x64, x86, arm64ec]}
+    - {fact: isa.x86.x87_count, gte: 500}
+message: >-
+  The code uses x87 floating point heavily ({isa.x86.x87_count} x87 instructions). Prism
+  approximates the x87 80-bit format with 64-bit precision by default, so code that relies
+  on extended precision can compute different results (low confidence: most x87 code only
+  needs double precision, and the count alone cannot tell which does).
+remediation: >-
+  Test numerically sensitive paths under emulation; if results differ, turn on "Disable
+  floating point optimization" in the app's Windows on Arm compatibility settings, or build
+  for Arm64 (or with SSE2 floating point).
+references:
+  - title: "[S5] Adjust emulation settings on Arm: floating point optimization (windows-on-arm.md §3.3, R8)"
+    url: https://learn.microsoft.com/windows/arm/apps-on-arm-program-compat-troubleshooter
+examples:
+  match:
+    - {format: pe, execution: x86, isa.x86.x87_count: 2400}
+    - {format: pe, execution: x64, isa.x86.x87_count: 500}
+  no_match:
+    - {format: pe, execution: x86, isa.x86.x87_count: 12}
+    - {format: pe, execution: arm64, isa.x86.x87_count: 5000}
+    - {format: pe, execution: x64}
+
+"""#),
     ]
 }

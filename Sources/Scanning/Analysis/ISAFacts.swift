@@ -58,6 +58,7 @@ package enum ISAFacts {
         facts["isa.x86"] = .list(x86.sorted())
         facts["isa.x86.dispatched"] = .list(x86Dispatched.sorted())
         facts["isa.x86.dispatch"] = .bool(dispatch)
+        facts["isa.x86.x87_count"] = .int(counted.first { $0.architecture == "x86" && $0.name == "x87" }?.count ?? 0)
         facts["isa.arm64"] = .list(arm64.sorted())
         facts["isa.arm64.dispatched"] = .list(arm64Dispatched.sorted())
         facts["isa.arm64.dispatch"] = .bool(dispatch)
