@@ -59,12 +59,13 @@
     else a.title = url;
     return a;
   }
-  function plural(n, one, many) { return n + ' ' + (n === 1 ? one : (many || one + 's')); }
+  function plural(n, one, many) { return num(n) + ' ' + (n === 1 ? one : (many || one + 's')); }
   function fmtSize(n) {
     if (n < 1024) return n + ' B';
     if (n < 1048576) return (n / 1024).toFixed(1) + ' KB';
     return (n / 1048576).toFixed(1) + ' MB';
   }
+  function num(n) { return typeof n === 'number' ? n.toLocaleString('en-US') : String(n); }
   function pct(x) { return typeof x === 'number' ? Math.round(x * 1000) / 10 + '%' : String(x); }
 
   /* ---------- state and hash ---------- */
@@ -130,7 +131,7 @@
       t.type = 'button';
       t.setAttribute('data-tile', v);
       t.title = 'Show ' + VERDICT_LABEL[v].toLowerCase() + ' binaries';
-      add(t, el('div', 'count', bc), el('div', 'label', VERDICT_LABEL[v]),
+      add(t, el('div', 'count', num(bc)), el('div', 'label', VERDICT_LABEL[v]),
         el('div', 'sub', plural(bc, 'binary', 'binaries') + ' · ' + plural(ac, 'app')));
       t.addEventListener('click', function () { setFilter({ v: v }); ui.tableSection.scrollIntoView(); });
       tiles.appendChild(t);
@@ -138,10 +139,10 @@
     function staticTile(key, count, label, sub) {
       var t = el('div', 'tile static');
       t.setAttribute('data-tile', key);
-      add(t, el('div', 'count', count), el('div', 'label', label), el('div', 'sub', sub));
+      add(t, el('div', 'count', typeof count === 'number' ? num(count) : count), el('div', 'label', label), el('div', 'sub', sub));
       tiles.appendChild(t);
     }
-    staticTile('files', sum.filesExamined, 'Files examined', plural(sum.binaries, 'binary', 'binaries') + ', ' + sum.notBinary + ' other files');
+    staticTile('files', sum.filesExamined, 'Files examined', plural(sum.binaries, 'binary', 'binaries') + ', ' + plural(sum.notBinary, 'other file'));
     if (sum.hybridNativeShare !== undefined && sum.hybridNativeShare !== null) {
       staticTile('native-share', pct(sum.hybridNativeShare), 'Native code share', 'of the code in hybrid (Arm64X/Arm64EC) binaries');
     }
@@ -204,23 +205,29 @@
     if (!total) { add(box, el('p', 'muted', 'No binaries were found.')); return box; }
     var chart = svg('svg', { viewBox: '0 0 320 180', role: 'img' });
     chart.setAttribute('aria-label', 'Binaries by execution kind');
-    var radius = 60, circumference = 2 * Math.PI * radius, offset = 0;
+    var radius = 60, start = 0;
+    function point(angle) { return (90 + radius * Math.sin(angle)).toFixed(2) + ' ' + (90 - radius * Math.cos(angle)).toFixed(2); }
     kinds.forEach(function (k) {
-      var len = counts[k] / total * circumference;
-      var c = svg('circle', { cx: 90, cy: 90, r: radius, fill: 'none', stroke: EXEC_COLOR[k] || '#8a93a3', 'stroke-width': 30,
-        'stroke-dasharray': len + ' ' + (circumference - len), 'stroke-dashoffset': -offset, transform: 'rotate(-90 90 90)' });
-      add(c, add(svg('title', {}), k + ': ' + counts[k]));
-      chart.appendChild(c);
-      offset += len;
+      var share = counts[k] / total, color = EXEC_COLOR[k] || '#8a93a3', shape;
+      if (share >= 0.9999) {
+        shape = svg('circle', { cx: 90, cy: 90, r: radius, fill: 'none', stroke: color, 'stroke-width': 30 });
+      } else {
+        var end = start + share * 2 * Math.PI;
+        shape = svg('path', { d: 'M ' + point(start) + ' A ' + radius + ' ' + radius + ' 0 ' + (share > 0.5 ? 1 : 0) + ' 1 ' + point(end),
+          fill: 'none', stroke: color, 'stroke-width': 30 });
+        start = end;
+      }
+      add(shape, add(svg('title', {}), k + ': ' + counts[k]));
+      chart.appendChild(shape);
     });
     var mid = svg('text', { x: 90, y: 95, 'text-anchor': 'middle' });
-    mid.textContent = String(total);
+    mid.textContent = num(total);
     chart.appendChild(mid);
     kinds.forEach(function (k, i) {
       var y = 20 + i * 20;
       chart.appendChild(svg('rect', { x: 180, y: y - 10, width: 12, height: 12, rx: 2, fill: EXEC_COLOR[k] || '#8a93a3' }));
       var t = svg('text', { x: 198, y: y });
-      t.textContent = k + '  ' + counts[k] + ' (' + Math.round(counts[k] / total * 100) + '%)';
+      t.textContent = k + '  ' + num(counts[k]) + ' ('  + Math.round(counts[k] / total * 100) + '%)';
       chart.appendChild(t);
     });
     add(box, chart);
@@ -236,7 +243,7 @@
   function renderApps(root) {
     var section = el('section');
     section.id = 'applications';
-    add(section, el('h2', null, 'Applications (' + APPS.length + ')'));
+    add(section, el('h2', null, 'Applications (' + num(APPS.length) + ')'));
     if (!APPS.length) { add(section, el('p', 'muted', 'No applications: the scan found no executables.')); add(root, section); return; }
     var list = el('div', 'apps');
     ui.appList = list;
@@ -245,7 +252,7 @@
     });
     add(section, list);
     if (APPS.length > APPS_SHOWN) {
-      var more = el('button', 'btn more', 'Show all ' + APPS.length + ' applications');
+      var more = el('button', 'btn more', 'Show all ' + num(APPS.length) + ' applications');
       more.type = 'button';
       more.addEventListener('click', function () { showAllApps = true; fillApps(); more.remove(); });
       add(section, more);
@@ -315,7 +322,7 @@
     var section = el('section');
     section.id = 'binaries';
     ui.tableSection = section;
-    add(section, el('h2', null, 'Binaries (' + B.length + ')'));
+    add(section, el('h2', null, 'Binaries (' + num(B.length) + ')'));
     var controls = el('div', 'controls');
     add(controls,
       filterSelect('v', 'Verdict', VERDICTS.filter(function (v) { return B.some(function (b) { return b.v === v; }); }), VERDICT_LABEL),
@@ -441,11 +448,11 @@
     ui.tbody.parentNode.replaceChild(tbody, ui.tbody);
     ui.tbody = tbody;
     ui.count.textContent = filtered.length === B.length ? 'Showing all ' + plural(B.length, 'binary', 'binaries') + '.'
-      : plural(filtered.length, 'binary', 'binaries') + ' of ' + B.length + ' match the filters.';
+      : plural(filtered.length, 'binary', 'binaries') + ' of ' + num(B.length) + ' match the filters.';
     ui.count.setAttribute('data-total', String(B.length));
     ui.count.setAttribute('data-matching', String(filtered.length));
     ui.count.setAttribute('data-shown', String(end - start));
-    ui.pageInfo.textContent = filtered.length ? 'Rows ' + (start + 1) + '\u2013' + end + ' of ' + filtered.length + ' · page ' + (state.p + 1) + ' of ' + pages : '';
+    ui.pageInfo.textContent = filtered.length ? 'Rows ' + num(start + 1) + '\u2013' + num(end) + ' of ' + num(filtered.length) + ' · page ' + num(state.p + 1) + ' of ' + num(pages) : '';
     ui.prev.disabled = state.p === 0;
     ui.next.disabled = state.p >= pages - 1;
     writeHash();
@@ -474,14 +481,18 @@
     return tr;
   }
   function focusBinary(i) {
-    state.v = state.e = state.k = state.r = state.q = state.app = '';
     compute();
     var pos = filtered.indexOf(i);
+    if (pos < 0) {
+      state.v = state.e = state.k = state.r = state.q = state.app = '';
+      compute();
+      pos = filtered.indexOf(i);
+    }
     open[i] = true;
     state.p = pos < 0 ? 0 : Math.floor(pos / PAGE_SIZE);
     update();
     var target = ui.tbody.querySelector('tr[data-index="' + i + '"]');
-    if (target && target.scrollIntoView) target.scrollIntoView({ block: 'start' });
+    if (target && target.scrollIntoView) target.scrollIntoView({ block: 'nearest' });
   }
   function detailRow(i) {
     var tr = el('tr', 'detail');

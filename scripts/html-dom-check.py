@@ -7,7 +7,8 @@ Used by Tests/ReportingTests/HTMLChromium*.swift, and by hand:
 
 Chromium (Debian's `chromium`, or $ARMREADY_CHROMIUM) loads the file with --dump-dom; the page's
 script marks body[data-ready], body[data-errors] and body[data-load-ms]. The output has those,
-the wall-clock seconds Chromium took, counts of every tag, the tiles (data-tile -> count text),
+the wall-clock seconds Chromium took, counts of every tag, the tiles (data-tile -> count text,
+thousands separators removed),
 application cards (data-app -> data-verdict), the row counter's data attributes, and the text
 of every binary-path cell. Exit status 2 when Chromium is missing or fails.
 """
@@ -62,7 +63,7 @@ class DOMFacts(html.parser.HTMLParser):
             t, capture, text = self._stack.pop()
             if capture:
                 if capture[0] == "tile":
-                    self.tiles[capture[1]] = text
+                    self.tiles[capture[1]] = text.replace(",", "")
                 else:
                     self.paths.append(text)
             if self._stack and self._stack[-1][1]:

@@ -38,9 +38,12 @@ enum HTMLChromium {
     }
 
     /// Loads `file` (with `hash` as the URL fragment) and returns its DOM facts.
-    static func load(_ file: URL, hash: String = "", screenshot: URL? = nil, dark: Bool = false, budget: Int = 3000) throws -> DOM {
+    static func load(
+        _ file: URL, hash: String = "", screenshot: URL? = nil, dark: Bool = false, budget: Int = 3000,
+        windowSize: String = "1400,1000"
+    ) throws -> DOM {
         var arguments = [HTMLSampleReport.repositoryRoot.appendingPathComponent("scripts/html-dom-check.py").path, file.path,
-            "--budget", String(budget)]
+            "--budget", String(budget), "--window-size", windowSize]
         if !hash.isEmpty { arguments += ["--hash", hash] }
         if let screenshot { arguments += ["--screenshot", screenshot.path] }
         if dark { arguments.append("--dark") }

@@ -7,17 +7,13 @@ import Testing
 /// The report of the sample tree, opened in headless Chromium, and the 20,000-binary budget.
 ///
 /// Screenshots (light and dark) and the rendered pages are left in `HTMLChromium.outputFolder`
-/// (`$TMPDIR/armready-html-tests`) for a person to look at. With
-/// `ARMREADY_WRITE_EXAMPLE_REPORT=1` the sample report is also written to
-/// `Reports/example/report.html` (scripts/regenerate-example-report.sh does this).
+/// (`$TMPDIR/armready-html-tests`) for a person to look at.
 @Suite(.serialized) struct HTMLChromiumTests {
     @Test func sampleTreeReportInChromium() throws {
-        let report = try HTMLSampleReport.samplesTree()
+        let report = try HTMLSampleReport.scanned()
+        #expect(report.binaries.count == 17)
         let html = HTMLRenderer.render(report)
         let file = try HTMLChromium.write(html, name: "samples.html")
-        if ProcessInfo.processInfo.environment["ARMREADY_WRITE_EXAMPLE_REPORT"] == "1" {
-            try Data(html.utf8).write(to: HTMLSampleReport.repositoryRoot.appendingPathComponent("Reports/example/report.html"))
-        }
         let dom = try HTMLChromium.load(file, screenshot: HTMLChromium.outputFolder.appendingPathComponent("samples-light.png"))
         #expect(dom.ready)
         #expect(dom.errors == "")
@@ -26,8 +22,12 @@ import Testing
             #expect(dom.tiles[verdict] == String(count), "tile \(verdict)")
         }
         #expect(dom.tiles["files"] == String(report.summary.filesExamined))
-        // Every application's card carries its verdict from Samples/expected.json.
+        // Every application's card carries the scan's verdict; the clear-cut ones are also the
+        // verdicts Samples/expected.json (Samples/README.md) requires.
         #expect(dom.apps.count == report.applications.count)
+        for app in report.applications {
+            #expect(dom.apps[app.id] == app.verdict.rawValue, "\(app.id)")
+        }
         #expect(dom.apps["LegacyVPN"] == "blocked")
         #expect(dom.apps["NativeEditor"] == "native")
         #expect(dom.apps["AudioHost"] == "emulated")
@@ -45,10 +45,13 @@ import Testing
 
         // Free text and execution filters narrow too; a detail view opens from the hash.
         let text = try HTMLChromium.load(file, hash: "q=LegacyVPN&e=x64")
-        #expect(Set(text.paths) == Set(report.binaries.filter { $0.path.hasPrefix("LegacyVPN/") && $0.execution == .x64 }.map(\.path)))
-        let detail = try HTMLChromium.load(file, hash: "bin=Renderer%2Frender.exe",
-            screenshot: HTMLChromium.outputFolder.appendingPathComponent("samples-detail.png"))
+        let expectedText = report.binaries.filter { $0.path.hasPrefix("LegacyVPN/") && $0.execution == .x64 }.map(\.path)
+        #expect(!expectedText.isEmpty)
+        #expect(Set(text.paths) == Set(expectedText))
+        let detail = try HTMLChromium.load(file, hash: "q=render.exe&bin=Renderer%2Frender.exe",
+            screenshot: HTMLChromium.outputFolder.appendingPathComponent("samples-detail.png"), windowSize: "1400,2600")
         #expect(detail.errors == "")
+        #expect(detail.paths == ["Renderer/render.exe"])
         #expect(detail.tags["dl"] ?? 0 >= 1)
         let dark = try HTMLChromium.load(file, screenshot: HTMLChromium.outputFolder.appendingPathComponent("samples-dark.png"), dark: true)
         #expect(dark.errors == "")

@@ -4,19 +4,28 @@ import InstructionSets
 import Readiness
 import Scanning
 
-/// The `ScanReport` of the bundled `Samples/` tree as `Samples/expected.json` says it must be.
+/// Reports of the bundled `Samples/` tree: scanned for real, and as `Samples/expected.json` says.
 ///
-/// `armready scan` does not exist yet, so the HTML tests cannot scan the tree; instead they
-/// build the report from the contract: verdicts and executions from `expected.json` →
-/// `applications` (Samples/README.md), machines, imports, DT_NEEDED and iced-x86 feature counts
-/// from `files` (pefile, LIEF, readelf, iced-x86). Nothing here comes from armready's own output.
-/// When the scan command lands, the tests should render its report of `Samples/` instead.
+/// `scanned()` runs the scan library over `Samples/` with the built-in rules and default target,
+/// as `armready scan Samples` does. `samplesTree()` builds the report from the contract instead
+/// (verdicts and executions from `expected.json` → `applications`, machines, imports, DT_NEEDED
+/// and iced-x86 feature counts from `files`), so the renderer's unit tests do not depend on the
+/// scanner and their expectations come from pefile, LIEF, readelf and iced-x86.
 enum HTMLSampleReport {
     static var repositoryRoot: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     }
 
-    /// The expected report of `Samples/`, or nil when `expected.json` cannot be read.
+    /// `Samples/` scanned with the built-in rules on the default target, time and version pinned.
+    static func scanned() throws -> ScanReport {
+        let options = ScanOptions(
+            roots: [repositoryRoot.appendingPathComponent("Samples").path], rules: try RuleSet.load(),
+            target: try TargetProfile.load(), isa: ISAOptions(), failOn: .blocked, today: "2026-01-15",
+            generatedAt: "2026-01-15T09:30:00Z", toolVersion: "0.0.0-test")
+        return try Scanner.scan(options)
+    }
+
+    /// The expected report of `Samples/`, built from `expected.json`.
     static func samplesTree() throws -> ScanReport {
         let url = repositoryRoot.appendingPathComponent("Samples/expected.json")
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: url))
