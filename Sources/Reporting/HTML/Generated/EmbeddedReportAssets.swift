@@ -160,7 +160,10 @@ footer { margin-top: 36px; color: var(--muted); font-size: 12.5px; }
   .tile { cursor: default; }
   th { position: static; }
   th, td { padding: 3px 6px; }
-  td.path { min-width: 0; }
+  td.path { min-width: 0; width: 26%; }
+  #binary-table td:nth-child(7) { width: 26%; }
+  code, .mono { font-size: 10px; }
+  .apps { grid-template-columns: 1fr 1fr; }
   .table-wrap { overflow: visible; border: 0; }
   tr, .app, .finding, .chart { break-inside: avoid; }
   h2 { break-after: avoid; }
