@@ -57,6 +57,26 @@ import Testing
         #expect(dark.errors == "")
     }
 
+    /// The shared renderer sample (`SampleReport.make()`): every verdict, a suppressed finding,
+    /// an expired suppression, a baseline, diagnostics, a `<script>` and a lossy file name.
+    @Test func rendererSampleReportInChromium() throws {
+        let report = SampleReport.make()
+        let file = try HTMLChromium.write(HTMLRenderer.render(report), name: "sample-report.html")
+        let all = try HTMLChromium.load(file, screenshot: HTMLChromium.outputFolder.appendingPathComponent("sample-report.png"),
+            windowSize: "1400,3600")
+        #expect(all.ready)
+        #expect(all.errors == "")
+        #expect(all.tags["script"] == 2)
+        #expect(Set(all.paths) == Set(report.binaries.map(\.path)))
+        for (verdict, count) in report.summary.binariesByVerdict {
+            #expect(all.tiles[verdict] == String(count), "tile \(verdict)")
+        }
+        let suppressed = try HTMLChromium.load(file, hash: "q=legacy.dll&bin=PhotoEditor%2Fplugins%2Flegacy.dll",
+            screenshot: HTMLChromium.outputFolder.appendingPathComponent("sample-report-suppressed.png"), windowSize: "1400,3600")
+        #expect(suppressed.errors == "")
+        #expect(suppressed.paths == ["PhotoEditor/plugins/legacy.dll"])
+    }
+
     /// 20,000 binaries: the file stays under 15 MB and the page is ready within 5 seconds.
     @Test func twentyThousandBinariesStayUsable() throws {
         let report = HTMLReportFactory.large(count: 20_000)
