@@ -82,7 +82,8 @@ let package = Package(
         ),
         .testTarget(
             name: "armreadyTests",
-            dependencies: ["BinaryFormats"]
+            // The executable, so `swift test` builds it before the end-to-end tests run it.
+            dependencies: ["armready", "BinaryFormats"]
         ),
     ]
 )
