@@ -30,12 +30,12 @@ package enum BinaryReader {
     }
 
     /// Reads a binary that is already in memory. The bytes must outlive the call only.
-    package static func read(bytes: UnsafeRawBufferPointer) -> ReadResult {
+    package static func read(bytes: UnsafeRawBufferPointer, options: ReadOptions = .full) -> ReadResult {
         let format = FormatSniffer.sniff(bytes)
         do {
             switch format {
-            case .elf: return .image(try ELFReader.read(bytes))
-            case .pe: return .image(try PEReader.read(bytes))
+            case .elf: return .image(try ELFReader.read(bytes, options: options))
+            case .pe: return .image(try PEReader.read(bytes, options: options))
             case .dos, .notBinary: return .notBinary
             }
         } catch {

@@ -5,15 +5,23 @@ import BinaryFormats
 ///
 /// Single-threaded within a file; callers fan files out over cores.
 package enum ISAAnalyzer {
+    /// How many decoded bytes pass between `release` calls.
+    static let releaseStride = 8 << 20
+
     /// Profiles the code of `image`.
     ///
     /// - Parameters:
     ///   - image: the image as a reader produced it (or as a test built it).
     ///   - bytes: the whole file the image was read from; must outlive the call only.
     ///   - options: the byte cap and the number of examples kept.
+    ///   - release: called with file ranges already decoded, at most every `releaseStride`
+    ///     bytes, so a caller with a memory-mapped file can drop those pages from resident
+    ///     memory (`MappedFile.releasePages`). Never call anything that frees or zeroes memory
+    ///     here for bytes that are not a file mapping.
     /// - Returns: the profile; never traps on hostile layouts (ranges outside the file are skipped).
     package static func profile(
-        image: BinaryImage, bytes: UnsafeRawBufferPointer, options: ISAOptions = ISAOptions()
+        image: BinaryImage, bytes: UnsafeRawBufferPointer, options: ISAOptions = ISAOptions(),
+        release: ((Range<Int>) -> Void)? = nil
     ) -> ISAProfile {
         let plan = CodePlan(layout: image.code, fileSize: bytes.count)
         var x64 = X86Scanner(bits: 64, examplesPerExtension: options.examplesPerExtension)
@@ -21,6 +29,7 @@ package enum ISAAnalyzer {
         var arm = AArch64Scanner(examplesPerExtension: options.examplesPerExtension)
         var decoded = 0
         var capReached = false
+        var released = 0
         for segment in plan.segments {
             let remaining = options.maxDecodedBytes - decoded
             guard remaining > 0 else {
@@ -48,6 +57,10 @@ package enum ISAAnalyzer {
             case .other: continue
             }
             decoded += length
+            if let release, offset + length - released >= releaseStride {
+                release(released..<(offset + length))
+                released = offset + length
+            }
         }
         return assemble(
             image: image, plan: plan, x86Scanners: [x64, x86].compactMap { $0 }, arm: arm,

@@ -36,11 +36,12 @@ struct ELFContext {
     }
 
     /// Builds the image: header facts, dynamic section, notes, symbols and code layout.
-    func image() throws(BinaryFormatError) -> BinaryImage {
+    /// Without `codeDetails` the symbol tables, `.eh_frame` and relocations are not read.
+    func image(codeDetails: Bool = true) throws(BinaryFormatError) -> BinaryImage {
         let interpreter = try self.interpreter()
         let dynamic = try self.dynamic()
         let notes = self.notes()
-        let symbols = self.symbols()
+        let symbols = codeDetails ? self.symbols() : ELFSymbolSummary()
         var info = ELFInfo(
             elfClass: check.is64Bit ? "ELF64" : "ELF32", dataEncoding: check.bigEndian ? "big" : "little",
             type: ELFMachine.typeName(header.type), flags: header.flags, osABI: header.osABI,
@@ -49,7 +50,7 @@ struct ELFContext {
             x86ISANeeded: notes.x86ISANeeded, x86ISAUsed: notes.x86ISAUsed, x86Features: notes.x86Features,
             x86Features2Used: notes.x86Features2Used, aarch64Features: notes.aarch64Features,
             functionSymbolCount: symbols.functionCount, ifuncSymbols: symbols.ifuncs,
-            irelativeRelocationCount: irelativeCount(), importedSymbols: symbols.imports)
+            irelativeRelocationCount: codeDetails ? irelativeCount() : 0, importedSymbols: symbols.imports)
         if header.machine == ELFConstant.emARM {
             if header.flags & ELFConstant.efARMABIFloatHard != 0 {
                 info.armFloatABI = "hard"
@@ -80,7 +81,7 @@ struct ELFContext {
         code.symbols = symbols.named
         // `.symtab` covers every function. A stripped file keeps only `.dynsym`, which lists the
         // exported few; its `.eh_frame` then usually covers far more code, so the larger wins.
-        let frames = symbols.fromSymtab && !symbols.functions.isEmpty ? nil : ehFrameFunctions()
+        let frames = !codeDetails || (symbols.fromSymtab && !symbols.functions.isEmpty) ? nil : ehFrameFunctions()
         if let frames, frames.count > symbols.functions.count {
             code.functions = frames
             code.functionSource = .ehFrame

@@ -1,7 +1,7 @@
 /// Reads an MZ file: a PE/COFF image (everything DESIGN.md §3 lists), or the DOS, NE or LE/LX
 /// program the MZ header fronts. Pure Swift over `ByteReader`.
 package enum PEReader {
-    package static func read(_ bytes: UnsafeRawBufferPointer) throws(BinaryFormatError) -> BinaryImage {
+    package static func read(_ bytes: UnsafeRawBufferPointer, options: ReadOptions = .full) throws(BinaryFormatError) -> BinaryImage {
         let reader = ByteReader(bytes)
         guard reader.count >= 0x40 else {
             throw .invalid("DOS header truncated: file is \(hex(reader.count)) bytes, needs 0x40")
@@ -25,7 +25,7 @@ package enum PEReader {
         case 0x584C: return dosImage(signature: "LX", newHeader: newHeader)
         default: return dosImage(signature: "MZ", newHeader: newHeader)
         }
-        return try readPE(PEFile(reader: reader, peOffset: peOffset))
+        return try readPE(PEFile(reader: reader, peOffset: peOffset), options: options)
     }
 
     private static func dosImage(signature: String, newHeader: UInt32?) -> BinaryImage {
@@ -36,7 +36,7 @@ package enum PEReader {
             dos: DOSInfo(signature: signature, newHeaderOffset: newHeader))
     }
 
-    private static func readPE(_ file: PEFile) throws(BinaryFormatError) -> BinaryImage {
+    private static func readPE(_ file: PEFile, options: ReadOptions) throws(BinaryFormatError) -> BinaryImage {
         var info = PEInfo(
             isPE32Plus: file.isPE32Plus, characteristics: file.characteristics,
             timeDateStamp: file.timeDateStamp, subsystem: file.subsystem,
@@ -54,7 +54,7 @@ package enum PEReader {
         info.hybrid = loadConfig?.hybrid
         info.hasARM64XRelocations = loadConfig?.hasARM64XRelocations ?? false
         info.clr = try file.clrHeader()
-        let functions = file.exceptionFunctions(hybrid: info.hasCHPEMetadata)
+        let functions = options.codeDetails ? file.exceptionFunctions(hybrid: info.hasCHPEMetadata) : []
         info.exceptionFunctionCount = functions.count
         info.version = file.versionInfo()
         info.manifest = file.manifest()

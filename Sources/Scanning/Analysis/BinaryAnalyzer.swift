@@ -33,14 +33,15 @@ struct BinaryAnalyzer: Sendable {
         } catch {
             return .unreadable(ScanDiagnostic(path: file.displayPath, kind: .unreadable, message: "cannot read: \(error)"))
         }
-        return withExtendedLifetime(mapped) { analyze(file, bytes: mapped.bytes) }
+        return withExtendedLifetime(mapped) { analyze(file, mapped: mapped) }
     }
 
-    private func analyze(_ file: WalkedFile, bytes: UnsafeRawBufferPointer) -> FileOutcome {
+    private func analyze(_ file: WalkedFile, mapped: MappedFile) -> FileOutcome {
+        let bytes = mapped.bytes
         let sniffed = FormatSniffer.sniff(bytes)
         guard sniffed != .notBinary else { return .notBinary }
-        let sha256 = Digest.sha256(bytes)
-        switch BinaryReader.read(bytes: bytes) {
+        let sha256 = Digest.sha256(mapped)
+        switch BinaryReader.read(bytes: bytes, options: isa == nil ? .headers : .full) {
         case .notBinary:
             return .notBinary
         case let .failed(format, reason):
@@ -51,7 +52,7 @@ struct BinaryAnalyzer: Sendable {
                 details: nil, isa: nil)
             return .binary(AnalyzedBinary(result: result, facts: Facts(), imports: []))
         case let .image(image):
-            let profile = isa.map { ISAAnalyzer.profile(image: image, bytes: bytes, options: $0) }
+            let profile = isa.map { ISAAnalyzer.profile(image: image, bytes: bytes, options: $0, release: mapped.releasePages) }
             let isaFacts = profile.map { ISAFacts.facts(for: $0, image: image) } ?? [:]
             let facts = FactsBuilder.facts(for: image, isa: isaFacts)
             let assessment = Evaluator.evaluate(facts: facts, rules: rules, target: target)
