@@ -84,6 +84,15 @@ final class TemporaryTree {
         guard written == contents.count else { throw POSIXError(.EIO) }
     }
 
+    /// Creates a directory at the raw relative path `name` (bytes that need not be UTF-8).
+    func makeRawDirectory(_ name: [UInt8]) throws {
+        let path = Array(url.path.utf8) + [0x2F] + name + [0]
+        let status = path.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.map { $0.withMemoryRebound(to: CChar.self, capacity: buffer.count) { mkdir($0, 0o755) } } ?? -1
+        }
+        guard status == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+    }
+
     /// Names of the entries directly in `relative` (for "no temporary files left" checks).
     func entries(in relative: String = ".") throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: url.appendingPathComponent(relative).path).sorted()
