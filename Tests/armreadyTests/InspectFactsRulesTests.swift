@@ -112,4 +112,34 @@ struct InspectFactsRulesTests {
         #expect(names.contains("copilot-plus-pc (default)"))
         #expect(files.count == 3)
     }
+
+    /// A profile in a `--rules` folder's `targets/` is usable with `--target`, so
+    /// `rules targets --rules DIR` (whose help promises it) must list it.
+    @Test func rulesTargetsIncludesTargetsFromRulesFolders() throws {
+        let tree = try TemporaryTree()
+        let builtIn = try String(contentsOf: Armready.packageRoot.appendingPathComponent("Rules/targets/copilot-plus-pc.yaml"), encoding: .utf8)
+        let renamed = builtIn.components(separatedBy: "\n").map { $0.hasPrefix("name: ") ? "name: my-target" : $0 }.joined(separator: "\n")
+        try tree.write(renamed, to: "myrules/targets/my-target.yaml")
+        try tree.copy(TemporaryTree.sample("NativeEditor"), to: "app")
+        let scan = try Armready.run(["scan", "app", "--rules", "myrules", "--target", "my-target", "--report", "json"], in: tree.url)
+        #expect(scan.status == 0, "\(scan.stderr)")
+        #expect((try ScanJSON(scan).root["target"] as? [String: Any])?["name"] as? String == "my-target")
+
+        let listed = try Armready.run(["rules", "targets", "--rules", "myrules"], in: tree.url)
+        #expect(listed.status == 0, "\(listed.stderr)")
+        withKnownIssue("RulesCommand.Targets.run lists TargetProfile.builtIn() only and ignores --rules") {
+            #expect(listed.stdout.contains("my-target"), "\(listed.stdout)")
+        }
+    }
+
+    @Test func unknownTargetIsIncompleteAndNamesTheChoices() throws {
+        let tree = try TemporaryTree()
+        try tree.copy(TemporaryTree.sample("NativeEditor"), to: "app")
+        let result = try Armready.run(["scan", "app", "--target", "no-such-target"], in: tree.url)
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.hasPrefix("error: "), "\(result.stderr)")
+        #expect(result.stderr.contains("no-such-target"))
+        #expect(result.stderr.contains("copilot-plus-pc"), "\(result.stderr)")
+    }
 }
