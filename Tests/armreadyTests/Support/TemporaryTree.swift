@@ -45,13 +45,29 @@ final class TemporaryTree {
     }
 
     /// Copies a file or directory into the tree at `destination` (a relative path; missing
-    /// parent directories are created).
+    /// parent directories are created). Contents only: `FileManager.copyItem` also copies the
+    /// owner on Linux, which fails when the tests do not run as the files' owner.
     @discardableResult
     func copy(_ source: URL, to destination: String) throws -> URL {
         let target = url.appendingPathComponent(destination)
         try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: source, to: target)
+        try Self.copyContents(source, to: target)
         return target
+    }
+
+    private static func copyContents(_ source: URL, to target: URL) throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: source.path, isDirectory: &isDirectory) else {
+            throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: source.path])
+        }
+        if isDirectory.boolValue {
+            try FileManager.default.createDirectory(at: target, withIntermediateDirectories: false)
+            for name in try FileManager.default.contentsOfDirectory(atPath: source.path) {
+                try copyContents(source.appendingPathComponent(name), to: target.appendingPathComponent(name))
+            }
+        } else {
+            try Data(contentsOf: source).write(to: target)
+        }
     }
 
     /// Writes `data` at the relative path `destination`, creating parent directories.
