@@ -96,6 +96,21 @@ struct HostileNameTests {
         #expect(json.paths == ["a\u{1B}[31mred\nline.exe"], "JSON keeps the name exactly (escaped by the encoder)")
     }
 
+    /// On a terminal the progress line shows the current path; an OSC sequence in a name
+    /// (ESC ] 0 ; title BEL retitles the window) must arrive defused.
+    @Test func progressLineDefusesEscapeSequences() throws {
+        let tree = try TemporaryTree()
+        try FileManager.default.createDirectory(at: tree.url.appendingPathComponent("tree"), withIntermediateDirectories: true)
+        try tree.writeRawName(Array("tree/z\u{1B}]0;pwned\u{07}.exe".utf8), contents: try TemporaryTree.fixtureBytes("pe/x64_gui.exe"))
+        let terminal = try Armready.runInTerminal(["scan", "tree", "--report", "json=out.json"], in: tree.url)
+        let result = try #require(terminal, "util-linux script is needed for a pseudo-terminal")
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(result.stdout.contains("1/1 files"), "no progress line: \(result.stdout.debugDescription)")
+        #expect(result.stdout.contains("pwned"))
+        #expect(!result.stdout.contains("\u{1B}]0;"), "\(result.stdout.debugDescription)")
+        #expect(!result.stdoutData.contains(0x07), "\(result.stdout.debugDescription)")
+    }
+
     /// The replacement character can come from a directory name as well as the file's own;
     /// the JSON contract marks every binary whose path holds one.
     @Test func lossyDirectoryNameMarksItsFilesLossy() throws {

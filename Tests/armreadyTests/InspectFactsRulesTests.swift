@@ -7,15 +7,29 @@ import Testing
 /// names from the files in `Rules/`.
 @Suite("armready: inspect, facts and rules")
 struct InspectFactsRulesTests {
+    /// The value printed after a label in `inspect`'s text output (`  label   value`).
+    private func field(_ label: String, in text: String) -> String? {
+        for line in text.split(separator: "\n") {
+            let trimmed = line.drop { $0 == " " }
+            guard trimmed.hasPrefix(label + " ") else { continue }
+            return trimmed.dropFirst(label.count).trimmingCharacters(in: .whitespaces)
+        }
+        return nil
+    }
+
     @Test func inspectPrintsMachineAndExecution() throws {
         let tree = try TemporaryTree()
-        try tree.copy(TemporaryTree.fixture("pe/x64_gui.exe"), to: "x64_gui.exe")
-        let result = try Armready.run(["inspect", "x64_gui.exe"], in: tree.url)
+        // A neutral name, so "x64" in the output cannot come from the path.
+        try tree.copy(TemporaryTree.fixture("pe/x64_gui.exe"), to: "app.exe")
+        let result = try Armready.run(["inspect", "app.exe"], in: tree.url)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.isEmpty)
-        #expect(result.stdout.contains("x64_gui.exe"))
-        #expect(result.stdout.contains("0x8664"), "\(result.stdout)")
-        #expect(result.stdout.contains("x64"))
+        #expect(result.stdout.hasPrefix("app.exe\n"))
+        // pefile: Machine 0x8664, Subsystem 2, Characteristics 0x22.
+        #expect(field("machine", in: result.stdout)?.contains("0x8664") == true, "\(result.stdout)")
+        #expect(field("execution", in: result.stdout) == "x64", "\(result.stdout)")
+        #expect(field("subsystem", in: result.stdout)?.hasSuffix("(2)") == true, "\(result.stdout)")
+        #expect(field("characteristics", in: result.stdout) == "0x22", "\(result.stdout)")
     }
 
     @Test func inspectJSONIsVersionedAndComplete() throws {
