@@ -1,4 +1,5 @@
 import Foundation
+import Reporting
 import Scanning
 
 /// The one-line progress display on standard error (files done, files per second, current
@@ -27,7 +28,7 @@ final class ProgressLine: @unchecked Sendable {
         lastDraw = now
         let elapsed = max(now.timeIntervalSince(start), 0.001)
         let rate = Int(Double(done) / elapsed)
-        var shown = path
+        var shown = TerminalText.sanitized(path)
         if shown.count > 50 { shown = "…" + shown.suffix(49) }
         FileDescriptorWriter.write("\r\u{1B}[K\(done)/\(total) files, \(rate)/s  \(shown)", to: 2)
         drawn = true

@@ -80,7 +80,7 @@ struct ScanCommand: ParsableCommand {
         }
         progress.finish()
         if !quiet {
-            for diagnostic in report.diagnostics { printError("warning: \(diagnostic.path): \(diagnostic.message)") }
+            for diagnostic in report.diagnostics { printError("warning: " + TerminalText.sanitized("\(diagnostic.path): \(diagnostic.message)")) }
         }
         let requests = self.report.isEmpty ? [ReportRequest(format: .table, file: nil)] : self.report
         for request in requests {

@@ -101,4 +101,28 @@ struct ConfigurationTests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("pe-x64-emulated  (disabled)"), "\(result.stdout)")
     }
+
+    /// `fail-on` and `exclude` from `armready.yml`; flags win over single values and add to lists.
+    @Test func configurationGateAndExcludesMergeWithFlags() throws {
+        let tree = try TemporaryTree()
+        try tree.copy(TemporaryTree.sample("Renderer/render.exe"), to: "t/render.exe")
+        try tree.copy(TemporaryTree.sample("Simulator/sim.exe"), to: "t/sub/sim.exe")
+        try tree.write("version: 1\nfail-on: blocked\n", to: "t/armready.yml")
+        let fromConfig = try Armready.run(["scan", "t", "--report", "json"], in: tree.url)
+        #expect(fromConfig.status == 1, "\(fromConfig.stderr)")
+        #expect(try ScanJSON(fromConfig).failing == ["sub/sim.exe"])
+
+        try tree.write("version: 1\nfail-on: blocked\nexclude: [\"sub/*\"]\n", to: "t/armready.yml")
+        let excluded = try Armready.run(["scan", "t", "--report", "json"], in: tree.url)
+        #expect(excluded.status == 0, "\(excluded.stderr)")
+        #expect(try ScanJSON(excluded).paths == ["render.exe"])
+
+        // The flag replaces the configured level; --exclude adds to the configured list.
+        let flagged = try Armready.run(["scan", "t", "--fail-on", "emulated", "--exclude", "render.exe", "--report", "json"], in: tree.url)
+        #expect(flagged.status == 0, "\(flagged.stderr)")
+        let report = try ScanJSON(flagged)
+        #expect(report.paths.isEmpty)
+        #expect(report.gate?["failOn"] as? String == "emulated")
+    }
 }
+

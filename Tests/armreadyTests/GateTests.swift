@@ -88,7 +88,11 @@ struct GateTests {
         let tree = try truncatedTree()
         let strict = try Armready.run(["scan", "broken", "--fail-on-unknown", "--report", "json"], in: tree.url)
         #expect(strict.status == 1, "\(strict.stderr)")
-        #expect(try ScanJSON(strict).failing == ["cut.exe"])
+        let strictReport = try ScanJSON(strict)
+        #expect(strictReport.failing == ["cut.exe"])
+        // docs/json-schema.md: `failOn` is null when only `failOnUnknown` applies.
+        #expect(strictReport.gate?["failOn"] is NSNull)
+        #expect(strictReport.gate?["failOnUnknown"] as? Bool == true)
 
         let lenient = try Armready.run(["scan", "broken", "--fail-on", "blocked", "--report", "json"], in: tree.url)
         #expect(lenient.status == 0, "\(lenient.stderr)")

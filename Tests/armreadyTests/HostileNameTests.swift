@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Foundation
 import Testing
 
@@ -70,5 +75,55 @@ struct HostileNameTests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(String(data: result.stdoutData, encoding: .utf8) != nil, "table output is not valid UTF-8")
         #expect(result.stdout.contains("bad\u{FFFD}name.exe"))
+    }
+
+    /// A name with ESC sequences (colour, and an OSC that retitles the terminal) and a line
+    /// break must not reach a terminal raw: not in the table, not in the warnings.
+    @Test func controlCharactersNeverReachTheTerminal() throws {
+        let tree = try TemporaryTree()
+        try FileManager.default.createDirectory(at: tree.url.appendingPathComponent("tree"), withIntermediateDirectories: true)
+        try tree.writeRawName(Array("tree/a\u{1B}[31mred\nline.exe".utf8), contents: try TemporaryTree.fixtureBytes("pe/x64_gui.exe"))
+        #expect(mkfifo(tree.path + "/tree/fifo\u{1B}]0;title\u{07}", 0o644) == 0)
+        let result = try Armready.run(["scan", "tree"], in: tree.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!result.stdoutData.contains(0x1B), "ESC in the table")
+        #expect(!result.stderrData.contains(0x1B), "ESC in a warning: \(result.stderr.debugDescription)")
+        #expect(!result.stderrData.contains(0x07), "BEL in a warning")
+        #expect(result.stderr.contains("warning: fifo"), "\(result.stderr)")
+        #expect(result.stdout.contains("red"))
+
+        let json = try ScanJSON(try Armready.run(["scan", "tree", "--report", "json"], in: tree.url))
+        #expect(json.paths == ["a\u{1B}[31mred\nline.exe"], "JSON keeps the name exactly (escaped by the encoder)")
+    }
+
+    /// On a terminal the progress line shows the current path; an OSC sequence in a name
+    /// (ESC ] 0 ; title BEL retitles the window) must arrive defused.
+    @Test func progressLineDefusesEscapeSequences() throws {
+        let tree = try TemporaryTree()
+        try FileManager.default.createDirectory(at: tree.url.appendingPathComponent("tree"), withIntermediateDirectories: true)
+        try tree.writeRawName(Array("tree/z\u{1B}]0;pwned\u{07}.exe".utf8), contents: try TemporaryTree.fixtureBytes("pe/x64_gui.exe"))
+        let terminal = try Armready.runInTerminal(["scan", "tree", "--report", "json=out.json"], in: tree.url)
+        let result = try #require(terminal, "util-linux script is needed for a pseudo-terminal")
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(result.stdout.contains("1/1 files"), "no progress line: \(result.stdout.debugDescription)")
+        #expect(result.stdout.contains("pwned"))
+        #expect(!result.stdout.contains("\u{1B}]0;"), "\(result.stdout.debugDescription)")
+        #expect(!result.stdoutData.contains(0x07), "\(result.stdout.debugDescription)")
+    }
+
+    /// The replacement character can come from a directory name as well as the file's own;
+    /// the JSON contract marks every binary whose path holds one.
+    @Test func lossyDirectoryNameMarksItsFilesLossy() throws {
+        let tree = try TemporaryTree()
+        try tree.makeRawDirectory(Array("tree".utf8))
+        let directory = Array("tree/dir".utf8) + [0xFF]
+        try tree.makeRawDirectory(directory)
+        try tree.writeRawName(directory + Array("/in.exe".utf8), contents: try TemporaryTree.fixtureBytes("pe/x64_gui.exe"))
+        let result = try Armready.run(["scan", "tree", "--report", "json"], in: tree.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        let binary = try ScanJSON(result).binary("dir\u{FFFD}/in.exe")
+        withKnownIssue("FileWalker.walkDirectory computes `lossy` from the last name only, not from lossy parent directories") {
+            #expect(binary["pathIsLossy"] as? Bool == true)
+        }
     }
 }

@@ -7,15 +7,29 @@ import Testing
 /// names from the files in `Rules/`.
 @Suite("armready: inspect, facts and rules")
 struct InspectFactsRulesTests {
+    /// The value printed after a label in `inspect`'s text output (`  label   value`).
+    private func field(_ label: String, in text: String) -> String? {
+        for line in text.split(separator: "\n") {
+            let trimmed = line.drop { $0 == " " }
+            guard trimmed.hasPrefix(label + " ") else { continue }
+            return trimmed.dropFirst(label.count).trimmingCharacters(in: .whitespaces)
+        }
+        return nil
+    }
+
     @Test func inspectPrintsMachineAndExecution() throws {
         let tree = try TemporaryTree()
-        try tree.copy(TemporaryTree.fixture("pe/x64_gui.exe"), to: "x64_gui.exe")
-        let result = try Armready.run(["inspect", "x64_gui.exe"], in: tree.url)
+        // A neutral name, so "x64" in the output cannot come from the path.
+        try tree.copy(TemporaryTree.fixture("pe/x64_gui.exe"), to: "app.exe")
+        let result = try Armready.run(["inspect", "app.exe"], in: tree.url)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.isEmpty)
-        #expect(result.stdout.contains("x64_gui.exe"))
-        #expect(result.stdout.contains("0x8664"), "\(result.stdout)")
-        #expect(result.stdout.contains("x64"))
+        #expect(result.stdout.hasPrefix("app.exe\n"))
+        // pefile: Machine 0x8664, Subsystem 2, Characteristics 0x22.
+        #expect(field("machine", in: result.stdout)?.contains("0x8664") == true, "\(result.stdout)")
+        #expect(field("execution", in: result.stdout) == "x64", "\(result.stdout)")
+        #expect(field("subsystem", in: result.stdout)?.hasSuffix("(2)") == true, "\(result.stdout)")
+        #expect(field("characteristics", in: result.stdout) == "0x22", "\(result.stdout)")
     }
 
     @Test func inspectJSONIsVersionedAndComplete() throws {
@@ -111,5 +125,35 @@ struct InspectFactsRulesTests {
         #expect(names.map { $0.replacingOccurrences(of: " (default)", with: "") } == files.sorted())
         #expect(names.contains("copilot-plus-pc (default)"))
         #expect(files.count == 3)
+    }
+
+    /// A profile in a `--rules` folder's `targets/` is usable with `--target`, so
+    /// `rules targets --rules DIR` (whose help promises it) must list it.
+    @Test func rulesTargetsIncludesTargetsFromRulesFolders() throws {
+        let tree = try TemporaryTree()
+        let builtIn = try String(contentsOf: Armready.packageRoot.appendingPathComponent("Rules/targets/copilot-plus-pc.yaml"), encoding: .utf8)
+        let renamed = builtIn.components(separatedBy: "\n").map { $0.hasPrefix("name: ") ? "name: my-target" : $0 }.joined(separator: "\n")
+        try tree.write(renamed, to: "myrules/targets/my-target.yaml")
+        try tree.copy(TemporaryTree.sample("NativeEditor"), to: "app")
+        let scan = try Armready.run(["scan", "app", "--rules", "myrules", "--target", "my-target", "--report", "json"], in: tree.url)
+        #expect(scan.status == 0, "\(scan.stderr)")
+        #expect((try ScanJSON(scan).root["target"] as? [String: Any])?["name"] as? String == "my-target")
+
+        let listed = try Armready.run(["rules", "targets", "--rules", "myrules"], in: tree.url)
+        #expect(listed.status == 0, "\(listed.stderr)")
+        withKnownIssue("RulesCommand.Targets.run lists TargetProfile.builtIn() only and ignores --rules") {
+            #expect(listed.stdout.contains("my-target"), "\(listed.stdout)")
+        }
+    }
+
+    @Test func unknownTargetIsIncompleteAndNamesTheChoices() throws {
+        let tree = try TemporaryTree()
+        try tree.copy(TemporaryTree.sample("NativeEditor"), to: "app")
+        let result = try Armready.run(["scan", "app", "--target", "no-such-target"], in: tree.url)
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.hasPrefix("error: "), "\(result.stderr)")
+        #expect(result.stderr.contains("no-such-target"))
+        #expect(result.stderr.contains("copilot-plus-pc"), "\(result.stderr)")
     }
 }

@@ -23,19 +23,28 @@ struct WalkingTests {
         #expect(try report.verdict("editor.exe", sourceLocation: sourceLocation) == "native", sourceLocation: sourceLocation)
     }
 
-    /// Root ignores file modes, so as root the scan runs as `nobody` through util-linux
-    /// `setpriv`; the tree is world-readable except the one file.
+    /// Root ignores file modes, so as root the scan runs as `nobody` (65534) through
+    /// util-linux `setpriv`, after making the whole tree world-readable (the caller then takes
+    /// access away from one entry). Returns the command prefix, empty when not root.
+    private func unprivileged(_ tree: TemporaryTree) throws -> [String] {
+        guard geteuid() == 0 else { return [] }
+        let setpriv = "/usr/bin/setpriv"
+        try #require(FileManager.default.isExecutableFile(atPath: setpriv), "running as root needs util-linux setpriv to drop privileges")
+        #expect(chmod(tree.path, 0o755) == 0)
+        let enumerator = try #require(FileManager.default.enumerator(atPath: tree.path))
+        for case let relative as String in enumerator {
+            var isDirectory: ObjCBool = false
+            let path = tree.path + "/" + relative
+            _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            #expect(chmod(path, isDirectory.boolValue ? 0o755 : 0o644) == 0)
+        }
+        return [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"]
+    }
+
     @Test func unreadableFileIsAWarningAndTheRestIsScanned() throws {
         let tree = try nativeEditorTree()
         try tree.copy(TemporaryTree.fixture("pe/x64_gui.exe"), to: "app/secret.exe")
-        var prefix: [String] = []
-        if geteuid() == 0 {
-            let setpriv = "/usr/bin/setpriv"
-            try #require(FileManager.default.isExecutableFile(atPath: setpriv), "running as root needs util-linux setpriv to drop privileges")
-            prefix = [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"]
-            for path in [tree.path, tree.path + "/app"] { #expect(chmod(path, 0o755) == 0) }
-            for name in ["core.dll", "editor.exe", "notes.txt"] { #expect(chmod(tree.path + "/app/" + name, 0o644) == 0) }
-        }
+        let prefix = try unprivileged(tree)
         #expect(chmod(tree.path + "/app/secret.exe", 0o000) == 0)
         let result = try Armready.run(["scan", "app", "--report", "json"], in: tree.url, prefix: prefix)
         #expect(result.status == 0, "\(result.stderr)")
@@ -45,6 +54,21 @@ struct WalkingTests {
         #expect(diagnostic["kind"] as? String == "unreadable")
         #expect(!report.paths.contains("secret.exe"))
         #expect(result.stderr.contains("warning: secret.exe: "), "\(result.stderr)")
+    }
+
+    @Test func unreadableDirectoryIsAWarningAndTheRestIsScanned() throws {
+        let tree = try nativeEditorTree()
+        try tree.copy(TemporaryTree.fixture("pe/x64_gui.exe"), to: "app/locked/hidden.exe")
+        let prefix = try unprivileged(tree)
+        #expect(chmod(tree.path + "/app/locked", 0o700) == 0)
+        if prefix.isEmpty { #expect(chmod(tree.path + "/app/locked", 0o000) == 0) }
+        let result = try Armready.run(["scan", "app", "--report", "json"], in: tree.url, prefix: prefix)
+        #expect(result.status == 0, "\(result.stderr)")
+        let report = try ScanJSON(result)
+        #expect(report.paths == ["core.dll", "editor.exe"])
+        let diagnostic = try #require(report.diagnostics.first { $0["path"] as? String == "locked" }, "\(report.diagnostics)")
+        #expect(diagnostic["kind"] as? String == "unreadable")
+        #expect(result.stderr.contains("warning: locked: "), "\(result.stderr)")
     }
 
     @Test func symlinkLoopIsIgnoredUnlessFollowedAndThenReported() throws {

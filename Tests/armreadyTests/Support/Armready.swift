@@ -84,24 +84,46 @@ enum Armready {
         sourceLocation: SourceLocation = #_sourceLocation
     ) throws -> CommandResult {
         let executable = try executable.get()
+        let (launched, launchArguments) = prefix.isEmpty
+            ? (executable, arguments)
+            : (URL(fileURLWithPath: prefix[0]), Array(prefix.dropFirst()) + [executable.path] + arguments)
+        return try launch(launched, launchArguments, shownAs: arguments, in: directory, environment: environment, sourceLocation: sourceLocation)
+    }
+
+    /// Runs `armready arguments…` with standard output and error on a pseudo-terminal, through
+    /// util-linux `script` (so the progress line and colours are on), and returns what the
+    /// terminal received (both streams, as `stdout`). Nil when `script` is not installed.
+    static func runInTerminal(_ arguments: [String], in directory: URL, sourceLocation: SourceLocation = #_sourceLocation) throws -> CommandResult? {
+        let script = "/usr/bin/script"
+        guard FileManager.default.isExecutableFile(atPath: script) else { return nil }
+        let command = ([try executable.get().path] + arguments).map(shellQuoted).joined(separator: " ")
+        return try launch(
+            URL(fileURLWithPath: script), ["-qec", command, "/dev/null"], shownAs: arguments, in: directory, environment: ["TERM": "xterm"],
+            sourceLocation: sourceLocation)
+    }
+
+    /// `text` in single quotes for `/bin/sh`.
+    static func shellQuoted(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
+    private static func launch(
+        _ executable: URL, _ arguments: [String], shownAs: [String], in directory: URL?, environment: [String: String],
+        sourceLocation: SourceLocation
+    ) throws -> CommandResult {
         let outputs = FileManager.default.temporaryDirectory.appendingPathComponent("armready-e2e-out-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: outputs, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: outputs) }
         let stdoutURL = outputs.appendingPathComponent("stdout")
         let stderrURL = outputs.appendingPathComponent("stderr")
-        FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
-        FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
         let stdoutHandle = try FileHandle(forWritingTo: stdoutURL)
         let stderrHandle = try FileHandle(forWritingTo: stderrURL)
 
         let process = Process()
-        if prefix.isEmpty {
-            process.executableURL = executable
-            process.arguments = arguments
-        } else {
-            process.executableURL = URL(fileURLWithPath: prefix[0])
-            process.arguments = Array(prefix.dropFirst()) + [executable.path] + arguments
-        }
+        process.executableURL = executable
+        process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
         var variables = ProcessInfo.processInfo.environment
         variables["SOURCE_DATE_EPOCH"] = nil
@@ -124,7 +146,7 @@ enum Armready {
         let result = CommandResult(
             status: process.terminationStatus, stdoutData: try Data(contentsOf: stdoutURL), stderrData: try Data(contentsOf: stderrURL))
         if timedOut {
-            Issue.record("armready \(arguments.joined(separator: " ")) did not finish in \(Int(timeout)) s; killed", sourceLocation: sourceLocation)
+            Issue.record("armready \(shownAs.joined(separator: " ")) did not finish in \(Int(timeout)) s; killed", sourceLocation: sourceLocation)
             throw TimeoutError()
         }
         return result

@@ -45,13 +45,29 @@ final class TemporaryTree {
     }
 
     /// Copies a file or directory into the tree at `destination` (a relative path; missing
-    /// parent directories are created).
+    /// parent directories are created). Contents only: `FileManager.copyItem` also copies the
+    /// owner on Linux, which fails when the tests do not run as the files' owner.
     @discardableResult
     func copy(_ source: URL, to destination: String) throws -> URL {
         let target = url.appendingPathComponent(destination)
         try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: source, to: target)
+        try Self.copyContents(source, to: target)
         return target
+    }
+
+    private static func copyContents(_ source: URL, to target: URL) throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: source.path, isDirectory: &isDirectory) else {
+            throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: source.path])
+        }
+        if isDirectory.boolValue {
+            try FileManager.default.createDirectory(at: target, withIntermediateDirectories: false)
+            for name in try FileManager.default.contentsOfDirectory(atPath: source.path) {
+                try copyContents(source.appendingPathComponent(name), to: target.appendingPathComponent(name))
+            }
+        } else {
+            try Data(contentsOf: source).write(to: target)
+        }
     }
 
     /// Writes `data` at the relative path `destination`, creating parent directories.
@@ -82,6 +98,15 @@ final class TemporaryTree {
             raw.baseAddress.map { Glibc.write(descriptor, $0, raw.count) } ?? 0
         }
         guard written == contents.count else { throw POSIXError(.EIO) }
+    }
+
+    /// Creates a directory at the raw relative path `name` (bytes that need not be UTF-8).
+    func makeRawDirectory(_ name: [UInt8]) throws {
+        let path = Array(url.path.utf8) + [0x2F] + name + [0]
+        let status = path.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.map { $0.withMemoryRebound(to: CChar.self, capacity: buffer.count) { mkdir($0, 0o755) } } ?? -1
+        }
+        guard status == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
     }
 
     /// Names of the entries directly in `relative` (for "no temporary files left" checks).
