@@ -35,7 +35,11 @@ package enum Scanner {
         var binaries = analyzed.map(\.result)
         let suppressionStatus = SuppressionApplier.apply(options.suppressions, to: &binaries, today: options.today)
         let baseline = options.baseline.map { BaselineComparer.compare(&binaries, with: $0, file: options.baselinePath ?? "") }
-        let gate = Gate.decide(binaries: binaries, failOn: options.failOn, failOnUnknown: options.failOnUnknown, baselineActive: baseline != nil)
+        // No gate flags: no gate (`gate` is null in JSON), not a gate that always passes.
+        let gateRequested = options.failOn != nil || options.failOnUnknown
+        let gate = gateRequested
+            ? Gate.decide(binaries: binaries, failOn: options.failOn, failOnUnknown: options.failOnUnknown, baselineActive: baseline != nil)
+            : nil
         diagnostics.sort { ($0.path, $0.kind.rawValue) < ($1.path, $1.kind.rawValue) }
 
         return ScanReport(

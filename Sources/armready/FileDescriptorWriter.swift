@@ -3,7 +3,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Foundation
 
 /// Writes text to file descriptors and report files.
 enum FileDescriptorWriter {
@@ -21,20 +20,40 @@ enum FileDescriptorWriter {
 
     /// Writes `text` to `path` through a temporary file in the same directory and a rename, so
     /// an interrupted run never leaves half a report.
-    static func writeAtomically(_ text: String, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let directory = url.deletingLastPathComponent()
-        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
-        do {
-            try Data(text.utf8).write(to: temporary)
-            guard rename(temporary.path, url.path) == 0 else {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+    /// - Throws: `WriteError` whose description is the system's reason ("No such file or directory").
+    static func writeAtomically(_ text: String, to path: String) throws(WriteError) {
+        let slash = path.lastIndex(of: "/")
+        let directory = slash.map { String(path[..<$0]) } ?? "."
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        let temporary = (directory.isEmpty ? "" : directory + "/") + ".\(name).\(getpid()).tmp"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw WriteError.fromErrno() }
+        let bytes = Array(text.utf8)
+        let complete = bytes.withUnsafeBytes { raw -> Bool in
+            var offset = 0
+            while offset < raw.count, let base = raw.baseAddress {
+                let written = Glibc.write(descriptor, base + offset, raw.count - offset)
+                guard written > 0 else { return false }
+                offset += written
             }
-        } catch {
-            unlink(temporary.path)
-            throw error
+            return true
+        }
+        let error = complete ? nil : WriteError.fromErrno()
+        guard close(descriptor) == 0, error == nil, rename(temporary, path) == 0 else {
+            let failure = error ?? WriteError.fromErrno()
+            unlink(temporary)
+            throw failure
         }
     }
 
     static func isTerminal(_ descriptor: Int32) -> Bool { isatty(descriptor) == 1 }
+}
+
+/// Why a file could not be written: the system's sentence for `errno`.
+struct WriteError: Error, CustomStringConvertible {
+    let description: String
+
+    static func fromErrno() -> WriteError {
+        WriteError(description: String(cString: strerror(errno)))
+    }
 }

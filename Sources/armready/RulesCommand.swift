@@ -115,9 +115,9 @@ struct RulesCommand: ParsableCommand {
 
         func run() throws {
             do {
-                let builtIn = try TargetProfile.builtIn()
-                for profile in builtIn.sorted(by: { $0.name < $1.name }) {
-                    let marker = profile.name == TargetProfile.defaultName ? " (default)" : ""
+                for profile in try TargetProfile.all(userDirectories: directories) {
+                    var marker = profile.name == TargetProfile.defaultName ? " (default)" : ""
+                    if !profile.source.hasPrefix("Rules/") { marker += " (from \(profile.source))" }
                     print("\(profile.name)\(marker): \(profile.description)")
                 }
             } catch {

@@ -68,11 +68,8 @@ struct GateTests {
         #expect(ungated.status == 0)
         let report = try ScanJSON(ungated)
         #expect(report.failing.isEmpty)
-        // docs/json-schema.md: `gate` is "null when no gate was evaluated"; the scanner always
-        // writes {failOn: null, failOnUnknown: false, passed: true, failing: []} instead.
-        withKnownIssue("Scanner.swift always builds a GateResult; the JSON contract says null without a gate") {
-            #expect(report.root["gate"] is NSNull)
-        }
+        // docs/json-schema.md: `gate` is "null when no gate was evaluated".
+        #expect(report.root["gate"] is NSNull)
     }
 
     /// A PE cut after its first 0x100 bytes: the DOS header and `e_lfanew` (0x78, per pefile)

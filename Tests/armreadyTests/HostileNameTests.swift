@@ -122,8 +122,6 @@ struct HostileNameTests {
         let result = try Armready.run(["scan", "tree", "--report", "json"], in: tree.url)
         #expect(result.status == 0, "\(result.stderr)")
         let binary = try ScanJSON(result).binary("dir\u{FFFD}/in.exe")
-        withKnownIssue("FileWalker.walkDirectory computes `lossy` from the last name only, not from lossy parent directories") {
-            #expect(binary["pathIsLossy"] as? Bool == true)
-        }
+        #expect(binary["pathIsLossy"] as? Bool == true)
     }
 }

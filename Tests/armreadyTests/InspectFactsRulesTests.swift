@@ -141,9 +141,7 @@ struct InspectFactsRulesTests {
 
         let listed = try Armready.run(["rules", "targets", "--rules", "myrules"], in: tree.url)
         #expect(listed.status == 0, "\(listed.stderr)")
-        withKnownIssue("RulesCommand.Targets.run lists TargetProfile.builtIn() only and ignores --rules") {
-            #expect(listed.stdout.contains("my-target"), "\(listed.stdout)")
-        }
+        #expect(listed.stdout.contains("my-target"), "\(listed.stdout)")
     }
 
     @Test func unknownTargetIsIncompleteAndNamesTheChoices() throws {

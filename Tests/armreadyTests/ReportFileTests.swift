@@ -44,12 +44,10 @@ struct ReportFileTests {
         let errorLine = try #require(result.stderr.split(separator: "\n").first { $0.hasPrefix("error: ") }, "\(result.stderr)")
         #expect(errorLine.hasPrefix("error: cannot write the json report to missing/a.json"), "\(errorLine)")
         #expect(try tree.entries() == ["in"])
-        // Style rule 9: `error: <path>: <sentence>`; today the NSError description is printed,
-        // with the temporary file's absolute name in it.
-        withKnownIssue("ScanCommand/BaselineCommand print `\\(error)` of a CocoaError instead of a sentence") {
-            #expect(!errorLine.contains("Error Domain"), "\(errorLine)")
-            #expect(!errorLine.contains(".tmp"), "\(errorLine)")
-        }
+        // Style rule 9: `error: <path>: <sentence>`, without the temporary file's name.
+        #expect(!errorLine.contains("Error Domain"), "\(errorLine)")
+        #expect(!errorLine.contains(".tmp"), "\(errorLine)")
+        #expect(errorLine.hasSuffix("No such file or directory"), "\(errorLine)")
     }
 
     @Test func baselineToAMissingDirectoryIsIncomplete() throws {

@@ -15,6 +15,16 @@ extension TargetProfile {
     /// - Throws: `ReadinessError.unknownTarget` listing the names available, or a load error.
     package static func load(name: String? = nil, userDirectories: [String] = []) throws(ReadinessError) -> TargetProfile {
         let wanted = name ?? defaultName
+        let available = try all(userDirectories: userDirectories)
+        guard let profile = available.first(where: { $0.name == wanted }) else {
+            throw .unknownTarget(name: wanted, available: available.map(\.name))
+        }
+        return profile
+    }
+
+    /// Every profile: the built-ins, replaced or joined by those in each user folder's
+    /// `targets/` (later folders win), sorted by name.
+    package static func all(userDirectories: [String] = []) throws(ReadinessError) -> [TargetProfile] {
         var byName: [String: TargetProfile] = [:]
         for profile in try builtIn() { byName[profile.name] = profile }
         for directory in userDirectories {
@@ -23,10 +33,7 @@ extension TargetProfile {
                 byName[profile.name] = profile
             }
         }
-        guard let profile = byName[wanted] else {
-            throw .unknownTarget(name: wanted, available: byName.keys.sorted())
-        }
-        return profile
+        return byName.values.sorted { $0.name < $1.name }
     }
 
     private static func parse(_ files: [EmbeddedFile]) throws(ReadinessError) -> [TargetProfile] {

@@ -48,7 +48,7 @@ struct FileWalker {
                 return false
             }
             closedir(directory)
-            walkDirectory(rootBytes, display: prefix, ancestors: &ancestors)
+            walkDirectory(rootBytes, display: prefix, lossy: false, ancestors: &ancestors)
             return true
         }
         let name = prefix.isEmpty ? Self.lastComponent(root) : prefix
@@ -56,7 +56,8 @@ struct FileWalker {
         return true
     }
 
-    private mutating func walkDirectory(_ path: [UInt8], display: String, ancestors: inout [DeviceInode]) {
+    /// `lossy`: some directory above already had a name that is not valid UTF-8.
+    private mutating func walkDirectory(_ path: [UInt8], display: String, lossy parentLossy: Bool, ancestors: inout [DeviceInode]) {
         guard let directory = path.withCPath({ opendir($0) }) else {
             diagnostics.append(ScanDiagnostic(path: display.isEmpty ? "." : display, kind: .unreadable, message: "cannot read directory: \(Self.errnoText())"))
             return
@@ -75,7 +76,7 @@ struct FileWalker {
         for name in names {
             let child = path + [0x2F] + name
             let decoded = String(decoding: name, as: UTF8.self)
-            let lossy = Array(decoded.utf8) != name
+            let lossy = parentLossy || Array(decoded.utf8) != name
             let childDisplay = display.isEmpty ? decoded : display + "/" + decoded
             if isExcluded(childDisplay, name: decoded) { continue }
             var info = stat()
@@ -93,7 +94,7 @@ struct FileWalker {
             }
             if Self.isDirectory(info) {
                 ancestors.append(DeviceInode(info))
-                walkDirectory(child, display: childDisplay, ancestors: &ancestors)
+                walkDirectory(child, display: childDisplay, lossy: lossy, ancestors: &ancestors)
                 ancestors.removeLast()
             } else {
                 consider(path: child, display: childDisplay, lossy: lossy, info: info, isRoot: false)
