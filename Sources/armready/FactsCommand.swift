@@ -47,7 +47,8 @@ struct FactsCommand: ParsableCommand {
                     return nil
                 }
                 let profile = noISA ? nil : ISAAnalyzer.profile(image: image, bytes: bytes)
-                let facts = FactsBuilder.facts(for: image, isa: profile.map { ISAFacts.facts(for: $0, image: image) } ?? [:])
+                var facts = FactsBuilder.facts(for: image, isa: profile.map { ISAFacts.facts(for: $0, image: image) } ?? [:])
+                for (name, value) in FactsBuilder.fileFacts(path: path) { facts[name] = value }
                 return (Evaluator.completeFacts(facts, on: target), Evaluator.evaluate(facts: facts, rules: rules, target: target))
             }
             guard let (facts, assessment) = described else {

@@ -36,6 +36,14 @@ package enum FactsBuilder {
         return facts
     }
 
+    /// The `file.*` facts for a binary found at `path` (any `/`-separated path).
+    package static func fileFacts(path: String) -> [String: FactValue] {
+        let name = (path.split(separator: "/").last.map(String.init) ?? path).lowercased()
+        let dot = name.lastIndex(of: ".")
+        let fileExtension = dot.map { String(name[name.index(after: $0)...]) } ?? ""
+        return ["file.name": .string(name), "file.extension": .string(fileExtension)]
+    }
+
     private static func addPE(_ pe: PEInfo, to facts: inout Facts) {
         facts["subsystem"] = .int(Int(pe.subsystem))
         facts["imports"] = .set(pe.imports.map { $0.lowercased() })

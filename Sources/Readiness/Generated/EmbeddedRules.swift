@@ -786,6 +786,42 @@ examples:
 
 """#),
         EmbeddedFile(
+            path: "Rules/native-extension-not-arm64.yaml",
+            contents: #"""
+version: 1
+id: native-extension-not-arm64
+title: Python or Node.js native extension without an Arm64 build
+verdict: at-risk
+confidence: medium
+applies: {fact: format, equals: pe}
+when:
+  all:
+    - {fact: file.extension, in: [pyd, node]}
+    - {fact: execution, in: [x64, x86, arm64ec]}
+message: >-
+  A {execution} .{file.extension} extension module loads only into a {execution} Python or
+  Node.js process: it runs under emulation with an x64/x86 interpreter, but a native Arm64
+  interpreter cannot load it, so the package fails to import there (medium confidence: which
+  interpreter the user runs is not visible in the binary).
+remediation: >-
+  Publish an Arm64 build: a `win_arm64` wheel for Python, a `win32-arm64` prebuild for
+  Node.js/Electron.
+references:
+  - title: "[S39] Python platform compatibility tags: win_arm64 (windows-on-arm.md §10, R27)"
+    url: https://packaging.python.org/en/latest/specifications/platform-compatibility-tags/
+  - title: "[S1] Arm64EC - Build and port apps: an Arm64 process loads only Arm64/Arm64X code"
+    url: https://learn.microsoft.com/windows/arm/arm64ec
+examples:
+  match:
+    - {format: pe, file.extension: pyd, execution: x64}
+    - {format: pe, file.extension: node, execution: x86}
+  no_match:
+    - {format: pe, file.extension: pyd, execution: arm64}
+    - {format: pe, file.extension: dll, execution: x64}
+    - {format: pe, file.extension: pyd, execution: arm64x}
+
+"""#),
+        EmbeddedFile(
             path: "Rules/pe-arm32-blocked.yaml",
             contents: #"""
 version: 1

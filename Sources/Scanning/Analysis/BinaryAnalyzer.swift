@@ -54,7 +54,8 @@ struct BinaryAnalyzer: Sendable {
         case let .image(image):
             let profile = isa.map { ISAAnalyzer.profile(image: image, bytes: bytes, options: $0, release: mapped.releasePages) }
             let isaFacts = profile.map { ISAFacts.facts(for: $0, image: image) } ?? [:]
-            let facts = FactsBuilder.facts(for: image, isa: isaFacts)
+            var facts = FactsBuilder.facts(for: image, isa: isaFacts)
+            for (name, value) in FactsBuilder.fileFacts(path: file.displayPath) { facts[name] = value }
             let assessment = Evaluator.evaluate(facts: facts, rules: rules, target: target)
             let result = BinaryResult(
                 path: file.displayPath, pathIsLossy: file.displayIsLossy, sha256: sha256, size: bytes.count,
