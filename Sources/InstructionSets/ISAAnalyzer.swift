@@ -71,7 +71,7 @@ package enum ISAAnalyzer {
         image: BinaryImage, plan: CodePlan, x86Scanners: [X86Scanner], arm: AArch64Scanner,
         decoded: Int, capReached: Bool, options: ISAOptions
     ) -> ISAProfile {
-        let names = SymbolNamer(symbols: image.code.symbols)
+        let names = SymbolNamer(symbols: image.code.symbols, functions: image.code.functions)
         var findings: [ISAFinding] = []
         var x86Merged: [String: ISAFinding] = [:]
         for scanner in x86Scanners {
