@@ -32,7 +32,7 @@ enum ApplicationBuilder {
             }
             contextReasons[result.application, default: []].append(ApplicationReason(
                 verdict: item.finding.verdict, binary: item.host, rule: item.finding.ruleID,
-                message: item.finding.message, dependency: item.dependency))
+                message: item.finding.message, dependency: item.dependency == item.host ? nil : item.dependency))
         }
         return applications(binaries.map(\.result), executables: executables, contextReasons: contextReasons)
     }
@@ -46,7 +46,7 @@ enum ApplicationBuilder {
             var reasons = contextReasons[id] ?? []
             for member in members where member.verdict != .native {
                 if let top = member.findings.first, top.verdict == member.verdict {
-                    let alreadyContext = reasons.contains { $0.dependency == member.path && $0.rule == top.rule }
+                    let alreadyContext = reasons.contains { ($0.dependency ?? $0.binary) == member.path && $0.rule == top.rule }
                     if !alreadyContext {
                         reasons.append(ApplicationReason(verdict: member.verdict, binary: member.path, rule: top.rule, message: top.message))
                     }

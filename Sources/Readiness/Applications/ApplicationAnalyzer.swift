@@ -34,8 +34,9 @@ package struct ContextFinding: Sendable, Equatable {
     package var finding: Finding
 }
 
-/// Resolves each executable's imports against the libraries of its application and rates
-/// every resolved library again with the host's process architecture as `app.host`.
+/// Rates every binary again in its application: once with what the application ships
+/// (`app.executables`), and, for each library an executable imports, with the importing
+/// process's architecture as `app.host`.
 ///
 /// Only imports that resolve to a binary in the same application are followed (system DLLs
 /// are outside the scan). A name found beside the executable wins over one elsewhere in the
@@ -50,6 +51,18 @@ package enum ApplicationAnalyzer {
         }
         var results: [ContextFinding] = []
         for (application, indices) in byApplication.sorted(by: { $0.key < $1.key }) {
+            // Every member, with what its application ships (`app.executables`).
+            let executables = indices.filter { members[$0].isExecutable }.map { members[$0].execution.rawValue }
+            for index in indices {
+                let member = members[index]
+                var facts = member.facts
+                facts["app.name"] = .string(application)
+                facts["app.executables"] = .set(executables)
+                for finding in Evaluator.evaluate(facts: facts, rules: rules, target: target).findings
+                where !member.ownRules.contains(finding.ruleID) {
+                    results.append(ContextFinding(dependency: member.path, host: member.path, finding: finding))
+                }
+            }
             for hostIndex in indices where members[hostIndex].isExecutable {
                 let host = members[hostIndex]
                 for name in host.imports {

@@ -91,6 +91,7 @@ package enum FactCatalog {
             name: "app.host", type: .string, doc: "Execution of the process that loads this library (arm64, arm64ec, x64, x86), when known."
         ),
         .init(name: "app.name", type: .string, doc: "Name of the application the binary belongs to, when known."),
+        .init(name: "app.executables", type: .list, doc: "The execution of every executable in the binary's application (x64, arm64, ...), when known."),
         .init(name: "file.name", type: .string, doc: "The file's name, lower-case (`_core.cp312-win_amd64.pyd`)."),
         .init(name: "file.extension", type: .string, doc: "The file name's extension, lower-case, without the dot (`pyd`, `node`, `dll`); empty when none."),
     ]

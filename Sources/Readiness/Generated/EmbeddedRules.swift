@@ -1332,6 +1332,42 @@ examples:
 
 """#),
         EmbeddedFile(
+            path: "Rules/x86-helper-probes-cpu.yaml",
+            contents: #"""
+version: 1
+id: x86-helper-probes-cpu
+title: x86 helper that checks CPU features for an x64 application
+verdict: at-risk
+confidence: medium
+applies: {fact: format, equals: pe}
+when:
+  all:
+    - {fact: execution, equals: x86}
+    - {fact: kind, equals: executable}
+    - {fact: isa.x86.dispatch, equals: true}
+    - {fact: app.executables, any_of: [x64, arm64ec]}
+message: >-
+  This x86 program checks CPU features at run time and ships beside x64 programs. Under
+  Prism an x86 process sees fewer features than an x64 one (no AVX/AVX2 unless the user
+  opts in), so if it probes the CPU on the x64 application's behalf, that application may
+  pick a slower or wrong code path (medium confidence: what the result is used for is not
+  visible in the binary).
+remediation: >-
+  Probe CPU features in the process that uses them (the x64 or, better, an Arm64 build), or
+  build the helper for x64/Arm64.
+references:
+  - title: "[S5] Adjust emulation settings on Arm: newer CPU features hidden from x86 apps by default (windows-on-arm.md §3.2 and R28, which also cites [S18] [S20])"
+    url: https://learn.microsoft.com/windows/arm/apps-on-arm-program-compat-troubleshooter
+examples:
+  match:
+    - {format: pe, execution: x86, kind: executable, isa.x86.dispatch: true, app.executables: [x64, x86]}
+  no_match:
+    - {format: pe, execution: x86, kind: executable, isa.x86.dispatch: true, app.executables: [x86]}
+    - {format: pe, execution: x86, kind: executable, isa.x86.dispatch: false, app.executables: [x64, x86]}
+    - {format: pe, execution: x86, kind: executable, isa.x86.dispatch: true}
+
+"""#),
+        EmbeddedFile(
             path: "Rules/x86-isa-not-emulated.yaml",
             contents: #"""
 version: 1
