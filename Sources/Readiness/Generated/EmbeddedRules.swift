@@ -137,7 +137,9 @@ The full list with types is `FactCatalog` (`Sources/Readiness/Facts/FactCatalog.
   Extension names are lower-case: x86 `sse2`, `sse4.1`, `sse4.2`, `avx`, `avx2`, `fma`,
   `bmi1`, `bmi2`, `f16c`, `movbe`, `lzcnt`, `avx512f`, `avx512vl`...; AArch64 `lse`, `rcpc`,
   `dotprod`, `i8mm`, `bf16`, `fp16`, `sha3`, `sve`, `sve2`, `sme`, `mte`...
-- Application: `app.host` (execution of the process that loads a DLL), `app.name`.
+- Application: `app.host` (execution of the process that loads a DLL), `app.name`,
+  `app.executables` (execution of every executable in the binary's application).
+- File: `file.name`, `file.extension` (lower-case, from the scanned path).
 - Target: `target.name`, `target.description`, `target.x64_emulation`,
   `target.x86_emulation`, `target.kernel_emulation`, `target.arm32`, `target.arm64ec`,
   `target.wsl_x86_64_emulation`, `target.x64_emulated_isa`, `target.x86_emulated_isa`,
@@ -162,6 +164,11 @@ The full list with types is `FactCatalog` (`Sources/Readiness/Facts/FactCatalog.
 | driver-not-arm64-blocked | blocked | R11 [S4][S8] |
 | driver-arm64-native | native | R12 [S4] |
 | x64-plugin-arm64-host | blocked | R13/R14 [S1] (needs `app.host`) |
+| dependency-arch-mismatch | blocked | §5 interop table [S1], §4.4 [S9] (needs `app.host`) |
+| com-server-not-arm64 | at-risk (medium) | R13 [S1][S2] |
+| x87-extended-precision | at-risk (low) | R8 [S5] |
+| native-extension-not-arm64 | at-risk (medium) | R27 [S39][S1] |
+| x86-helper-probes-cpu | at-risk (medium) | R28 [S5] (the reference also cites [S18][S20]) |
 | efi-not-arm64-blocked | blocked (medium) | [S8][S4] inference |
 | dotnet-anycpu-exe-x64, dotnet-anycpu-exe-arm64 | emulated / native | R15 [S28][S48] |
 | dotnet-32bit-required | emulated | R16 [S28][S29] |
@@ -174,9 +181,9 @@ The full list with types is `FactCatalog` (`Sources/Readiness/Facts/FactCatalog.
 | elf-arm32-blocked | blocked (medium) | R24 [S6] |
 | elf-other-machine-blocked | blocked (medium) | [S32][S8] |
 
-Not encoded (they need facts no reader produces yet): R8 (x87 precision), R18 (NuGet assets),
-R21 (anti-cheat), R25 (MSI templates), R26 (installer payloads), R27 (Python wheel tags),
-R28 (x86 helper probing CPUID for an x64 app).
+Not encoded (they need facts no reader produces yet): R18 (NuGet assets), R21 (anti-cheat:
+its kernel drivers are already blocked by driver-not-arm64-blocked), R25 (MSI templates), R26
+(installer payloads: armready rates the payload binaries it finds, not installer archives).
 
 """#),
         EmbeddedFile(
