@@ -10,6 +10,9 @@ set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 SRC="$HERE/src"
+# Shared with the test fixtures rather than copied: load configs, the EC call helper, the
+# .NET module-id fixer and the kernel import definitions.
+FIXTURE_SRC="$HERE/../Tests/Fixtures/src"
 TC="$(dirname "$(readlink -f "$(command -v swift)")")"
 RC="$TC/llvm-rc"
 [ -x "$RC" ] || RC="$(command -v llvm-rc)"
@@ -31,7 +34,8 @@ mkdir -p "$HERE/LegacyVPN/driver"
 # llvm-ar behaves as llvm-lib / llvm-dlltool when invoked under those names.
 ln -sf "$TC/llvm-ar" llvm-lib
 ln -sf "$TC/llvm-ar" llvm-dlltool
-lib() { ./llvm-lib /machine:"$1" /def:"$SRC/defs/$2.def" /out:"$2_$1.lib"; }
+lib() { local def="$SRC/defs/$2.def"; [[ -f "$def" ]] || def="$FIXTURE_SRC/defs/$2.def"
+       ./llvm-lib /machine:"$1" /def:"$def" /out:"$2_$1.lib"; }
 for m in x64 arm64 arm64ec; do lib $m kernel32; done
 lib x64 ntoskrnl; lib x64 hal; lib x64 advapi32
 lib arm64 core          # editor.exe links core.dll's exports
@@ -73,9 +77,9 @@ link /machine:x64 /dll /noentry /noimplib /def:"$SRC/defs/codec.def" codec.obj \
 
 # 4. AudioHost: x64 host.exe importing reverb.dll, an ARM64X DLL (arm64 + arm64ec objects,
 #    one load config each; the EC one carries CHPEMetadataPointer).
-"$TC/clang" --target=$A64 -c "$SRC/pe/loadcfg_arm64.s" -o loadcfg_arm64.obj
-"$TC/clang" --target=$EC -c "$SRC/pe/loadcfg_arm64ec.s" -o loadcfg_arm64ec.obj
-"$TC/clang" --target=$EC -c "$SRC/pe/icall_helper_arm64ec.s" -o icall_helper_arm64ec.obj
+"$TC/clang" --target=$A64 -c "$FIXTURE_SRC/pe/loadcfg_arm64.s" -o loadcfg_arm64.obj
+"$TC/clang" --target=$EC -c "$FIXTURE_SRC/pe/loadcfg_arm64ec.s" -o loadcfg_arm64ec.obj
+"$TC/clang" --target=$EC -c "$FIXTURE_SRC/pe/icall_helper_arm64ec.s" -o icall_helper_arm64ec.obj
 cc $A64 reverb.c reverb_native.obj
 cc $EC reverb.c reverb_ec.obj
 link /machine:arm64x /dll /noentry /noimplib reverb_native.obj reverb_ec.obj \
@@ -91,7 +95,7 @@ MCS=(mcs -nologo -optimize+ -debug- -pathmap:"$W"=. -target:exe -platform:anycpu
 mkdir plain arm
 "${MCS[@]}" -out:plain/viewer.exe Viewer.cs
 "${MCS[@]}" -win32res:viewer_arm64.res -out:arm/viewer.exe Viewer.cs
-python3 "$SRC/dotnet/fix_mvid.py" plain/viewer.exe arm/viewer.exe
+python3 "$FIXTURE_SRC/dotnet/fix_mvid.py" plain/viewer.exe arm/viewer.exe
 cp plain/viewer.exe "$HERE/ReportViewer/viewer.exe"
 cp arm/viewer.exe "$HERE/ReportViewerArm/viewer.exe"
 
