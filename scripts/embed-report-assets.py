@@ -12,6 +12,8 @@ generated file is stale, so run this after editing them:
 import pathlib
 import sys
 
+from swift_embedding import file_entries, write_or_check
+
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 ASSETS = {
     "Reports/report.css": "stylesheet",
@@ -19,15 +21,6 @@ ASSETS = {
     "Reports/report.js": "script",
 }
 OUTPUT = ROOT / "Sources" / "Reporting" / "HTML" / "Generated" / "EmbeddedReportAssets.swift"
-
-
-def raw_literal(text: str) -> str:
-    """A Swift multi-line raw string literal whose value is exactly `text`."""
-    hashes = "#"
-    while ('"""' + hashes) in text or ("\\" + hashes) in text:
-        hashes += "#"
-    # The line break before the closing delimiter is not part of the value.
-    return f'{hashes}"""\n{text}\n"""{hashes}'
 
 
 def render() -> str:
@@ -43,11 +36,7 @@ def render() -> str:
         "    /// The files, sorted by path.",
         "    package static let files: [EmbeddedFile] = [",
     ]
-    for rel in sorted(ASSETS):
-        text = (ROOT / rel).read_text(encoding="utf-8").replace("\r\n", "\n")
-        out.append("        EmbeddedFile(")
-        out.append(f'            path: "{rel}",')
-        out.append(f"            contents: {raw_literal(text)}),")
+    out += file_entries(ROOT, sorted(ASSETS))
     out.append("    ]")
     for index, rel in enumerate(sorted(ASSETS)):
         out.append("")
@@ -58,17 +47,7 @@ def render() -> str:
 
 
 def main() -> int:
-    content = render()
-    if "--check" in sys.argv[1:]:
-        current = OUTPUT.read_text(encoding="utf-8") if OUTPUT.exists() else ""
-        if current != content:
-            print(f"{OUTPUT.relative_to(ROOT)} is stale; run scripts/embed-report-assets.py", file=sys.stderr)
-            return 1
-        return 0
-    OUTPUT.parent.mkdir(parents=True, exist_ok=True)
-    OUTPUT.write_text(content, encoding="utf-8")
-    print(f"wrote {OUTPUT.relative_to(ROOT)} ({len(ASSETS)} files)")
-    return 0
+    return write_or_check(ROOT, OUTPUT, render(), "scripts/embed-report-assets.py", len(ASSETS))
 
 
 if __name__ == "__main__":

@@ -11,18 +11,11 @@ ReadinessTests fails when the generated file is stale, so run this after editing
 import pathlib
 import sys
 
+from swift_embedding import file_entries, write_or_check
+
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "Rules"
 OUTPUT = ROOT / "Sources" / "Readiness" / "Generated" / "EmbeddedRules.swift"
-
-
-def raw_literal(text: str) -> str:
-    """A Swift multi-line raw string literal whose value is exactly `text`."""
-    hashes = "#"
-    while ('"""' + hashes) in text or ("\\" + hashes) in text:
-        hashes += "#"
-    # The line break before the closing delimiter is not part of the value.
-    return f'{hashes}"""\n{text}\n"""{hashes}'
 
 
 def render() -> str:
@@ -36,12 +29,7 @@ def render() -> str:
         "    /// The files, sorted by path.",
         "    package static let files: [EmbeddedFile] = [",
     ]
-    for path in files:
-        text = path.read_text(encoding="utf-8").replace("\r\n", "\n")
-        rel = path.relative_to(ROOT).as_posix()
-        out.append(f"        EmbeddedFile(")
-        out.append(f"            path: \"{rel}\",")
-        out.append(f"            contents: {raw_literal(text)}),")
+    out += file_entries(ROOT, [path.relative_to(ROOT).as_posix() for path in files])
     out.append("    ]")
     out.append("}")
     return "\n".join(out) + "\n"
@@ -49,16 +37,7 @@ def render() -> str:
 
 def main() -> int:
     content = render()
-    if "--check" in sys.argv[1:]:
-        current = OUTPUT.read_text(encoding="utf-8") if OUTPUT.exists() else ""
-        if current != content:
-            print(f"{OUTPUT.relative_to(ROOT)} is stale; run scripts/generate-embedded-assets.py", file=sys.stderr)
-            return 1
-        return 0
-    OUTPUT.parent.mkdir(parents=True, exist_ok=True)
-    OUTPUT.write_text(content, encoding="utf-8")
-    print(f"wrote {OUTPUT.relative_to(ROOT)} ({content.count('EmbeddedFile(')} files)")
-    return 0
+    return write_or_check(ROOT, OUTPUT, content, "scripts/generate-embedded-assets.py", content.count("EmbeddedFile("))
 
 
 if __name__ == "__main__":
