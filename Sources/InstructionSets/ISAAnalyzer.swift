@@ -88,13 +88,19 @@ package enum ISAAnalyzer {
             }
         }
         findings += x86Merged.values.sorted { $0.name < $1.name }
-        findings += arm.tally.findings(architecture: "arm64", name: names.name(at:))
+        let unconfirmed = arm.unconfirmedExtensions
+        findings += arm.tally.findings(architecture: "arm64", name: names.name(at:)).map { finding in
+            var finding = finding
+            finding.unconfirmed = !finding.hint && unconfirmed.contains(finding.name)
+            return finding
+        }
 
         var profile = ISAProfile()
         for finding in findings {
             switch (finding.architecture, finding.hint) {
             case ("x86", false): profile.x86[finding.name] = finding.count
             case ("x86", true): profile.x86Hints[finding.name] = finding.count
+            case (_, false) where finding.unconfirmed: profile.arm64Unconfirmed[finding.name] = finding.count
             case (_, false): profile.arm64[finding.name] = finding.count
             case (_, true): profile.arm64Hints[finding.name] = finding.count
             }

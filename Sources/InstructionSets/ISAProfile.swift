@@ -14,6 +14,10 @@ package struct ISAProfile: Sendable, Equatable, Codable {
     package var x86Hints: [String: Int]
     /// AArch64 hint-space instructions seen (`pac`, `bti`): reported only.
     package var arm64Hints: [String: Int]
+    /// AArch64 extensions whose encodings appear, but without the instructions any real use of
+    /// them needs (SVE without a predicate set-up, SME without SMSTART, MTE without IRG): most
+    /// likely constants in literal pools decoded as code. Reported only, not required.
+    package var arm64Unconfirmed: [String: Int] = [:]
     /// One entry per extension, sorted by architecture then name.
     package var findings: [ISAFinding]
     /// Evidence that the code picks instructions at run time.
@@ -60,6 +64,9 @@ package struct ISAFinding: Sendable, Equatable, Codable {
     package var name: String
     /// Reported only: the encoding runs as a NOP or as an older instruction on CPUs without it.
     package var hint: Bool
+    /// Reported only: the binary lacks the instructions any real use of the extension needs
+    /// (see `ISAProfile.arm64Unconfirmed`).
+    package var unconfirmed: Bool = false
     package var count: Int
     /// Instructions found inside function ranges from the binary's own table.
     package var inFunctions: Int
@@ -79,6 +86,45 @@ package struct ISAFinding: Sendable, Equatable, Codable {
         self.inFunctions = inFunctions
         self.inLinearSweep = inLinearSweep
         self.examples = examples
+    }
+}
+
+extension ISAFinding {
+    enum CodingKeys: String, CodingKey {
+        case architecture, name, hint, unconfirmed, count, inFunctions, inLinearSweep, examples
+    }
+
+    package init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            architecture: try c.decode(String.self, forKey: .architecture), name: try c.decode(String.self, forKey: .name),
+            hint: try c.decode(Bool.self, forKey: .hint), count: try c.decode(Int.self, forKey: .count),
+            inFunctions: try c.decode(Int.self, forKey: .inFunctions),
+            inLinearSweep: try c.decode(Int.self, forKey: .inLinearSweep),
+            examples: try c.decode([ISAExample].self, forKey: .examples))
+        unconfirmed = try c.decodeIfPresent(Bool.self, forKey: .unconfirmed) ?? false
+    }
+}
+
+extension ISAProfile {
+    enum CodingKeys: String, CodingKey {
+        case x86, arm64, x86Hints, arm64Hints, arm64Unconfirmed, findings, dispatch, method
+        case bytesDecoded, byteCap, capReached, decodeFailures, skippedFunctions
+    }
+
+    package init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            x86: try c.decode([String: Int].self, forKey: .x86), arm64: try c.decode([String: Int].self, forKey: .arm64),
+            x86Hints: try c.decode([String: Int].self, forKey: .x86Hints),
+            arm64Hints: try c.decode([String: Int].self, forKey: .arm64Hints),
+            findings: try c.decode([ISAFinding].self, forKey: .findings),
+            dispatch: try c.decode(DispatchEvidence.self, forKey: .dispatch), method: try c.decode(String.self, forKey: .method),
+            bytesDecoded: try c.decode(Int.self, forKey: .bytesDecoded), byteCap: try c.decode(Int.self, forKey: .byteCap),
+            capReached: try c.decode(Bool.self, forKey: .capReached),
+            decodeFailures: try c.decode(Int.self, forKey: .decodeFailures),
+            skippedFunctions: try c.decode(Int.self, forKey: .skippedFunctions))
+        arm64Unconfirmed = try c.decodeIfPresent([String: Int].self, forKey: .arm64Unconfirmed) ?? [:]
     }
 }
 

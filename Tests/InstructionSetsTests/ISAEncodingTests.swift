@@ -31,7 +31,7 @@ struct ISAEncodingTests {
         #expect(avx512?.examples == [ISAExample(address: 0x1013, function: nil)])
     }
 
-    @Test("PAC and BTI hints are reported apart; RETAA, LDADDAL, SDOT, AESE, SVE ADD are required")
+    @Test("PAC and BTI hints are reported apart; RETAA, LDADDAL, SDOT, AESE, SVE ADD with PTRUE are required")
     func arm64Policy() {
         let words: [UInt32] = [
             0xD503_233F,  // paciasp
@@ -40,13 +40,15 @@ struct ISAEncodingTests {
             0xF8E8_0008,  // ldaddal x8, x8, [x0]
             0x4E82_9420,  // sdot v0.4s, v1.16b, v2.16b
             0x4E28_4820,  // aese v0.16b, v1.16b
+            0x2598_E3E0,  // ptrue p0.s
             0x0480_0020,  // add z0.s, p0/m, z0.s, z1.s
             0xD538_0600,  // mrs x0, ID_AA64ISAR0_EL1
             0xD65F_03C0,  // ret
         ]
         let bytes = words.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> (8 * $0)) } }
         let profile = ISAFixtures.profile(bytes, architecture: .arm64)
-        #expect(profile.arm64 == ["pauth": 1, "lse": 1, "dotprod": 1, "aes": 1, "sve": 1])
+        #expect(profile.arm64 == ["pauth": 1, "lse": 1, "dotprod": 1, "aes": 1, "sve": 2])
+        #expect(profile.arm64Unconfirmed.isEmpty)
         #expect(profile.arm64Hints == ["pac": 1, "bti": 1])
         #expect(profile.dispatch.idRegisterRead)
     }
@@ -112,5 +114,28 @@ struct ISAEncodingTests {
         for entry in AArch64Encodings.entries {
             #expect(entry.value & ~entry.mask == 0, "entry \(String(entry.value, radix: 16))")
         }
+    }
+
+    /// MSVC's msvcp140 (ARM64X) keeps constants such as the C++ exception code 0xE06D7363 in
+    /// literal pools inside functions; llvm-objdump decodes that word as the SME instruction
+    /// `st1h {za0h.h[w15, 3]}, p4, [x27, x13, lsl #1]`. Without SMSTART, a PTRUE/WHILE or an
+    /// IRG anywhere, such SME, SVE and MTE encodings are reported as unconfirmed, not required.
+    @Test("SME, SVE and MTE encodings without their set-up instructions are unconfirmed")
+    func literalPoolsAreNotRequirements() {
+        let words: [UInt32] = [
+            0xD65F_03C0,  // ret
+            0xE06D_7363,  // literal 0xE06D7363, decodes as an SME store
+            0x0480_0020,  // decodes as add z0.s, p0/m, z0.s, z1.s
+            0xD1BE_D8AE,  // decodes as subg x14, x5, #0x3e0, #0x6 (MTE)
+        ]
+        let bytes = words.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> (8 * $0)) } }
+        let profile = ISAFixtures.profile(bytes, architecture: .arm64)
+        #expect(profile.arm64.isEmpty)
+        #expect(profile.arm64Unconfirmed == ["sme": 1, "sve": 1, "mte": 1])
+        let withSetup = words + [0xD503_477F, 0x2598_E3E0, 0x9ADF_1020]  // smstart, ptrue p0.s, irg x0, x1 (llvm-objdump)
+        let confirmed = ISAFixtures.profile(
+            withSetup.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> (8 * $0)) } }, architecture: .arm64)
+        #expect(confirmed.arm64Unconfirmed.isEmpty)
+        #expect(confirmed.arm64["sme", default: 0] >= 1 && confirmed.arm64["sve", default: 0] >= 1)
     }
 }

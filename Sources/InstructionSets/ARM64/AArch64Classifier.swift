@@ -51,10 +51,46 @@ struct AArch64Classifier: Sendable {
 
 /// Scans AArch64 code word by word and counts extensions.
 struct AArch64Scanner {
+    /// Counts the instructions that confirm an extension is really used. Encodings from the
+    /// Arm ARM: PTRUE/PTRUES `0x2518E000` (mask `0xFF3EFC10`), PFALSE `0x2518E400`, WHILE*
+    /// (SVE integer compare scalar count and limit) `0x25200000` (mask `0xFF20E000`), SETFFR
+    /// `0x252C9000`, LDR (predicate) `0x85800000` (mask `0xFFC0E010`); SMSTART/SMSTOP as MSR
+    /// (immediate) to SVCR `0xD503407F` with CRm 2–7, MSR SVCR, Xt `0xD51B4240`; IRG
+    /// `0x9AC01000` (mask `0xFFE0FC00`).
+    private mutating func countCorroboration(_ word: UInt32) {
+        if word & 0xFF3E_FC10 == 0x2518_E000 || word & 0xFFFF_FFF0 == 0x2518_E400
+            || word & 0xFF20_E000 == 0x2520_0000 || word == 0x252C_9000 || word & 0xFFC0_E010 == 0x8580_0000
+        {
+            svePredicateSetups &+= 1
+        } else if (word & 0xFFFF_F0FF == 0xD503_407F && (2...7).contains((word >> 8) & 0xF))
+            || word & 0xFFFF_FFE0 == 0xD51B_4240
+        {
+            smeModeSwitches &+= 1
+        } else if word & 0xFFE0_FC00 == 0x9AC0_1000 {
+            mteTagGenerations &+= 1
+        }
+    }
+
+    /// Extensions found but not confirmed by the instructions any real use needs.
+    var unconfirmedExtensions: Set<String> {
+        var names: Set<String> = []
+        if svePredicateSetups == 0 { names.formUnion(["sve", "sve2"]) }
+        if smeModeSwitches == 0 { names.insert("sme") }
+        if mteTagGenerations == 0 { names.insert("mte") }
+        return names
+    }
+
     private let classifier = AArch64Classifier.shared
     private(set) var tally: ISATally
     /// `MRS Xt, ID_AA64*_EL1` reads (op0 3, op1 0, CRn 0, CRm 4–7).
     private(set) var idRegisterReads = 0
+    /// Instructions that real SVE code cannot do without: predicate set-up (PTRUE/PTRUES,
+    /// PFALSE, WHILE*, SETFFR, LDR of a predicate register).
+    private(set) var svePredicateSetups = 0
+    /// SMSTART/SMSTOP (MSR to SVCR, immediate or register form): SME code runs only after one.
+    private(set) var smeModeSwitches = 0
+    /// IRG: code that uses memory tags has to generate them.
+    private(set) var mteTagGenerations = 0
 
     init(examplesPerExtension: Int) {
         tally = ISATally(
@@ -74,6 +110,7 @@ struct AArch64Scanner {
             let word = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: index &* 4, as: UInt32.self))
             if let ext = classifier.classify(word) {
                 tally.record(ext, address: address &+ UInt64(index &* 4), inFunction: inFunction)
+                countCorroboration(word)
             } else if word & 0xFFFF_FC00 == 0xD538_0400 {
                 idRegisterReads &+= 1
             }

@@ -92,7 +92,7 @@ struct HTMLPayloadBuilder {
         let extensions: [[HTMLJSONValue]] = profile.findings.map { finding in
             let examples = finding.examples.prefix(kept)
             var entry: [HTMLJSONValue] = [
-                .int(table.id(finding.architecture)), .int(table.id(finding.name)), .int(finding.hint ? 1 : 0),
+                .int(table.id(finding.architecture)), .int(table.id(finding.name)), .int(finding.hint ? 1 : finding.unconfirmed ? 2 : 0),
                 .int(finding.count), .int(finding.inFunctions), .int(finding.inLinearSweep),
                 .array(examples.map { .string(String($0.address, radix: 16)) }),
             ]

@@ -121,7 +121,7 @@ struct HTMLBinary: Encodable {
     }
 
     /// `ISAProfile` reduced to what the detail view shows: `x` extensions as
-    /// `[architecture, name, hint 0/1, count, in functions, in linear sweep, [hex addresses], [functions]?]`
+    /// `[architecture, name, 0 required / 1 hint / 2 unconfirmed, count, in functions, in linear sweep, [hex addresses], [functions]?]`
     /// (addresses without `0x`; the function list, string indices or null, only when one is named),
     /// `dp` the dispatch evidence that was seen, `mt` method, `bd` bytes decoded, `cap` cap reached,
     /// `df` decode failures, `sk` skipped functions.

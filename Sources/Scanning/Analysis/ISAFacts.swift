@@ -30,7 +30,7 @@ package enum ISAFacts {
     ]
 
     package static func facts(for profile: ISAProfile, image: BinaryImage) -> [String: FactValue] {
-        let counted = profile.findings.filter { !$0.hint && $0.count > 0 }
+        let counted = profile.findings.filter { !$0.hint && !$0.unconfirmed && $0.count > 0 }
         func required(_ architecture: String) -> [String] {
             counted.filter { $0.architecture == architecture }.map(\.name)
         }

@@ -779,7 +779,7 @@ footer { margin-top: 36px; color: var(--muted); font-size: 12.5px; }
         if (n) add(examples, ', ');
         add(examples, '0x' + addr + (fn !== null && fn !== undefined ? ' ' + s(fn) : ''));
       });
-      add(tbody, add(el('tr'), el('td', null, s(x[0])), el('td', 'mono', s(x[1]) + (x[2] ? ' (hint)' : '')), el('td', 'num', x[3]),
+      add(tbody, add(el('tr'), el('td', null, s(x[0])), el('td', 'mono', s(x[1]) + (x[2] === 1 ? ' (hint)' : x[2] === 2 ? ' (unconfirmed)' : '')), el('td', 'num', x[3]),
         el('td', 'num', x[4]), el('td', 'num', x[5]), examples));
     });
     add(box, add(table, tbody));

@@ -21,7 +21,8 @@ extension ScanJSONDocument {
         @JSONNullable var reason: String?
         var findings: [Finding]
         @JSONNullable var details: Details?
-        @JSONNullable var isa: ISA?
+        /// `ISAProfile`'s own encoding (examples write `function` as null when unnamed).
+        @JSONNullable var isa: ISAProfile?
         @JSONNullable var baselineStatus: BaselineStatus?
 
         init(_ binary: BinaryResult) {
@@ -40,7 +41,7 @@ extension ScanJSONDocument {
             reason = binary.reason
             findings = binary.findings.map(Finding.init)
             details = binary.details.map(Details.init)
-            isa = binary.isa.map(ISA.init)
+            isa = binary.isa
             baselineStatus = binary.baselineStatus
         }
     }
@@ -113,61 +114,5 @@ extension ScanJSONDocument {
             x86ISANeeded = details.x86ISANeeded
             aarch64Features = details.aarch64Features
         }
-    }
-
-    /// `ISAProfile` with each example's `function` written as null when the binary names none.
-    struct ISA: Encodable, Sendable {
-        var x86: [String: Int]
-        var arm64: [String: Int]
-        var x86Hints: [String: Int]
-        var arm64Hints: [String: Int]
-        var findings: [ISAFindingJSON]
-        var dispatch: DispatchEvidence
-        var method: String
-        var bytesDecoded: Int
-        var byteCap: Int
-        var capReached: Bool
-        var decodeFailures: Int
-        var skippedFunctions: Int
-
-        init(_ profile: ISAProfile) {
-            x86 = profile.x86
-            arm64 = profile.arm64
-            x86Hints = profile.x86Hints
-            arm64Hints = profile.arm64Hints
-            findings = profile.findings.map(ISAFindingJSON.init)
-            dispatch = profile.dispatch
-            method = profile.method
-            bytesDecoded = profile.bytesDecoded
-            byteCap = profile.byteCap
-            capReached = profile.capReached
-            decodeFailures = profile.decodeFailures
-            skippedFunctions = profile.skippedFunctions
-        }
-    }
-
-    struct ISAFindingJSON: Encodable, Sendable {
-        var architecture: String
-        var name: String
-        var hint: Bool
-        var count: Int
-        var inFunctions: Int
-        var inLinearSweep: Int
-        var examples: [Example]
-
-        init(_ finding: ISAFinding) {
-            architecture = finding.architecture
-            name = finding.name
-            hint = finding.hint
-            count = finding.count
-            inFunctions = finding.inFunctions
-            inLinearSweep = finding.inLinearSweep
-            examples = finding.examples.map { Example(address: $0.address, function: $0.function) }
-        }
-    }
-
-    struct Example: Encodable, Sendable {
-        var address: UInt64
-        @JSONNullable var function: String?
     }
 }
