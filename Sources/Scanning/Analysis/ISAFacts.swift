@@ -18,9 +18,11 @@ import Readiness
 package enum ISAFacts {
     /// x86-64 baseline and v2 extensions: never "dispatched" (every x86-64 CPU Windows 11
     /// supports has them, windows-on-arm.md §7.3) and listed by every target profile.
+    /// CLFLUSH is left out: it has its own CPUID bit, and Prism hides it from x86 processes
+    /// (§3.2), so code that checks for it (OpenSSL does) must count as dispatching it.
     static let x86Baseline: Set<String> = [
         "x87", "mmx", "sse", "sse2", "sse3", "ssse3", "sse4.1", "sse4.2", "popcnt", "cmov", "lahf",
-        "cx16", "cx8", "fxsr", "clflush",
+        "cx16", "cx8", "fxsr",
     ]
 
     /// Extensions each x86-64 ISA level adds (windows-on-arm.md §8.3, from binutils).
