@@ -1415,8 +1415,11 @@ confidence: low
 applies: {fact: format, equals: pe}
 when:
   all:
-    - {fact: execution, in: [x64, x86, arm64ec]}
-    - {fact: isa.x86.x87_count, gte: 500}
+    # Only 64-bit code: 32-bit x86 code uses x87 for every floating-point return value (the
+    # calling convention), so a count there says nothing about precision; x64 compilers emit
+    # x87 only for long double or explicit use.
+    - {fact: execution, in: [x64, arm64ec]}
+    - {fact: isa.x86.x87_count, gte: 200}
 message: >-
   The code uses x87 floating point heavily ({isa.x86.x87_count} x87 instructions). Prism
   approximates the x87 80-bit format with 64-bit precision by default, so code that relies
@@ -1431,10 +1434,11 @@ references:
     url: https://learn.microsoft.com/windows/arm/apps-on-arm-program-compat-troubleshooter
 examples:
   match:
-    - {format: pe, execution: x86, isa.x86.x87_count: 2400}
-    - {format: pe, execution: x64, isa.x86.x87_count: 500}
+    - {format: pe, execution: x64, isa.x86.x87_count: 2400}
+    - {format: pe, execution: arm64ec, isa.x86.x87_count: 200}
   no_match:
-    - {format: pe, execution: x86, isa.x86.x87_count: 12}
+    - {format: pe, execution: x64, isa.x86.x87_count: 12}
+    - {format: pe, execution: x86, isa.x86.x87_count: 2400}
     - {format: pe, execution: arm64, isa.x86.x87_count: 5000}
     - {format: pe, execution: x64}
 
