@@ -304,9 +304,9 @@ when:
         - {fact: app.host, in: [x64, arm64ec]}
         - {fact: execution, equals: x86}
 message: >-
-  This {execution} DLL is imported by an executable of the same application that runs as
-  {app.host}, and a {app.host} process cannot load {execution} code, so that executable
-  fails to start.
+  {file.name} is an {execution} DLL imported by an executable of the same application that
+  runs as {app.host}, and a {app.host} process cannot load {execution} code, so that
+  executable fails to start.
 remediation: >-
   Ship the DLL built for the importing executable's architecture, or an Arm64X build that
   serves both x64 and Arm64 processes.
@@ -1258,8 +1258,8 @@ when:
     - {fact: machine, in: [0x8664, 0x14C]}
     - not: {fact: hybrid.kind, equals: arm64x}
 message: >-
-  A {machine.name} DLL whose host process is native Arm64: an Arm64 process can only load
-  Arm64 or Arm64X binaries, so the host cannot load this plug-in.
+  {file.name} is an {machine.name} DLL loaded by a native Arm64 process: an Arm64 process can
+  only load Arm64 or Arm64X binaries, so the host cannot load it.
 remediation: >-
   Ship an Arm64 or Arm64X build of the plug-in (an Arm64X pure forwarder serves both hosts),
   or run an x64/Arm64EC build of the host.
