@@ -60,10 +60,13 @@ package enum Scanner {
         let workers = max(1, concurrency ?? ProcessInfo.processInfo.activeProcessorCount)
         let next = AtomicCounter()
         let done = AtomicCounter()
+        // Largest files first, so one big library started last does not leave a core idle.
+        let order = files.indices.sorted { (files[$0].size, $1) > (files[$1].size, $0) }
         DispatchQueue.concurrentPerform(iterations: min(workers, max(files.count, 1))) { _ in
             while true {
-                let index = next.increment() - 1
-                guard index < files.count else { return }
+                let position = next.increment() - 1
+                guard position < order.count else { return }
+                let index = order[position]
                 results.set(index, analyzer.analyze(files[index]))
                 let finished = done.increment()
                 progress?(finished, files.count, files[index].displayPath)

@@ -49,6 +49,9 @@ package enum ApplicationAnalyzer {
         for (index, member) in members.enumerated() {
             byApplication[applications[member.path] ?? ".", default: []].append(index)
         }
+        // Rules without `app.*` facts already ran on each binary alone; only the others can
+        // add anything here.
+        let rules = RuleSet(rules: rules.rules.filter(\.needsApplicationContext), overrides: rules.overrides, disabled: rules.disabled)
         var results: [ContextFinding] = []
         for (application, indices) in byApplication.sorted(by: { $0.key < $1.key }) {
             // Every member, with what its application ships (`app.executables`).

@@ -43,3 +43,21 @@ package enum Operand: Sendable, Equatable {
     /// Another fact's value, named `target.<name>` (set operators and `in`).
     case reference(String)
 }
+
+extension Condition {
+    /// Every fact name the condition tests.
+    package var factNames: Set<String> {
+        switch self {
+        case .all(let conditions), .any(let conditions): conditions.reduce(into: []) { $0.formUnion($1.factNames) }
+        case .not(let condition): condition.factNames
+        case .test(let test): [test.fact]
+        }
+    }
+}
+
+extension Rule {
+    /// Whether the rule tests `app.*` facts, i.e. can only fire in an application's context.
+    package var needsApplicationContext: Bool {
+        (when.factNames.union(applies?.factNames ?? [])).contains { $0.hasPrefix("app.") }
+    }
+}
