@@ -19,12 +19,17 @@ let package = Package(
             providers: [.apt(["libelf-dev"])]
         ),
         .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        .systemLibrary(
             name: "CZydis",
             providers: [.apt(["libzydis-dev"])]
         ),
         .target(
             name: "BinaryFormats",
-            dependencies: ["CLibELF"]
+            dependencies: ["CLibELF", "CZlib"]
         ),
         .target(
             name: "InstructionSets",
@@ -61,7 +66,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BinaryFormatsTests",
-            dependencies: ["BinaryFormats"]
+            dependencies: ["BinaryFormats", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .testTarget(
             name: "InstructionSetsTests",

@@ -9,6 +9,8 @@ package struct ScanOptions: Sendable {
     /// Decode code for the instruction-set profile (nil: headers, imports and verdicts only).
     package var isa: ISAOptions?
     package var followSymlinks: Bool
+    /// Rate the PE/ELF files inside ZIP-based packages (wheels, NuGet, MSIX, ZIP...).
+    package var archives: Bool = true
     package var excludes: [String]
     package var suppressions: [Suppression]
     package var failOn: Verdict?
@@ -26,7 +28,7 @@ package struct ScanOptions: Sendable {
 
     package init(
         roots: [String], rules: RuleSet, target: TargetProfile, isa: ISAOptions?, followSymlinks: Bool = false,
-        excludes: [String] = [], suppressions: [Suppression] = [], failOn: Verdict? = nil,
+        archives: Bool = true, excludes: [String] = [], suppressions: [Suppression] = [], failOn: Verdict? = nil,
         failOnUnknown: Bool = false, baseline: Baseline? = nil, baselinePath: String? = nil, today: String,
         generatedAt: String? = nil, toolVersion: String, concurrency: Int? = nil
     ) {
@@ -35,6 +37,7 @@ package struct ScanOptions: Sendable {
         self.target = target
         self.isa = isa
         self.followSymlinks = followSymlinks
+        self.archives = archives
         self.excludes = excludes
         self.suppressions = suppressions
         self.failOn = failOn

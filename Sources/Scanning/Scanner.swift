@@ -16,19 +16,21 @@ package enum Scanner {
         }
         guard walkedRoots > 0 else { throw .noRoots(details: walker.diagnostics.map(\.message)) }
 
-        let analyzer = BinaryAnalyzer(rules: options.rules, target: options.target, isa: options.isa)
+        let analyzer = BinaryAnalyzer(rules: options.rules, target: options.target, isa: options.isa, archives: options.archives)
         let outcomes = analyzeAll(walker.files, analyzer: analyzer, concurrency: options.concurrency, progress: progress)
 
         var diagnostics = walker.diagnostics
         var analyzed: [AnalyzedBinary] = []
         var notBinary = 0
-        for outcome in outcomes {
+        func collect(_ outcome: FileOutcome) {
             switch outcome {
             case let .binary(binary): analyzed.append(binary)
             case .notBinary: notBinary += 1
             case let .unreadable(diagnostic): diagnostics.append(diagnostic)
+            case let .archive(entries): entries.forEach(collect)
             }
         }
+        outcomes.forEach(collect)
         analyzed.sort { $0.result.path < $1.result.path }
 
         let applications = ApplicationBuilder.build(&analyzed, rules: options.rules, target: options.target)

@@ -17,6 +17,9 @@ struct ScanInputOptions: ParsableArguments {
     @Flag(name: .customLong("follow-symlinks"), help: "Follow symbolic links (loops are detected and reported).")
     var followSymlinks = false
 
+    @Flag(name: .customLong("no-archives"), help: "Do not look inside packages (.whl, .nupkg, .msix, .appx, .vsix, .jar, .zip).")
+    var noArchives = false
+
     @Flag(name: .customLong("no-isa"), help: "Triage: headers, imports and verdicts only, no instruction-set decoding.")
     var noISA = false
 

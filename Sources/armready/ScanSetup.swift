@@ -22,6 +22,7 @@ struct ScanSetup {
             roots: input.paths, rules: rules, target: target,
             isa: isaEnabled ? ISAOptions(maxDecodedBytes: input.isaMaxBytes) : nil,
             followSymlinks: input.followSymlinks || (configuration.followSymlinks ?? false),
+            archives: !input.noArchives && (configuration.archives ?? true),
             excludes: configuration.exclude + input.exclude, suppressions: configuration.suppressions,
             failOn: failOn ?? configuration.failOn,
             failOnUnknown: failOnUnknown || (configuration.failOnUnknown ?? false),

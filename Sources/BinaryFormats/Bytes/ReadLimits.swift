@@ -21,4 +21,9 @@ package enum ReadLimits {
     package static let maxNeeded = 4096
     package static let maxNotesBytes = 1 << 20
     package static let maxSymbols = 4_000_000
+    /// ZIP archives: entries listed, bytes inflated per entry, and the compression ratio an
+    /// entry may claim (deflate cannot exceed about 1032:1, so more is a zip bomb or a lie).
+    package static let maxArchiveEntries = 200_000
+    package static let maxArchiveEntryBytes = 512 << 20
+    package static let maxCompressionRatio = 1100
 }

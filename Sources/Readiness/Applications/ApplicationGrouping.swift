@@ -2,8 +2,9 @@
 /// executable, with the libraries beside and below it (DESIGN.md §5, issue "Applications").
 ///
 /// A binary belongs to the nearest directory above it that holds an executable. A binary
-/// with no such directory above it belongs to its top-level directory under the scan root
-/// (a folder of plug-ins or libraries is still reported as one unit), or to the root itself.
+/// with no such directory above it belongs to the package it came from (`pkg.whl!`), else to
+/// its top-level directory under the scan root (a folder of plug-ins or libraries is still
+/// reported as one unit), or to the root itself.
 package enum ApplicationGrouping {
     /// - Parameters:
     ///   - paths: `/`-separated binary paths relative to the scan root.
@@ -40,7 +41,10 @@ package enum ApplicationGrouping {
         return String(path[path.index(after: slash)...])
     }
 
+    /// The group of a binary with no executable above it: the package it came from
+    /// (`dist/pkg.whl!`), else its top-level directory, else the root.
     private static func topLevel(_ path: String) -> String {
+        if let archive = path.firstRange(of: "!/") { return String(path[..<archive.lowerBound]) + "!" }
         guard let slash = path.firstIndex(of: "/") else { return "." }
         return String(path[..<slash])
     }

@@ -12,11 +12,13 @@ struct AnalyzedBinary: Sendable {
     var imports: [String]
 }
 
-/// What happened to one walked file.
+/// What happened to one walked file (or one archive entry).
 enum FileOutcome: Sendable {
     case binary(AnalyzedBinary)
     case notBinary
     case unreadable(ScanDiagnostic)
+    /// A ZIP-based package: what happened to each of its entries.
+    case archive([FileOutcome])
 }
 
 /// Analyses one file: map it, skip it fast when the first bytes are not PE or ELF magic,
@@ -25,6 +27,8 @@ struct BinaryAnalyzer: Sendable {
     let rules: RuleSet
     let target: TargetProfile
     let isa: ISAOptions?
+    /// Look inside ZIP-based packages (`ArchiveScanner.extensions`).
+    var archives = true
 
     func analyze(_ file: WalkedFile) -> FileOutcome {
         let mapped: MappedFile
@@ -39,8 +43,24 @@ struct BinaryAnalyzer: Sendable {
     private func analyze(_ file: WalkedFile, mapped: MappedFile) -> FileOutcome {
         let bytes = mapped.bytes
         let sniffed = FormatSniffer.sniff(bytes)
-        guard sniffed != .notBinary else { return .notBinary }
-        let sha256 = Digest.sha256(mapped)
+        guard sniffed != .notBinary else {
+            if archives, ArchiveScanner.isArchive(bytes, path: file.displayPath) {
+                return ArchiveScanner(analyzer: self).scan(bytes, displayPath: file.displayPath, lossy: file.displayIsLossy)
+            }
+            return .notBinary
+        }
+        return analyze(
+            bytes, sniffed: sniffed, displayPath: file.displayPath, lossy: file.displayIsLossy,
+            sha256: Digest.sha256(mapped), release: mapped.releasePages)
+    }
+
+    /// Rates one binary's bytes. `release`, when given, drops decoded pages of a file mapping;
+    /// it must be nil for bytes in ordinary memory (archive entries).
+    func analyze(
+        _ bytes: UnsafeRawBufferPointer, sniffed: BinaryFormat, displayPath: String, lossy: Bool, sha256: String,
+        release: ((Range<Int>) -> Void)?
+    ) -> FileOutcome {
+        let file = (displayPath: displayPath, displayIsLossy: lossy)
         switch BinaryReader.read(bytes: bytes, options: isa == nil ? .headers : .full) {
         case .notBinary:
             return .notBinary
@@ -52,7 +72,7 @@ struct BinaryAnalyzer: Sendable {
                 details: nil, isa: nil)
             return .binary(AnalyzedBinary(result: result, facts: Facts(), imports: []))
         case let .image(image):
-            let profile = isa.map { ISAAnalyzer.profile(image: image, bytes: bytes, options: $0, release: mapped.releasePages) }
+            let profile = isa.map { ISAAnalyzer.profile(image: image, bytes: bytes, options: $0, release: release) }
             let isaFacts = profile.map { ISAFacts.facts(for: $0, image: image) } ?? [:]
             var facts = FactsBuilder.facts(for: image, isa: isaFacts)
             for (name, value) in FactsBuilder.fileFacts(path: file.displayPath) { facts[name] = value }

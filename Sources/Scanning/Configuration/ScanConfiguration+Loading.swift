@@ -5,7 +5,7 @@ import Yams
 extension ScanConfiguration {
     private static let keys = [
         "version", "target", "fail-on", "fail-on-unknown", "rules", "disable", "exclude",
-        "follow-symlinks", "isa", "suppressions",
+        "follow-symlinks", "archives", "isa", "suppressions",
     ]
     private static let suppressionKeys = ["rule", "binary", "reason", "expires"]
 
@@ -46,6 +46,7 @@ extension ScanConfiguration {
         if let (_, node) = entries["fail-on-unknown"] { config.failOnUnknown = try bool(node, "fail-on-unknown", yaml) }
         if let (_, node) = entries["follow-symlinks"] { config.followSymlinks = try bool(node, "follow-symlinks", yaml) }
         if let (_, node) = entries["isa"] { config.isa = try bool(node, "isa", yaml) }
+        if let (_, node) = entries["archives"] { config.archives = try bool(node, "archives", yaml) }
         let base = (file as NSString).deletingLastPathComponent
         if let (_, node) = entries["rules"] {
             config.rules = try strings(node, "rules", yaml).map { $0.hasPrefix("/") || base.isEmpty ? $0 : base + "/" + $0 }

@@ -16,6 +16,8 @@ package struct ScanConfiguration: Sendable, Equatable {
     package var disable: [String] = []
     package var exclude: [String] = []
     package var followSymlinks: Bool?
+    /// Look inside ZIP-based packages.
+    package var archives: Bool?
     package var isa: Bool?
     package var suppressions: [Suppression] = []
 

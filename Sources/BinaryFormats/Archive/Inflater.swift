@@ -1,0 +1,70 @@
+internal import CZlib
+
+/// Raw-deflate decompression (ZIP method 8) through zlib: the one file that touches zlib.
+enum Inflater {
+    /// Inflates `compressed` into at most `limit` bytes.
+    ///
+    /// - Parameters:
+    ///   - limit: stop after this many output bytes (a prefix is enough to sniff a format).
+    ///   - exact: the stream must produce exactly `limit` bytes and end there.
+    /// - Throws: `BinaryFormatError.invalid` naming the zlib call and its message.
+    static func inflate(_ compressed: UnsafeRawBufferPointer, limit: Int, exact: Bool) throws(BinaryFormatError) -> [UInt8] {
+        var stream = z_stream()
+        // windowBits -15: raw deflate, no zlib header, as ZIP stores it.
+        guard inflateInit2_(&stream, -15, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+            throw .invalid("zlib inflateInit2 failed")
+        }
+        defer { inflateEnd(&stream) }
+        var output = [UInt8](repeating: 0, count: limit)
+        var produced = 0
+        var status = Z_OK
+        guard let input = compressed.baseAddress, compressed.count > 0 else {
+            if exact && limit > 0 { throw .invalid("deflate stream is empty but should give \(limit) bytes") }
+            return []
+        }
+        stream.next_in = UnsafeMutablePointer(mutating: input.assumingMemoryBound(to: Bytef.self))
+        stream.avail_in = uInt(min(compressed.count, Int(UInt32.max)))
+        output.withUnsafeMutableBytes { buffer in
+            guard let base = buffer.baseAddress else { return }
+            while produced < limit {
+                stream.next_out = (base + produced).assumingMemoryBound(to: Bytef.self)
+                stream.avail_out = uInt(min(limit - produced, Int(UInt32.max)))
+                let before = stream.avail_out
+                status = zlib_inflate(&stream)
+                produced += Int(before - stream.avail_out)
+                if status != Z_OK { break }
+                if before == stream.avail_out && stream.avail_in == 0 { break }
+            }
+        }
+        if status != Z_OK && status != Z_STREAM_END && !(status == Z_BUF_ERROR && produced == limit) {
+            let message = stream.msg.map { String(cString: $0) } ?? "error \(status)"
+            throw .invalid("deflate data is corrupt (zlib: \(message))")
+        }
+        if exact {
+            guard produced == limit else {
+                throw .invalid("deflate data gives \(produced) bytes, the entry says \(limit)")
+            }
+        }
+        return produced == limit ? output : Array(output.prefix(produced))
+    }
+}
+
+extension Inflater {
+    /// The CRC-32 a ZIP entry records for its uncompressed bytes (zlib `crc32`).
+    static func crc32(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
+        guard let base = bytes.baseAddress else { return 0 }
+        var crc: uLong = CZlib.crc32(0, nil, 0)
+        var offset = 0
+        while offset < bytes.count {
+            let chunk = min(bytes.count - offset, Int(UInt32.max))
+            crc = CZlib.crc32(crc, (base + offset).assumingMemoryBound(to: Bytef.self), uInt(chunk))
+            offset += chunk
+        }
+        return UInt32(truncatingIfNeeded: crc)
+    }
+}
+
+/// `inflate(_:_:)` under a name that does not clash with the Swift function above.
+private func zlib_inflate(_ stream: UnsafeMutablePointer<z_stream>) -> Int32 {
+    CZlib.inflate(stream, Z_NO_FLUSH)
+}

@@ -1,0 +1,157 @@
+/// The entries of a ZIP archive (wheels, NuGet packages, MSIX/APPX, JAR, plain ZIP), read from
+/// its central directory, and their bytes on demand.
+///
+/// Layout from PKWARE's APPNOTE.TXT: the end-of-central-directory record (signature
+/// `PK\5\6`) within the last 64 KiB + 22 bytes, optionally a ZIP64 locator and record, the
+/// central directory (`PK\1\2` entries of 46 bytes plus name, extra and comment), and a local
+/// header (`PK\3\4`, 30 bytes plus name and extra) before each entry's data. Only stored (0)
+/// and deflated (8) entries are read; every offset and size is checked, counts are capped,
+/// and an entry may not claim more than `ReadLimits.maxCompressionRatio` to one.
+package struct ZipArchive {
+    package struct Entry: Sendable, Equatable {
+        package var name: String
+        package var method: UInt16
+        package var crc32: UInt32
+        package var compressedSize: UInt64
+        package var uncompressedSize: UInt64
+        package var localHeaderOffset: UInt64
+        package var isDirectory: Bool { name.hasSuffix("/") }
+    }
+
+    package let entries: [Entry]
+    private let reader: ByteReader
+
+    /// Reads the central directory of the archive in `bytes` (which must outlive the value).
+    package init(_ bytes: UnsafeRawBufferPointer) throws(BinaryFormatError) {
+        reader = ByteReader(bytes)
+        let end = try Self.endOfCentralDirectory(reader)
+        var directory = try reader.u32(at: end + 16, "central directory offset")
+        var count = Int(try reader.u16(at: end + 10, "central directory entry count"))
+        var directoryOffset = UInt64(directory)
+        if directory == 0xFFFF_FFFF || count == 0xFFFF, end >= 20, (try? reader.u32(at: end - 20)) == 0x0706_4B50 {
+            let record = try reader.u64(at: end - 12, "ZIP64 end of central directory offset")
+            guard record < UInt64(reader.count) else {
+                throw .pointsPastEnd(field: "ZIP64 end of central directory offset", value: record, fileSize: reader.count)
+            }
+            guard try reader.u32(at: Int(record), "ZIP64 end of central directory") == 0x0606_4B50 else {
+                throw .invalid("no ZIP64 end of central directory record at \(hex(record))")
+            }
+            let count64 = try reader.u64(at: Int(record) + 32, "ZIP64 entry count")
+            guard count64 <= UInt64(ReadLimits.maxArchiveEntries) else {
+                throw .countTooLarge(what: "ZIP entry", count: Int(clamping: count64), limit: ReadLimits.maxArchiveEntries)
+            }
+            count = Int(count64)
+            directoryOffset = try reader.u64(at: Int(record) + 48, "ZIP64 central directory offset")
+            directory = 0
+        }
+        guard directoryOffset <= UInt64(reader.count) else {
+            throw .pointsPastEnd(field: "central directory offset", value: directoryOffset, fileSize: reader.count)
+        }
+        var entries: [Entry] = []
+        var cursor = Int(directoryOffset)
+        for _ in 0..<count {
+            guard try reader.u32(at: cursor, "central directory entry") == 0x0201_4B50 else {
+                throw .invalid("central directory entry at \(hex(cursor)) has no PK\\1\\2 signature")
+            }
+            let nameLength = Int(try reader.u16(at: cursor + 28))
+            let extraLength = Int(try reader.u16(at: cursor + 30))
+            let commentLength = Int(try reader.u16(at: cursor + 32))
+            let nameBytes = try reader.slice(at: cursor + 46, length: nameLength, "entry name")
+            var entry = Entry(
+                name: String(decoding: nameBytes, as: UTF8.self), method: try reader.u16(at: cursor + 10),
+                crc32: try reader.u32(at: cursor + 16), compressedSize: UInt64(try reader.u32(at: cursor + 20)),
+                uncompressedSize: UInt64(try reader.u32(at: cursor + 24)),
+                localHeaderOffset: UInt64(try reader.u32(at: cursor + 42)))
+            try Self.applyZIP64(&entry, extra: try reader.slice(at: cursor + 46 + nameLength, length: extraLength, "entry extra field"))
+            entries.append(entry)
+            cursor += 46 + nameLength + extraLength + commentLength
+        }
+        self.entries = entries
+    }
+
+    /// The first `length` bytes of an entry (to sniff its format without inflating it all).
+    package func prefix(of entry: Entry, length: Int) throws(BinaryFormatError) -> [UInt8] {
+        let data = try compressedData(of: entry)
+        let wanted = Int(min(UInt64(length), entry.uncompressedSize))
+        switch entry.method {
+        case 0: return Array(UnsafeRawBufferPointer(rebasing: data[0..<min(wanted, data.count)]))
+        case 8: return try Inflater.inflate(data, limit: wanted, exact: false)
+        default: throw .invalid("\(entry.name): compression method \(entry.method) is not supported (only stored and deflate)")
+        }
+    }
+
+    /// The entry's whole uncompressed bytes, checked against its size and CRC-32.
+    package func contents(of entry: Entry) throws(BinaryFormatError) -> [UInt8] {
+        guard entry.uncompressedSize <= UInt64(ReadLimits.maxArchiveEntryBytes) else {
+            throw .countTooLarge(what: "\(entry.name): uncompressed byte", count: Int(clamping: entry.uncompressedSize), limit: ReadLimits.maxArchiveEntryBytes)
+        }
+        let data = try compressedData(of: entry)
+        let bytes: [UInt8]
+        switch entry.method {
+        case 0:
+            guard UInt64(data.count) == entry.uncompressedSize else {
+                throw .invalid("\(entry.name): stored entry is \(data.count) bytes, the directory says \(entry.uncompressedSize)")
+            }
+            bytes = Array(data)
+        case 8:
+            guard entry.uncompressedSize <= max(entry.compressedSize, 1) * UInt64(ReadLimits.maxCompressionRatio) else {
+                throw .invalid("\(entry.name): claims \(entry.uncompressedSize) bytes from \(entry.compressedSize) compressed (more than deflate can give)")
+            }
+            bytes = try Inflater.inflate(data, limit: Int(entry.uncompressedSize), exact: true)
+        default:
+            throw .invalid("\(entry.name): compression method \(entry.method) is not supported (only stored and deflate)")
+        }
+        let crc = bytes.withUnsafeBytes { Inflater.crc32($0) }
+        guard crc == entry.crc32 else {
+            throw .invalid("\(entry.name): CRC-32 \(hex(crc)) does not match the directory's \(hex(entry.crc32))")
+        }
+        return bytes
+    }
+
+    private func compressedData(of entry: Entry) throws(BinaryFormatError) -> UnsafeRawBufferPointer {
+        guard entry.localHeaderOffset < UInt64(reader.count) else {
+            throw .pointsPastEnd(field: "\(entry.name): local header offset", value: entry.localHeaderOffset, fileSize: reader.count)
+        }
+        let header = Int(entry.localHeaderOffset)
+        guard try reader.u32(at: header, "local header") == 0x0403_4B50 else {
+            throw .invalid("\(entry.name): no local header (PK\\3\\4) at \(hex(header))")
+        }
+        let start = header + 30 + Int(try reader.u16(at: header + 26)) + Int(try reader.u16(at: header + 28))
+        guard entry.compressedSize <= UInt64(reader.count) else {
+            throw .pointsPastEnd(field: "\(entry.name): compressed size", value: entry.compressedSize, fileSize: reader.count)
+        }
+        return try reader.slice(at: start, length: Int(entry.compressedSize), "\(entry.name) data")
+    }
+
+    /// Finds `PK\5\6` scanning back from the end over at most the comment's maximum length.
+    private static func endOfCentralDirectory(_ reader: ByteReader) throws(BinaryFormatError) -> Int {
+        guard reader.count >= 22 else {
+            throw .invalid("ZIP archive truncated: file is \(hex(reader.count)) bytes, an end record needs 0x16")
+        }
+        let lowest = max(0, reader.count - 22 - 0xFFFF)
+        var offset = reader.count - 22
+        while offset >= lowest {
+            if reader.bytes[offset] == 0x50, (try? reader.u32(at: offset)) == 0x0605_4B50 { return offset }
+            offset -= 1
+        }
+        throw .invalid("no ZIP end of central directory record (PK\\5\\6) in the last \(reader.count - lowest) bytes")
+    }
+
+    /// Replaces 0xFFFFFFFF sizes and offsets with the ZIP64 extended information (tag 0x0001).
+    private static func applyZIP64(_ entry: inout Entry, extra: UnsafeRawBufferPointer) throws(BinaryFormatError) {
+        var cursor = 0
+        let fields = ByteReader(extra)
+        while cursor + 4 <= extra.count {
+            let tag = try fields.u16(at: cursor)
+            let size = Int(try fields.u16(at: cursor + 2))
+            if tag == 0x0001 {
+                var at = cursor + 4
+                if entry.uncompressedSize == 0xFFFF_FFFF { entry.uncompressedSize = try fields.u64(at: at, "ZIP64 size"); at += 8 }
+                if entry.compressedSize == 0xFFFF_FFFF { entry.compressedSize = try fields.u64(at: at, "ZIP64 size"); at += 8 }
+                if entry.localHeaderOffset == 0xFFFF_FFFF { entry.localHeaderOffset = try fields.u64(at: at, "ZIP64 offset") }
+                return
+            }
+            cursor += 4 + size
+        }
+    }
+}

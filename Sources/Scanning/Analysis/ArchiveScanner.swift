@@ -1,0 +1,51 @@
+import BinaryFormats
+
+/// Looks inside ZIP-based packages — Python wheels, NuGet packages, MSIX/APPX, VSIX, JAR and
+/// plain ZIP files — and rates the PE and ELF files they carry, so `armready scan dist/`
+/// covers what a package will install. Entries are reported as `package.whl!/path/in/it`.
+///
+/// Each entry's first bytes are inflated first, and only PE/ELF entries are inflated whole
+/// (bounded by `ReadLimits.maxArchiveEntryBytes` and the compression-ratio cap). Archives
+/// inside archives are not opened.
+struct ArchiveScanner {
+    static let extensions: Set<String> = [
+        "zip", "whl", "egg", "nupkg", "snupkg", "msix", "appx", "vsix", "jar", "war",
+    ]
+
+    let analyzer: BinaryAnalyzer
+
+    static func isArchive(_ bytes: UnsafeRawBufferPointer, path: String) -> Bool {
+        guard bytes.count >= 4, bytes[0] == 0x50, bytes[1] == 0x4B, bytes[2] == 0x03, bytes[3] == 0x04 else { return false }
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: ".") else { return false }
+        return extensions.contains(name[name.index(after: dot)...].lowercased())
+    }
+
+    func scan(_ bytes: UnsafeRawBufferPointer, displayPath: String, lossy: Bool) -> FileOutcome {
+        let archive: ZipArchive
+        do {
+            archive = try ZipArchive(bytes)
+        } catch {
+            return .unreadable(ScanDiagnostic(path: displayPath, kind: .unreadable, message: "cannot read the archive: \(error)"))
+        }
+        var outcomes: [FileOutcome] = []
+        for entry in archive.entries where !entry.isDirectory {
+            let path = displayPath + "!/" + entry.name
+            do {
+                let prefix = try archive.prefix(of: entry, length: FormatSniffer.prefixLength)
+                let sniffed = prefix.withUnsafeBytes { FormatSniffer.sniff($0) }
+                guard sniffed != .notBinary else {
+                    outcomes.append(.notBinary)
+                    continue
+                }
+                let contents = try archive.contents(of: entry)
+                outcomes.append(contents.withUnsafeBytes { raw in
+                    analyzer.analyze(raw, sniffed: sniffed, displayPath: path, lossy: lossy, sha256: Digest.sha256(raw), release: nil)
+                })
+            } catch {
+                outcomes.append(.unreadable(ScanDiagnostic(path: path, kind: .unreadable, message: "cannot read the archive entry: \(error)")))
+            }
+        }
+        return .archive(outcomes)
+    }
+}
