@@ -78,7 +78,10 @@ let package = Package(
         ),
         .testTarget(
             name: "ScanningTests",
-            dependencies: ["Scanning", "Readiness", "BinaryFormats", "InstructionSets"]
+            dependencies: [
+                "Scanning", "Readiness", "BinaryFormats", "InstructionSets",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .testTarget(
             name: "ReportingTests",

@@ -38,6 +38,8 @@ struct ZipArchiveTests {
                     let digest = SHA256.hash(data: contents).map { String(format: "%02x", $0) }.joined()
                     #expect(digest == want.sha256, "\(entry.name)")
                     #expect(try archive.prefix(of: entry, length: 4) == Array(contents.prefix(4)))
+                    let file = try archive.extractToTemporaryFile(entry)
+                    #expect(Array(file.bytes) == contents, "\(entry.name) through a temporary file")
                 }
             }
         }

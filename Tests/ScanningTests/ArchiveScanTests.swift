@@ -1,6 +1,8 @@
+import Crypto
 import Foundation
 import Readiness
 import Testing
+@testable import BinaryFormats
 @testable import Scanning
 
 /// Scanning a folder that holds a wheel rates the binaries inside it (entries per Python's
@@ -47,5 +49,64 @@ struct ArchiveScanTests {
         struct Entry: Decodable { let name: String; let sha256: String }
         let data = try Data(contentsOf: SampleTreeVerdictTests.repository.appendingPathComponent("Tests/Fixtures/archives/expected.json"))
         return try JSONDecoder().decode([String: [Entry]].self, from: data).values.joined().first { $0.name == name }?.sha256
+    }
+}
+
+/// An entry above `ZipArchive.inMemoryLimit` goes through a temporary file, which is gone
+/// afterwards.
+@Suite("Large package entries")
+struct LargeArchiveEntryTests {
+    @Test func aLargeEntryIsRatedFromATemporaryFile() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("armready-big-\(UUID().uuidString)")
+        let temporary = root.appendingPathComponent("tmp")
+        try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let zip = ZipBytes.stored(name: "big.dll", data: payload)
+        try Data(zip).write(to: root.appendingPathComponent("pkg.zip"))
+        // The temporary file is unlinked as soon as it is made: the mapping outlives the name.
+        let mapped = try zip.withUnsafeBytes { raw in
+            let archive = try ZipArchive(raw)
+            return try archive.extractToTemporaryFile(archive.entries[0], directory: temporary.path)
+        }
+        #expect(Array(mapped.bytes) == payload)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path).isEmpty)
+        let rules = try RuleSet.load(builtIn: EmbeddedRules.files, userDirectories: [], disabled: [])
+        let report = try Scanner.scan(ScanOptions(
+            roots: [root.appendingPathComponent("pkg.zip").path], rules: rules, target: try TargetProfile.load(), isa: nil,
+            today: "2026-01-01", toolVersion: "test"))
+        let binary = try #require(report.binaries.first)
+        #expect(binary.path == "pkg.zip!/big.dll")
+        #expect(binary.size == payload.count)
+        #expect(binary.sha256 == SHA256.hash(data: payload).map { String(format: "%02x", $0) }.joined())
+    }
+
+    static let payload: [UInt8] = {
+        var bytes = [UInt8](repeating: 0, count: Int(ZipArchive.inMemoryLimit) + 4096)
+        bytes[0] = 0x4D
+        bytes[1] = 0x5A
+        return bytes
+    }()
+    var payload: [UInt8] { Self.payload }
+}
+
+/// A one-entry stored ZIP (APPNOTE.TXT layout), CRC-32 from zlib through the reader's helper.
+enum ZipBytes {
+    static func stored(name: String, data: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        func u16(_ v: UInt16) { out += [UInt8(v & 0xFF), UInt8(v >> 8)] }
+        func u32(_ v: UInt32) { for i in 0..<4 { out.append(UInt8((v >> (8 * i)) & 0xFF)) } }
+        let nameBytes = Array(name.utf8)
+        let crc = data.withUnsafeBytes { Inflater.crc32($0) }
+        u32(0x0403_4B50); u16(20); u16(0); u16(0); u16(0); u16(0); u32(crc)
+        u32(UInt32(data.count)); u32(UInt32(data.count)); u16(UInt16(nameBytes.count)); u16(0)
+        out += nameBytes + data
+        let directory = out.count
+        u32(0x0201_4B50); u16(20); u16(20); u16(0); u16(0); u16(0); u16(0); u32(crc)
+        u32(UInt32(data.count)); u32(UInt32(data.count)); u16(UInt16(nameBytes.count)); u16(0); u16(0); u16(0); u16(0)
+        u32(0); u32(0)
+        out += nameBytes
+        let size = out.count - directory
+        u32(0x0605_4B50); u16(0); u16(0); u16(1); u16(1); u32(UInt32(size)); u32(UInt32(directory)); u16(0)
+        return out
     }
 }

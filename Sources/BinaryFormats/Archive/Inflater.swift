@@ -50,6 +50,46 @@ enum Inflater {
 }
 
 extension Inflater {
+    /// Inflates `compressed` in 1 MiB steps, handing each step to `sink`, and checks that the
+    /// stream gives exactly `expected` bytes; for entries too large to hold in memory.
+    /// - Returns: the CRC-32 of the bytes produced.
+    static func inflate(
+        _ compressed: UnsafeRawBufferPointer, expected: UInt64, sink: (UnsafeRawBufferPointer) throws(BinaryFormatError) -> Void
+    ) throws(BinaryFormatError) -> UInt32 {
+        var stream = z_stream()
+        guard inflateInit2_(&stream, -15, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+            throw .invalid("zlib inflateInit2 failed")
+        }
+        defer { inflateEnd(&stream) }
+        guard let input = compressed.baseAddress else { throw .invalid("deflate stream is empty") }
+        stream.next_in = UnsafeMutablePointer(mutating: input.assumingMemoryBound(to: Bytef.self))
+        stream.avail_in = uInt(min(compressed.count, Int(UInt32.max)))
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+        defer { chunk.deallocate() }
+        guard let base = chunk.baseAddress else { throw .invalid("cannot allocate an inflate buffer") }
+        var produced: UInt64 = 0
+        var crc: uLong = CZlib.crc32(0, nil, 0)
+        while true {
+            stream.next_out = base.assumingMemoryBound(to: Bytef.self)
+            stream.avail_out = uInt(chunk.count)
+            let status = zlib_inflate(&stream)
+            let got = chunk.count - Int(stream.avail_out)
+            if got > 0 {
+                produced += UInt64(got)
+                guard produced <= expected else { throw .invalid("deflate data gives more than the \(expected) bytes the entry says") }
+                crc = CZlib.crc32(crc, base.assumingMemoryBound(to: Bytef.self), uInt(got))
+                try sink(UnsafeRawBufferPointer(start: base, count: got))
+            }
+            if status == Z_STREAM_END { break }
+            guard status == Z_OK, got > 0 || stream.avail_in > 0 else {
+                let message = stream.msg.map { String(cString: $0) } ?? "error \(status)"
+                throw .invalid("deflate data is corrupt (zlib: \(message))")
+            }
+        }
+        guard produced == expected else { throw .invalid("deflate data gives \(produced) bytes, the entry says \(expected)") }
+        return UInt32(truncatingIfNeeded: crc)
+    }
+
     /// The CRC-32 a ZIP entry records for its uncompressed bytes (zlib `crc32`).
     static func crc32(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
         guard let base = bytes.baseAddress else { return 0 }

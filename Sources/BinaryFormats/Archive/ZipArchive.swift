@@ -82,25 +82,10 @@ package struct ZipArchive {
 
     /// The entry's whole uncompressed bytes, checked against its size and CRC-32.
     package func contents(of entry: Entry) throws(BinaryFormatError) -> [UInt8] {
-        guard entry.uncompressedSize <= UInt64(ReadLimits.maxArchiveEntryBytes) else {
-            throw .countTooLarge(what: "\(entry.name): uncompressed byte", count: Int(clamping: entry.uncompressedSize), limit: ReadLimits.maxArchiveEntryBytes)
-        }
+        try checkClaims(entry)
         let data = try compressedData(of: entry)
-        let bytes: [UInt8]
-        switch entry.method {
-        case 0:
-            guard UInt64(data.count) == entry.uncompressedSize else {
-                throw .invalid("\(entry.name): stored entry is \(data.count) bytes, the directory says \(entry.uncompressedSize)")
-            }
-            bytes = Array(data)
-        case 8:
-            guard entry.uncompressedSize <= max(entry.compressedSize, 1) * UInt64(ReadLimits.maxCompressionRatio) else {
-                throw .invalid("\(entry.name): claims \(entry.uncompressedSize) bytes from \(entry.compressedSize) compressed (more than deflate can give)")
-            }
-            bytes = try Inflater.inflate(data, limit: Int(entry.uncompressedSize), exact: true)
-        default:
-            throw .invalid("\(entry.name): compression method \(entry.method) is not supported (only stored and deflate)")
-        }
+        let bytes = entry.method == 0
+            ? Array(data) : try Inflater.inflate(data, limit: Int(entry.uncompressedSize), exact: true)
         let crc = bytes.withUnsafeBytes { Inflater.crc32($0) }
         guard crc == entry.crc32 else {
             throw .invalid("\(entry.name): CRC-32 \(hex(crc)) does not match the directory's \(hex(entry.crc32))")
@@ -108,7 +93,27 @@ package struct ZipArchive {
         return bytes
     }
 
-    private func compressedData(of entry: Entry) throws(BinaryFormatError) -> UnsafeRawBufferPointer {
+    /// Refuses entries that are too large, use an unsupported method, or claim more than
+    /// deflate can produce from their compressed size (a zip bomb), before any inflating.
+    func checkClaims(_ entry: Entry) throws(BinaryFormatError) {
+        guard entry.uncompressedSize <= UInt64(ReadLimits.maxArchiveEntryBytes) else {
+            throw .countTooLarge(what: "\(entry.name): uncompressed byte", count: Int(clamping: entry.uncompressedSize), limit: ReadLimits.maxArchiveEntryBytes)
+        }
+        switch entry.method {
+        case 0:
+            guard entry.compressedSize == entry.uncompressedSize else {
+                throw .invalid("\(entry.name): stored entry is \(entry.compressedSize) bytes, the directory says \(entry.uncompressedSize)")
+            }
+        case 8:
+            guard entry.uncompressedSize <= max(entry.compressedSize, 1) * UInt64(ReadLimits.maxCompressionRatio) else {
+                throw .invalid("\(entry.name): claims \(entry.uncompressedSize) bytes from \(entry.compressedSize) compressed (more than deflate can give)")
+            }
+        default:
+            throw .invalid("\(entry.name): compression method \(entry.method) is not supported (only stored and deflate)")
+        }
+    }
+
+    func compressedData(of entry: Entry) throws(BinaryFormatError) -> UnsafeRawBufferPointer {
         guard entry.localHeaderOffset < UInt64(reader.count) else {
             throw .pointsPastEnd(field: "\(entry.name): local header offset", value: entry.localHeaderOffset, fileSize: reader.count)
         }

@@ -27,7 +27,7 @@ package final class MappedFile: @unchecked Sendable {
     }
 
     /// Maps the file whose path is `pathBytes` (raw bytes: names need not be UTF-8).
-    package init(pathBytes: [UInt8]) throws(BinaryFormatError) {
+    package convenience init(pathBytes: [UInt8]) throws(BinaryFormatError) {
         // O_NONBLOCK: opening a FIFO that raced in after the walk must not block.
         let fd = (pathBytes + [0]).withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
@@ -35,6 +35,12 @@ package final class MappedFile: @unchecked Sendable {
             }
         }
         guard fd >= 0 else { throw .io(call: "open", message: Self.errnoText()) }
+        try self.init(adopting: fd)
+    }
+
+    /// Maps the open file `fd` and takes ownership of it (it is closed on failure and in
+    /// `deinit`); used for temporary files that were unlinked once written.
+    package init(adopting fd: Int32) throws(BinaryFormatError) {
         var info = stat()
         guard fstat(fd, &info) == 0 else {
             let message = Self.errnoText()

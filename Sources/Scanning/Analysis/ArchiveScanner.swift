@@ -5,8 +5,9 @@ import BinaryFormats
 /// covers what a package will install. Entries are reported as `package.whl!/path/in/it`.
 ///
 /// Each entry's first bytes are inflated first, and only PE/ELF entries are inflated whole
-/// (bounded by `ReadLimits.maxArchiveEntryBytes` and the compression-ratio cap). Archives
-/// inside archives are not opened.
+/// (bounded by `ReadLimits.maxArchiveEntryBytes` and the compression-ratio cap): in memory up
+/// to `ZipArchive.inMemoryLimit`, into an unlinked, mapped temporary file above it, so memory
+/// stays bounded. Archives inside archives are not opened.
 struct ArchiveScanner {
     static let extensions: Set<String> = [
         "zip", "whl", "egg", "nupkg", "snupkg", "msix", "appx", "vsix", "jar", "war",
@@ -38,10 +39,19 @@ struct ArchiveScanner {
                     outcomes.append(.notBinary)
                     continue
                 }
-                let contents = try archive.contents(of: entry)
-                outcomes.append(contents.withUnsafeBytes { raw in
-                    analyzer.analyze(raw, sniffed: sniffed, displayPath: path, lossy: lossy, sha256: Digest.sha256(raw), release: nil)
-                })
+                if entry.uncompressedSize > ZipArchive.inMemoryLimit {
+                    let file = try archive.extractToTemporaryFile(entry)
+                    outcomes.append(withExtendedLifetime(file) {
+                        analyzer.analyze(
+                            file.bytes, sniffed: sniffed, displayPath: path, lossy: lossy, sha256: Digest.sha256(file),
+                            release: file.releasePages)
+                    })
+                } else {
+                    let contents = try archive.contents(of: entry)
+                    outcomes.append(contents.withUnsafeBytes { raw in
+                        analyzer.analyze(raw, sniffed: sniffed, displayPath: path, lossy: lossy, sha256: Digest.sha256(raw), release: nil)
+                    })
+                }
             } catch {
                 outcomes.append(.unreadable(ScanDiagnostic(path: path, kind: .unreadable, message: "cannot read the archive entry: \(error)")))
             }
