@@ -19,7 +19,9 @@ enum ApplicationBuilder {
         }
         let context = ApplicationAnalyzer.contextFindings(
             members: members, applications: groups, rules: rules, target: target)
-        let indexByPath = Dictionary(uniqueKeysWithValues: binaries.indices.map { (binaries[$0].result.path, $0) })
+        // Paths are unique (the scanner drops repeated roots and archive entries); keep the
+        // first anyway rather than trap.
+        let indexByPath = Dictionary(binaries.indices.map { (binaries[$0].result.path, $0) }, uniquingKeysWith: { first, _ in first })
         var contextReasons: [String: [ApplicationReason]] = [:]
         for item in context {
             guard let index = indexByPath[item.dependency] else { continue }

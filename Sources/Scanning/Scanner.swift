@@ -10,8 +10,11 @@ package enum Scanner {
     package static func scan(_ options: ScanOptions, progress: ScanProgress? = nil) throws(ScanError) -> ScanReport {
         var walker = FileWalker(followSymlinks: options.followSymlinks, excludes: options.excludes)
         var walkedRoots = 0
-        for root in options.roots {
-            let prefix = options.roots.count > 1 ? root.trimmingSlashes() : ""
+        // A root given twice (`dir` and `dir/`) is walked once.
+        var seenRoots = Set<String>()
+        let roots = options.roots.filter { seenRoots.insert($0.trimmingSlashes()).inserted }
+        for root in roots {
+            let prefix = roots.count > 1 ? root.trimmingSlashes() : ""
             if walker.walk(root: root, prefix: prefix) { walkedRoots += 1 }
         }
         guard walkedRoots > 0 else { throw .noRoots(details: walker.diagnostics.map(\.message)) }
@@ -47,7 +50,7 @@ package enum Scanner {
         return ScanReport(
             tool: ToolInfo(version: options.toolVersion),
             target: TargetInfo(name: options.target.name, title: options.target.description),
-            generatedAt: options.generatedAt, roots: options.roots,
+            generatedAt: options.generatedAt, roots: roots,
             summary: ScanSummary.make(files: walker.files.count, notBinary: notBinary, binaries: binaries, applications: applications),
             gate: gate, binaries: binaries, applications: applications, diagnostics: diagnostics,
             suppressions: suppressionStatus, baseline: baseline)

@@ -110,3 +110,39 @@ enum ZipBytes {
         return out
     }
 }
+
+/// Repeated names must not make two report entries with one path (nor trap).
+@Suite("Repeated paths")
+struct RepeatedPathTests {
+    @Test func anArchiveThatNamesAnEntryTwiceAndARootGivenTwice() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("armready-dup-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let dll = [UInt8](try Data(contentsOf: SampleTreeVerdictTests.repository.appendingPathComponent("Tests/Fixtures/pe/x64_exports.dll")))
+        let one = ZipBytes.stored(name: "a.dll", data: dll)
+        // Two local entries and two directory entries, both named a.dll: splice the one-entry
+        // archive's pieces (local part, directory entry, end record) twice.
+        let endOffset = one.count - 22
+        let directoryOffset = Int(one[endOffset + 16]) | Int(one[endOffset + 17]) << 8 | Int(one[endOffset + 18]) << 16
+        let local = Array(one[0..<directoryOffset])
+        var central = Array(one[directoryOffset..<endOffset])
+        var zip = local + local
+        let secondLocal = UInt32(local.count)
+        var second = central
+        for index in 0..<4 { second[42 + index] = UInt8((secondLocal >> (8 * UInt32(index))) & 0xFF) }
+        let directoryStart = UInt32(zip.count)
+        central += second
+        zip += central
+        let size = UInt32(central.count)
+        zip += [0x50, 0x4B, 0x05, 0x06, 0, 0, 0, 0, 2, 0, 2, 0]
+        for value in [size, directoryStart] { for index in 0..<4 { zip.append(UInt8((value >> (8 * UInt32(index))) & 0xFF)) } }
+        zip += [0, 0]
+        try Data(zip).write(to: root.appendingPathComponent("dup.zip"))
+        let rules = try RuleSet.load(builtIn: EmbeddedRules.files, userDirectories: [], disabled: [])
+        let report = try Scanner.scan(ScanOptions(
+            roots: [root.path, root.path + "/"], rules: rules, target: try TargetProfile.load(), isa: nil,
+            today: "2026-01-01", toolVersion: "test"))
+        #expect(report.binaries.map(\.path) == ["dup.zip!/a.dll"])
+        #expect(report.diagnostics.map(\.message) == ["the archive names this entry more than once; only the first is rated"])
+    }
+}

@@ -30,8 +30,14 @@ struct ArchiveScanner {
             return .unreadable(ScanDiagnostic(path: displayPath, kind: .unreadable, message: "cannot read the archive: \(error)"))
         }
         var outcomes: [FileOutcome] = []
+        var seen = Set<String>()
         for entry in archive.entries where !entry.isDirectory {
             let path = displayPath + "!/" + entry.name
+            guard seen.insert(entry.name).inserted else {
+                outcomes.append(.unreadable(ScanDiagnostic(
+                    path: path, kind: .unreadable, message: "the archive names this entry more than once; only the first is rated")))
+                continue
+            }
             do {
                 let prefix = try archive.prefix(of: entry, length: FormatSniffer.prefixLength)
                 let sniffed = prefix.withUnsafeBytes { FormatSniffer.sniff($0) }
