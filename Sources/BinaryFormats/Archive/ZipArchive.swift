@@ -25,7 +25,7 @@ package struct ZipArchive {
     package init(_ bytes: UnsafeRawBufferPointer) throws(BinaryFormatError) {
         reader = ByteReader(bytes)
         let end = try Self.endOfCentralDirectory(reader)
-        var directory = try reader.u32(at: end + 16, "central directory offset")
+        let directory = try reader.u32(at: end + 16, "central directory offset")
         var count = Int(try reader.u16(at: end + 10, "central directory entry count"))
         var directoryOffset = UInt64(directory)
         if directory == 0xFFFF_FFFF || count == 0xFFFF, end >= 20, (try? reader.u32(at: end - 20)) == 0x0706_4B50 {
@@ -42,7 +42,6 @@ package struct ZipArchive {
             }
             count = Int(count64)
             directoryOffset = try reader.u64(at: Int(record) + 48, "ZIP64 central directory offset")
-            directory = 0
         }
         guard directoryOffset <= UInt64(reader.count) else {
             throw .pointsPastEnd(field: "central directory offset", value: directoryOffset, fileSize: reader.count)
@@ -105,7 +104,9 @@ package struct ZipArchive {
                 throw .invalid("\(entry.name): stored entry is \(entry.compressedSize) bytes, the directory says \(entry.uncompressedSize)")
             }
         case 8:
-            guard entry.uncompressedSize <= max(entry.compressedSize, 1) * UInt64(ReadLimits.maxCompressionRatio) else {
+            // ZIP64 sizes are 64-bit: multiply without trapping.
+            let (possible, overflow) = max(entry.compressedSize, 1).multipliedReportingOverflow(by: UInt64(ReadLimits.maxCompressionRatio))
+            guard overflow || entry.uncompressedSize <= possible else {
                 throw .invalid("\(entry.name): claims \(entry.uncompressedSize) bytes from \(entry.compressedSize) compressed (more than deflate can give)")
             }
         default:
