@@ -1,62 +1,22 @@
 internal import CZlib
 
 /// Raw-deflate decompression (ZIP method 8) through zlib: the one file that touches zlib.
-enum Inflater {
-    /// Inflates `compressed` into at most `limit` bytes.
-    ///
-    /// - Parameters:
-    ///   - limit: stop after this many output bytes (a prefix is enough to sniff a format).
-    ///   - exact: the stream must produce exactly `limit` bytes and end there.
-    /// - Throws: `BinaryFormatError.invalid` naming the zlib call and its message.
-    static func inflate(_ compressed: UnsafeRawBufferPointer, limit: Int, exact: Bool) throws(BinaryFormatError) -> [UInt8] {
-        var stream = z_stream()
-        // windowBits -15: raw deflate, no zlib header, as ZIP stores it.
-        guard inflateInit2_(&stream, -15, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
-            throw .invalid("zlib inflateInit2 failed")
-        }
-        defer { inflateEnd(&stream) }
-        var output = [UInt8](repeating: 0, count: limit)
-        var produced = 0
-        var status = Z_OK
-        guard let input = compressed.baseAddress, compressed.count > 0 else {
-            if exact && limit > 0 { throw .invalid("deflate stream is empty but should give \(limit) bytes") }
-            return []
-        }
-        stream.next_in = UnsafeMutablePointer(mutating: input.assumingMemoryBound(to: Bytef.self))
-        stream.avail_in = uInt(min(compressed.count, Int(UInt32.max)))
-        output.withUnsafeMutableBytes { buffer in
-            guard let base = buffer.baseAddress else { return }
-            while produced < limit {
-                stream.next_out = (base + produced).assumingMemoryBound(to: Bytef.self)
-                stream.avail_out = uInt(min(limit - produced, Int(UInt32.max)))
-                let before = stream.avail_out
-                status = zlib_inflate(&stream)
-                produced += Int(before - stream.avail_out)
-                if status != Z_OK { break }
-                if before == stream.avail_out && stream.avail_in == 0 { break }
-            }
-        }
-        if status != Z_OK && status != Z_STREAM_END && !(status == Z_BUF_ERROR && produced == limit) {
-            let message = stream.msg.map { String(cString: $0) } ?? "error \(status)"
-            throw .invalid("deflate data is corrupt (zlib: \(message))")
-        }
-        if exact {
-            guard produced == limit else {
-                throw .invalid("deflate data gives \(produced) bytes, the entry says \(limit)")
-            }
-        }
-        return produced == limit ? output : Array(output.prefix(produced))
-    }
-}
+enum Inflater {}
 
 extension Inflater {
     /// Inflates `compressed` in 1 MiB steps, handing each step to `sink`, and checks that the
-    /// stream gives exactly `expected` bytes; for entries too large to hold in memory.
+    /// stream gives exactly `expected` bytes.
+    /// - Parameter stopAfter: stop once this many bytes were produced, without checking the
+    ///   rest of the stream (a prefix is enough to sniff a format).
     /// - Returns: the CRC-32 of the bytes produced.
+    /// - Throws: `BinaryFormatError.invalid` with zlib's message, or when the size differs.
+    @discardableResult
     static func inflate(
-        _ compressed: UnsafeRawBufferPointer, expected: UInt64, sink: (UnsafeRawBufferPointer) throws(BinaryFormatError) -> Void
+        _ compressed: UnsafeRawBufferPointer, expected: UInt64, stopAfter: UInt64? = nil,
+        sink: (UnsafeRawBufferPointer) throws(BinaryFormatError) -> Void
     ) throws(BinaryFormatError) -> UInt32 {
         var stream = z_stream()
+        // windowBits -15: raw deflate, no zlib header, as ZIP stores it.
         guard inflateInit2_(&stream, -15, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
             throw .invalid("zlib inflateInit2 failed")
         }
@@ -79,6 +39,7 @@ extension Inflater {
                 guard produced <= expected else { throw .invalid("deflate data gives more than the \(expected) bytes the entry says") }
                 crc = CZlib.crc32(crc, base.assumingMemoryBound(to: Bytef.self), uInt(got))
                 try sink(UnsafeRawBufferPointer(start: base, count: got))
+                if let stopAfter, produced >= stopAfter { return UInt32(truncatingIfNeeded: crc) }
             }
             if status == Z_STREAM_END { break }
             guard status == Z_OK, got > 0 || stream.avail_in > 0 else {

@@ -74,7 +74,12 @@ package struct ZipArchive {
         let wanted = Int(min(UInt64(length), entry.uncompressedSize))
         switch entry.method {
         case 0: return Array(UnsafeRawBufferPointer(rebasing: data[0..<min(wanted, data.count)]))
-        case 8: return try Inflater.inflate(data, limit: wanted, exact: false)
+        case 8:
+            var bytes: [UInt8] = []
+            try Inflater.inflate(data, expected: entry.uncompressedSize, stopAfter: UInt64(wanted)) { chunk throws(BinaryFormatError) in
+                bytes.append(contentsOf: chunk)
+            }
+            return Array(bytes.prefix(wanted))
         default: throw .invalid("\(entry.name): compression method \(entry.method) is not supported (only stored and deflate)")
         }
     }
@@ -83,9 +88,17 @@ package struct ZipArchive {
     package func contents(of entry: Entry) throws(BinaryFormatError) -> [UInt8] {
         try checkClaims(entry)
         let data = try compressedData(of: entry)
-        let bytes = entry.method == 0
-            ? Array(data) : try Inflater.inflate(data, limit: Int(entry.uncompressedSize), exact: true)
-        let crc = bytes.withUnsafeBytes { Inflater.crc32($0) }
+        var bytes: [UInt8] = []
+        let crc: UInt32
+        if entry.method == 0 {
+            bytes = Array(data)
+            crc = Inflater.crc32(data)
+        } else {
+            bytes.reserveCapacity(Int(entry.uncompressedSize))
+            crc = try Inflater.inflate(data, expected: entry.uncompressedSize) { chunk throws(BinaryFormatError) in
+                bytes.append(contentsOf: chunk)
+            }
+        }
         guard crc == entry.crc32 else {
             throw .invalid("\(entry.name): CRC-32 \(hex(crc)) does not match the directory's \(hex(entry.crc32))")
         }
