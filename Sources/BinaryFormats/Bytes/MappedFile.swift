@@ -28,22 +28,53 @@ package final class MappedFile: @unchecked Sendable {
 
     /// Maps the file whose path is `pathBytes` (raw bytes: names need not be UTF-8).
     package convenience init(pathBytes: [UInt8]) throws(BinaryFormatError) {
+        let fd = try Self.openRegular(pathBytes)
+        try self.init(adopting: fd.descriptor, size: fd.size)
+    }
+
+    /// Maps the file at `pathBytes` only if `wanted` accepts its first `prefixLength` bytes
+    /// (fewer for a shorter file), read with one `pread`: a scan opens thousands of files that
+    /// are not binaries, and mapping and unmapping each costs more than reading four bytes.
+    /// - Returns: nil when `wanted` declines; the file is closed again.
+    package static func mapping(
+        pathBytes: [UInt8], prefixLength: Int, when wanted: (UnsafeRawBufferPointer) -> Bool
+    ) throws(BinaryFormatError) -> MappedFile? {
+        let fd = try openRegular(pathBytes)
+        let accepted = withUnsafeTemporaryAllocation(byteCount: max(1, min(prefixLength, fd.size)), alignment: 8) { buffer in
+            let got = fd.size == 0 ? 0 : pread(fd.descriptor, buffer.baseAddress, buffer.count, 0)
+            return got >= 0 && wanted(UnsafeRawBufferPointer(rebasing: buffer[0..<got]))
+        }
+        guard accepted else {
+            close(fd.descriptor)
+            return nil
+        }
+        return try MappedFile(adopting: fd.descriptor, size: fd.size)
+    }
+
+    /// Maps the open file `fd` and takes ownership of it (it is closed on failure and in
+    /// `deinit`); used for temporary files that were unlinked once written.
+    package convenience init(adopting fd: Int32) throws(BinaryFormatError) {
+        let size = try Self.regularFileSize(fd)
+        try self.init(adopting: fd, size: size)
+    }
+
+    /// Opens `pathBytes` read-only and checks that it is a regular file.
+    private static func openRegular(_ pathBytes: [UInt8]) throws(BinaryFormatError) -> (descriptor: Int32, size: Int) {
         // O_NONBLOCK: opening a FIFO that raced in after the walk must not block.
         let fd = (pathBytes + [0]).withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 chars.baseAddress.map { open($0, O_RDONLY | O_CLOEXEC | O_NONBLOCK) } ?? -1
             }
         }
-        guard fd >= 0 else { throw .io(call: "open", message: Self.errnoText()) }
-        try self.init(adopting: fd)
+        guard fd >= 0 else { throw .io(call: "open", message: errnoText()) }
+        return (fd, try regularFileSize(fd))
     }
 
-    /// Maps the open file `fd` and takes ownership of it (it is closed on failure and in
-    /// `deinit`); used for temporary files that were unlinked once written.
-    package init(adopting fd: Int32) throws(BinaryFormatError) {
+    /// The size of the regular file `fd`; closes `fd` when it is not one or `fstat` fails.
+    private static func regularFileSize(_ fd: Int32) throws(BinaryFormatError) -> Int {
         var info = stat()
         guard fstat(fd, &info) == 0 else {
-            let message = Self.errnoText()
+            let message = errnoText()
             close(fd)
             throw .io(call: "fstat", message: message)
         }
@@ -51,8 +82,12 @@ package final class MappedFile: @unchecked Sendable {
             close(fd)
             throw .notRegularFile
         }
+        return Int(info.st_size)
+    }
+
+    /// Maps `fd` (a regular file of `size` bytes), taking ownership of it.
+    private init(adopting fd: Int32, size: Int) throws(BinaryFormatError) {
         descriptor = fd
-        let size = Int(info.st_size)
         length = size
         if size == 0 {
             mapping = nil

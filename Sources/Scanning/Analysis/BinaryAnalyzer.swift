@@ -29,14 +29,19 @@ struct BinaryAnalyzer: Sendable {
     let isa: ISAOptions?
     /// Look inside ZIP-based packages (`ArchiveScanner.extensions`).
     var archives = true
+    /// Compute SHA-256 digests (`ScanOptions.digests`).
+    var digests = true
 
     func analyze(_ file: WalkedFile) -> FileOutcome {
-        let mapped: MappedFile
+        let mapped: MappedFile?
         do {
-            mapped = try MappedFile(pathBytes: file.openPath)
+            mapped = try MappedFile.mapping(pathBytes: file.openPath, prefixLength: FormatSniffer.prefixLength) { prefix in
+                FormatSniffer.sniff(prefix) != .notBinary || (archives && ArchiveScanner.isArchive(prefix, path: file.displayPath))
+            }
         } catch {
             return .unreadable(ScanDiagnostic(path: file.displayPath, kind: .unreadable, message: "cannot read: \(error)"))
         }
+        guard let mapped else { return .notBinary }
         return withExtendedLifetime(mapped) { analyze(file, mapped: mapped) }
     }
 
@@ -51,13 +56,13 @@ struct BinaryAnalyzer: Sendable {
         }
         return analyze(
             bytes, sniffed: sniffed, displayPath: file.displayPath, lossy: file.displayIsLossy,
-            sha256: Digest.sha256(mapped), release: mapped.releasePages)
+            sha256: digests ? Digest.sha256(mapped) : nil, release: mapped.releasePages)
     }
 
     /// Rates one binary's bytes. `release`, when given, drops decoded pages of a file mapping;
     /// it must be nil for bytes in ordinary memory (archive entries).
     func analyze(
-        _ bytes: UnsafeRawBufferPointer, sniffed: BinaryFormat, displayPath: String, lossy: Bool, sha256: String,
+        _ bytes: UnsafeRawBufferPointer, sniffed: BinaryFormat, displayPath: String, lossy: Bool, sha256: String?,
         release: ((Range<Int>) -> Void)?
     ) -> FileOutcome {
         let file = (displayPath: displayPath, displayIsLossy: lossy)
