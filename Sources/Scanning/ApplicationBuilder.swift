@@ -46,10 +46,12 @@ enum ApplicationBuilder {
         return byApplication.keys.sorted().map { id in
             let members = byApplication[id] ?? []
             var reasons = contextReasons[id] ?? []
+            // (binary, rule) pairs a context reason already explains; a set, because one
+            // application may hold thousands of binaries.
+            let explained = Set(reasons.map { [$0.dependency ?? $0.binary, $0.rule] })
             for member in members where member.verdict != .native {
                 if let top = member.findings.first, top.verdict == member.verdict {
-                    let alreadyContext = reasons.contains { ($0.dependency ?? $0.binary) == member.path && $0.rule == top.rule }
-                    if !alreadyContext {
+                    if !explained.contains([member.path, top.rule]) {
                         reasons.append(ApplicationReason(verdict: member.verdict, binary: member.path, rule: top.rule, message: top.message))
                     }
                 } else {

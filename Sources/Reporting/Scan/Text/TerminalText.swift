@@ -7,7 +7,9 @@
 package enum TerminalText {
     /// Columns the string takes on a terminal.
     package static func width(_ string: String) -> Int {
-        string.reduce(0) { $0 + width(of: $1) }
+        // Most names are printable ASCII: one column per byte, no Unicode tables needed.
+        if string.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return string.utf8.count }
+        return string.reduce(0) { $0 + width(of: $1) }
     }
 
     static func width(of character: Character) -> Int {
@@ -31,6 +33,7 @@ package enum TerminalText {
     /// The string with every control character (C0, DEL, C1: ESC included) shown as `?`,
     /// and line breaks and tabs as spaces.
     package static func sanitized(_ string: String) -> String {
+        if string.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return string }
         var out = ""
         for scalar in string.unicodeScalars {
             switch scalar {
