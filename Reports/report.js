@@ -381,7 +381,7 @@
   }
   function searchText(b) {
     if (b._q === undefined) {
-      var parts = [b.p, b.h, b.m === undefined ? '' : s(b.m), b.a === undefined ? '' : APPS[b.a].id];
+      var parts = [b.p, b.h || '', b.m === undefined ? '' : s(b.m), b.a === undefined ? '' : APPS[b.a].id];
       b.fd.forEach(function (f) { parts.push(s(f.r), s(f.t), s(f.m)); });
       if (b.d) { list(b.d.im).concat(list(b.d.nd)).forEach(function (i) { parts.push(s(i)); }); }
       b._q = parts.join('\n').toLowerCase();
@@ -520,7 +520,7 @@
     var d = b.d;
     var grid = el('div', 'detail-grid');
     add(grid, add(el('div'), el('h3', null, 'File'), facts([
-      ['Path', b.p + (b.l ? ' (name had invalid UTF-8)' : '')], ['SHA-256', el('code', null, b.h)], ['Size', fmtSize(b.z) + ' (' + b.z + ' bytes)'],
+      ['Path', b.p + (b.l ? ' (name had invalid UTF-8)' : '')], ['SHA-256', b.h ? el('code', null, b.h) : 'not computed'], ['Size', fmtSize(b.z) + ' (' + b.z + ' bytes)'],
       ['Application', b.a === undefined ? '' : APPS[b.a].id], ['Format', b.f + (b.bits ? ', ' + b.bits + '-bit' : '')],
       ['Machine', b.m === undefined ? '' : s(b.m) + (b.mc !== undefined ? ' (0x' + b.mc.toString(16) + ')' : '')],
       ['Execution', b.e], ['Kind', b.k || ''], ['Baseline', b.bs || ''], ['Why unknown', b.why === undefined ? '' : s(b.why)]

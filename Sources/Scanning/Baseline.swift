@@ -8,10 +8,11 @@ package struct Baseline: Sendable, Equatable, Codable {
 
     package struct Entry: Sendable, Equatable, Codable {
         package var path: String
-        package var sha256: String
+        /// nil when the scan that wrote the baseline computed no digests.
+        package var sha256: String?
         package var verdict: Verdict
 
-        package init(path: String, sha256: String, verdict: Verdict) {
+        package init(path: String, sha256: String?, verdict: Verdict) {
             self.path = path
             self.sha256 = sha256
             self.verdict = verdict

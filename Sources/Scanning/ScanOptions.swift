@@ -25,12 +25,15 @@ package struct ScanOptions: Sendable {
     package var toolVersion: String
     /// Worker threads; nil uses every core.
     package var concurrency: Int?
+    /// Compute every binary's SHA-256. Hashing reads whole files and is most of a triage
+    /// scan's time, so a scan whose outputs never show the digest (the table) skips it.
+    package var digests: Bool = true
 
     package init(
         roots: [String], rules: RuleSet, target: TargetProfile, isa: ISAOptions?, followSymlinks: Bool = false,
         archives: Bool = true, excludes: [String] = [], suppressions: [Suppression] = [], failOn: Verdict? = nil,
         failOnUnknown: Bool = false, baseline: Baseline? = nil, baselinePath: String? = nil, today: String,
-        generatedAt: String? = nil, toolVersion: String, concurrency: Int? = nil
+        generatedAt: String? = nil, toolVersion: String, concurrency: Int? = nil, digests: Bool = true
     ) {
         self.roots = roots
         self.rules = rules
@@ -48,6 +51,7 @@ package struct ScanOptions: Sendable {
         self.generatedAt = generatedAt
         self.toolVersion = toolVersion
         self.concurrency = concurrency
+        self.digests = digests
     }
 }
 

@@ -19,7 +19,8 @@ package enum Scanner {
         }
         guard walkedRoots > 0 else { throw .noRoots(details: walker.diagnostics.map(\.message)) }
 
-        let analyzer = BinaryAnalyzer(rules: options.rules, target: options.target, isa: options.isa, archives: options.archives)
+        let analyzer = BinaryAnalyzer(
+            rules: options.rules, target: options.target, isa: options.isa, archives: options.archives, digests: options.digests)
         let outcomes = analyzeAll(walker.files, analyzer: analyzer, concurrency: options.concurrency, progress: progress)
 
         var diagnostics = walker.diagnostics

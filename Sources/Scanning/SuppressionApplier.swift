@@ -30,7 +30,7 @@ enum SuppressionApplier {
 
     static func applies(_ suppression: Suppression, to binary: BinaryResult, rule: String) -> Bool {
         guard suppression.rule == rule || suppression.rule == "*" else { return false }
-        if suppression.isSHA256 { return suppression.binary.lowercased() == binary.sha256 }
+        if suppression.isSHA256 { return binary.sha256 == suppression.binary.lowercased() }
         return fnmatch(suppression.binary, binary.path, 0) == 0
     }
 }

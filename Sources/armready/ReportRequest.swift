@@ -4,6 +4,10 @@ import ArgumentParser
 struct ReportRequest: ExpressibleByArgument, Equatable {
     enum Format: String, CaseIterable {
         case table, json, sarif, junit, markdown, html
+
+        /// Whether the output shows (or fingerprints with) each binary's SHA-256; a scan
+        /// whose outputs all say no skips hashing.
+        var needsDigests: Bool { self != .table }
     }
 
     var format: Format

@@ -57,7 +57,7 @@ struct ScanCommand: ParsableCommand {
     }
 
     func run() throws {
-        let setup: ScanSetup
+        var setup: ScanSetup
         do {
             setup = try ScanSetup(input: input, failOn: failOn?.verdict, failOnUnknown: failOnUnknown, baseline: baseline, template: template, timestamp: timestamp)
         } catch let error as ReadinessError {
@@ -70,6 +70,8 @@ struct ScanCommand: ParsableCommand {
                 printError("note: \(override.source) overrides the built-in rule \(override.id)")
             }
         }
+        let requests = self.report.isEmpty ? [ReportRequest(format: .table, file: nil)] : self.report
+        setup.options.digests = requests.contains { $0.format.needsDigests } || setup.options.suppressions.contains(where: \.isSHA256)
         let progress = ProgressLine(enabled: !quiet && FileDescriptorWriter.isTerminal(2))
         var report: ScanReport
         do {
@@ -82,7 +84,6 @@ struct ScanCommand: ParsableCommand {
         if !quiet {
             for diagnostic in report.diagnostics { printError("warning: " + TerminalText.sanitized("\(diagnostic.path): \(diagnostic.message)")) }
         }
-        let requests = self.report.isEmpty ? [ReportRequest(format: .table, file: nil)] : self.report
         for request in requests {
             do {
                 try ReportOutput.write(report, request: request, template: setup.template, color: color)

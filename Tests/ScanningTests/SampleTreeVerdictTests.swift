@@ -50,11 +50,12 @@ struct SampleTreeVerdictTests {
         "Simulator/sim.exe": "x86-avx512-required",  // R6
     ]
 
-    static func scan(target: String? = nil) throws -> ScanReport {
+    static func scan(target: String? = nil, digests: Bool = true) throws -> ScanReport {
         let rules = try RuleSet.load(builtIn: EmbeddedRules.files, userDirectories: [], disabled: [])
         let profile = try TargetProfile.load(name: target, userDirectories: [])
         let options = ScanOptions(
-            roots: [samples], rules: rules, target: profile, isa: ISAOptions(), today: "2026-01-01", toolVersion: "test")
+            roots: [samples], rules: rules, target: profile, isa: ISAOptions(), today: "2026-01-01", toolVersion: "test",
+            digests: digests)
         return try Scanner.scan(options)
     }
 
@@ -81,6 +82,32 @@ struct SampleTreeVerdictTests {
             }
         }
         #expect(report.summary.notBinary >= 3)  // notes.txt, vpnfilter.inf, README and sources are skipped
+    }
+
+    /// Without digests (a table-only scan) nothing but the digest changes; with them each one
+    /// is the file's SHA-256 as `sha256sum` computes it.
+    @Test func digestsChangeNothingButTheDigest() throws {
+        let hashed = try Self.scan()
+        var unhashed = try Self.scan(digests: false)
+        #expect(unhashed.binaries.allSatisfy { $0.sha256 == nil })
+        for binary in hashed.binaries {
+            let expected = try Self.sha256sum(URL(fileURLWithPath: Self.samples).appendingPathComponent(binary.path).path)
+            #expect(binary.sha256 == expected, "\(binary.path)")
+        }
+        for index in unhashed.binaries.indices { unhashed.binaries[index].sha256 = hashed.binaries[index].sha256 }
+        #expect(unhashed == hashed)
+    }
+
+    static func sha256sum(_ path: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["sha256sum", path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).split(separator: " ").first.map(String.init) ?? ""
     }
 
     @Test func thePreAVXTargetPutsTheAVX2RendererAtRisk() throws {

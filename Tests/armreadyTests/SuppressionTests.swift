@@ -67,6 +67,40 @@ struct SuppressionTests {
         #expect(try comFinding(report)["suppression"] is NSNull)
     }
 
+    /// A table-only scan skips hashing (README, "Performance"), but a suppression that names a
+    /// binary by SHA-256 still needs the digest: it must match as it does in a JSON scan. The
+    /// digest comes from `sha256sum`.
+    @Test func sha256SuppressionAppliesInATableOnlyScan() throws {
+        let tree = try shellExtTree(config: "version: 1\n")
+        let digest = try Self.sha256sum(tree.url.appendingPathComponent("ShellExt/contextmenu.dll").path)
+        try tree.write(
+            """
+            version: 1
+            suppressions:
+              - rule: com-server-not-arm64
+                binary: "\(digest.uppercased())"
+                reason: "vendor confirmed an Arm64 build"
+
+            """, to: "armready.yml")
+        let table = try Armready.run(["scan", ".", "--fail-on", "at-risk", "--report", "table"], in: tree.url)
+        #expect(table.status == 0, "\(table.stdout)\(table.stderr)")
+        let json = try Armready.run(["scan", ".", "--fail-on", "at-risk", "--report", "json"], in: tree.url)
+        #expect(json.status == 0, "\(json.stderr)")
+        #expect(try ScanJSON(json).binary("ShellExt/contextmenu.dll")["sha256"] as? String == digest)
+    }
+
+    static func sha256sum(_ path: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["sha256sum", path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).split(separator: " ").first.map(String.init) ?? ""
+    }
+
     @Test func suppressionWithoutReasonIsAConfigurationError() throws {
         let text = """
             version: 1

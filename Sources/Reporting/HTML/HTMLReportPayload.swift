@@ -66,7 +66,7 @@ struct HTMLReportPayload: Encodable {
 struct HTMLBinary: Encodable {
     var p: String
     var l: Int?
-    var h: String
+    var h: String?
     var z: Int
     var a: Int?
     var f: String

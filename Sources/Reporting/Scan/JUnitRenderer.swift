@@ -90,8 +90,9 @@ package enum JUnitRenderer {
         var systemOut: String {
             var lines = [
                 "verdict: \(binary.verdict.rawValue)", "execution: \(binary.execution.rawValue)",
-                "kind: \(binary.kind?.rawValue ?? "-")", "sha256: \(binary.sha256)",
+                "kind: \(binary.kind?.rawValue ?? "-")",
             ]
+            if let sha256 = binary.sha256 { lines.append("sha256: \(sha256)") }
             if let reason = binary.reason { lines.append("reason: \(reason)") }
             for finding in binary.findings {
                 var line = "[\(finding.verdict.rawValue)] \(finding.rule): \(finding.message)"

@@ -67,7 +67,7 @@ package enum MarkdownRenderer {
         if let share = binary.details?.nativeCodeShare, share.isFinite {
             facts += ", native code \(Int((min(max(share, 0), 1) * 100).rounded()))%"
         }
-        lines.append(facts + ", SHA-256 \(e(binary.sha256)).")
+        lines.append(facts + (binary.sha256.map { ", SHA-256 \(e($0))." } ?? "."))
         lines.append("")
         if let reason = binary.reason {
             lines.append("- **unknown**: \(e(reason))")

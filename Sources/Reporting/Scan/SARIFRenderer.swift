@@ -79,7 +79,7 @@ package enum SARIFRenderer {
                 ruleId: rule, ruleIndex: catalog.index(of: rule), level: SARIFRuleCatalog.level(for: verdict),
                 message: SARIFMessage(text: nonEmpty(message, orElse: "\(rule): \(binary.path)")),
                 locations: [location],
-                partialFingerprints: [fingerprintKey: fingerprint(rule + ":" + binary.sha256 + fingerprintSuffix)],
+                partialFingerprints: [fingerprintKey: fingerprint(rule + ":" + (binary.sha256 ?? binary.path) + fingerprintSuffix)],
                 suppressions: nil,
                 properties: SARIFResultProperties(
                     verdict: verdict.rawValue, execution: binary.execution.rawValue, sha256: binary.sha256))

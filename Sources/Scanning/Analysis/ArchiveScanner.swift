@@ -49,13 +49,13 @@ struct ArchiveScanner {
                     let file = try archive.extractToTemporaryFile(entry)
                     outcomes.append(withExtendedLifetime(file) {
                         analyzer.analyze(
-                            file.bytes, sniffed: sniffed, displayPath: path, lossy: lossy, sha256: Digest.sha256(file),
+                            file.bytes, sniffed: sniffed, displayPath: path, lossy: lossy, sha256: analyzer.digests ? Digest.sha256(file) : nil,
                             release: file.releasePages)
                     })
                 } else {
                     let contents = try archive.contents(of: entry)
                     outcomes.append(contents.withUnsafeBytes { raw in
-                        analyzer.analyze(raw, sniffed: sniffed, displayPath: path, lossy: lossy, sha256: Digest.sha256(raw), release: nil)
+                        analyzer.analyze(raw, sniffed: sniffed, displayPath: path, lossy: lossy, sha256: analyzer.digests ? Digest.sha256(raw) : nil, release: nil)
                     })
                 }
             } catch {

@@ -8,7 +8,8 @@ package struct BinaryResult: Sendable, Equatable, Codable {
     /// `/`-separated; non-UTF-8 bytes are replaced and the name marked in `pathIsLossy`.
     package var path: String
     package var pathIsLossy: Bool
-    package var sha256: String
+    /// nil when the scan ran without digests (`ScanOptions.digests`: a table-only scan).
+    package var sha256: String?
     package var size: Int
     /// The application (its id) the binary belongs to.
     package var application: String
@@ -29,7 +30,7 @@ package struct BinaryResult: Sendable, Equatable, Codable {
     package var baselineStatus: BaselineStatus?
 
     package init(
-        path: String, pathIsLossy: Bool = false, sha256: String, size: Int, application: String,
+        path: String, pathIsLossy: Bool = false, sha256: String?, size: Int, application: String,
         format: BinaryFormat, machine: UInt32?, machineName: String?, execution: Execution,
         kind: BinaryKind?, bits: Int?, verdict: Verdict, reason: String?, findings: [FindingResult],
         details: BinaryDetails?, isa: ISAProfile?, baselineStatus: BaselineStatus? = nil

@@ -8,7 +8,7 @@ extension ScanJSONDocument {
     struct Binary: Encodable, Sendable {
         var path: String
         var pathIsLossy: Bool
-        var sha256: String
+        @JSONNullable var sha256: String?
         var size: Int
         var application: String
         var format: BinaryFormat

@@ -94,7 +94,7 @@ struct SARIFResult: Encodable, Sendable {
 struct SARIFResultProperties: Encodable, Sendable {
     var verdict: String
     var execution: String
-    var sha256: String
+    var sha256: String?
 }
 
 struct SARIFLocation: Encodable, Sendable {
