@@ -54,13 +54,16 @@ package enum ApplicationAnalyzer {
         let rules = RuleSet(rules: rules.rules.filter(\.needsApplicationContext), overrides: rules.overrides, disabled: rules.disabled)
         var results: [ContextFinding] = []
         for (application, indices) in byApplication.sorted(by: { $0.key < $1.key }) {
-            // Every member, with what its application ships (`app.executables`).
+            // Every member, with what its application ships (`app.executables`, and the
+            // Windows Arm64 NuGet assets that stand in for another RID's).
             let executables = indices.filter { members[$0].isExecutable }.map { members[$0].execution.rawValue }
+            let arm64Assets = Set(indices.compactMap { NuGetAssetPath(members[$0].path) }.filter(\.isWindowsArm64).map(\.assetKey))
             for index in indices {
                 let member = members[index]
                 var facts = member.facts
                 facts["app.name"] = .string(application)
                 facts["app.executables"] = .set(executables)
+                if let asset = NuGetAssetPath(member.path) { facts["app.nuget_arm64_asset"] = .bool(arm64Assets.contains(asset.assetKey)) }
                 for finding in Evaluator.evaluate(facts: facts, rules: rules, target: target).findings
                 where !member.ownRules.contains(finding.ruleID) {
                     results.append(ContextFinding(dependency: member.path, host: member.path, finding: finding))

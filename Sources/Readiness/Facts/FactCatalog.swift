@@ -92,8 +92,16 @@ package enum FactCatalog {
         ),
         .init(name: "app.name", type: .string, doc: "Name of the application the binary belongs to, when known."),
         .init(name: "app.executables", type: .list, doc: "The execution of every executable in the binary's application (x64, arm64, ...), when known."),
+        .init(
+            name: "app.nuget_arm64_asset", type: .bool,
+            doc: "For a NuGet runtime asset (`file.nuget_rid`): the same package or publish folder holds the same file for a Windows Arm64 RID (`runtimes/win-arm64/...`)."
+        ),
         .init(name: "file.name", type: .string, doc: "The file's name, lower-case (`_core.cp312-win_amd64.pyd`)."),
         .init(name: "file.extension", type: .string, doc: "The file name's extension, lower-case, without the dot (`pyd`, `node`, `dll`); empty when none."),
+        .init(
+            name: "file.nuget_rid", type: .string,
+            doc: "The runtime identifier folder of a NuGet runtime asset (`runtimes/<rid>/native/` or `runtimes/<rid>/lib/<tfm>/`), lower-case: `win-x64`, `win10-arm64`; absent elsewhere."
+        ),
     ]
 
     private static let target: [Entry] = [

@@ -41,7 +41,9 @@ package enum FactsBuilder {
         let name = (path.split(separator: "/").last.map(String.init) ?? path).lowercased()
         let dot = name.lastIndex(of: ".")
         let fileExtension = dot.map { String(name[name.index(after: $0)...]) } ?? ""
-        return ["file.name": .string(name), "file.extension": .string(fileExtension)]
+        var facts: [String: FactValue] = ["file.name": .string(name), "file.extension": .string(fileExtension)]
+        if let asset = NuGetAssetPath(path) { facts["file.nuget_rid"] = .string(asset.rid) }
+        return facts
     }
 
     private static func addPE(_ pe: PEInfo, to facts: inout Facts) {

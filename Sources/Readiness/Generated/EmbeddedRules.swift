@@ -174,6 +174,7 @@ The full list with types is `FactCatalog` (`Sources/Readiness/Facts/FactCatalog.
 | dotnet-32bit-required | emulated | R16 [S28][S29] |
 | dotnet-anycpu-library | native (neutral) | §6.2 [S28] |
 | dotnet-readytorun-x64, dotnet-readytorun-arm64 | emulated / native | R17 [S30][S31] |
+| nuget-native-asset-without-arm64, nuget-asset-missing-for-arm64-app | at-risk / blocked (medium) | R18 [S31] (needs `app.*`) |
 | arm64-sve-sme-required | blocked | R19 [S21][S23] |
 | arm64-isa-missing | blocked (medium) | R20 [S21] |
 | elf-aarch64-native | native | R22 [S21][S32] |
@@ -181,7 +182,7 @@ The full list with types is `FactCatalog` (`Sources/Readiness/Facts/FactCatalog.
 | elf-arm32-blocked | blocked (medium) | R24 [S6] |
 | elf-other-machine-blocked | blocked (medium) | [S32][S8] |
 
-Not encoded (they need facts no reader produces yet): R18 (NuGet assets), R21 (anti-cheat:
+Not encoded (they need facts no reader produces yet): R21 (anti-cheat:
 its kernel drivers are already blocked by driver-not-arm64-blocked), R25 (MSI templates), R26
 (installer payloads: armready rates the payload binaries it finds, not installer archives).
 
@@ -826,6 +827,86 @@ examples:
     - {format: pe, file.extension: pyd, execution: arm64}
     - {format: pe, file.extension: dll, execution: x64}
     - {format: pe, file.extension: pyd, execution: arm64x}
+
+"""#),
+        EmbeddedFile(
+            path: "Rules/nuget-asset-missing-for-arm64-app.yaml",
+            contents: #"""
+version: 1
+id: nuget-asset-missing-for-arm64-app
+title: Arm64 application whose NuGet native asset exists only for x64/x86
+verdict: blocked
+confidence: medium
+applies: {fact: format, equals: pe}
+when:
+  all:
+    - {fact: file.nuget_rid, exists: true}
+    - {fact: execution, in: [x64, x86]}
+    - {fact: app.nuget_arm64_asset, equals: false}
+    - {fact: app.executables, any_of: [arm64]}
+message: >-
+  {file.name} is the {execution} native asset for {file.nuget_rid}, and this application,
+  which has an Arm64 executable, ships no win-arm64 counterpart. The .NET host resolves
+  native assets for the process's own runtime identifier, so the Arm64 process finds none and
+  fails when it calls into the library (medium confidence: whether the Arm64 executable is the
+  one that uses this library is not visible in the binaries).
+remediation: >-
+  Add the package's Arm64 build (runtimes/win-arm64/native/), or publish the application for
+  win-x64 only until the dependency supports Arm64.
+references:
+  - title: "[S31] Including native libraries in .NET packages: runtimes/{rid}/native (windows-on-arm.md §10, R18)"
+    url: https://learn.microsoft.com/nuget/create-packages/native-files-in-net-packages
+  - title: "[S31] .NET RID catalog: win-x64, win-x86, win-arm64"
+    url: https://learn.microsoft.com/dotnet/core/rid-catalog
+examples:
+  match:
+    - {format: pe, file.name: e_sqlite3.dll, file.nuget_rid: win-x64, execution: x64, app.nuget_arm64_asset: false, app.executables: [arm64]}
+  no_match:
+    - {format: pe, file.name: e_sqlite3.dll, file.nuget_rid: win-x64, execution: x64, app.nuget_arm64_asset: true, app.executables: [arm64]}
+    - {format: pe, file.name: e_sqlite3.dll, file.nuget_rid: win-x64, execution: x64, app.nuget_arm64_asset: false, app.executables: [x64]}
+    - {format: pe, file.name: e_sqlite3.dll, file.nuget_rid: win-x64, execution: x64, app.nuget_arm64_asset: false, app.executables: []}
+
+"""#),
+        EmbeddedFile(
+            path: "Rules/nuget-native-asset-without-arm64.yaml",
+            contents: #"""
+version: 1
+id: nuget-native-asset-without-arm64
+title: NuGet native asset without a win-arm64 build
+verdict: at-risk
+confidence: medium
+applies: {fact: format, equals: pe}
+when:
+  all:
+    - {fact: file.nuget_rid, exists: true}
+    - {fact: execution, in: [x64, x86]}
+    - {fact: app.nuget_arm64_asset, equals: false}
+    # Without an executable the consuming process is unknown; an Arm64 one is the
+    # nuget-asset-missing-for-arm64-app rule, an x64/x86 one runs the asset under emulation.
+    - {fact: app.executables, equals: []}
+message: >-
+  {file.name} is the {execution} native asset for {file.nuget_rid} and the package has no
+  win-arm64 counterpart. An x64 .NET process loads it under emulation, but an Arm64 process,
+  which is where an AnyCPU .NET application runs on Windows on Arm, finds no asset for its
+  runtime identifier and fails when it calls into the library (medium confidence: which
+  process consumes the package is not visible in it).
+remediation: >-
+  Ship the library built for Arm64 under runtimes/win-arm64/native/ (or an Arm64X build
+  under both RIDs), or pin consuming applications to x64.
+references:
+  - title: "[S31] Including native libraries in .NET packages: runtimes/{rid}/native (windows-on-arm.md §10, R18)"
+    url: https://learn.microsoft.com/nuget/create-packages/native-files-in-net-packages
+  - title: "[S31] .NET RID catalog: win-x64, win-x86, win-arm64"
+    url: https://learn.microsoft.com/dotnet/core/rid-catalog
+examples:
+  match:
+    - {format: pe, file.name: e_sqlite3.dll, file.nuget_rid: win-x64, execution: x64, app.nuget_arm64_asset: false, app.executables: []}
+    - {format: pe, file.name: native.dll, file.nuget_rid: win10-x86, execution: x86, app.nuget_arm64_asset: false, app.executables: []}
+  no_match:
+    - {format: pe, file.name: e_sqlite3.dll, file.nuget_rid: win-x64, execution: x64, app.nuget_arm64_asset: true, app.executables: []}
+    - {format: pe, file.name: e_sqlite3.dll, file.nuget_rid: win-x64, execution: x64, app.nuget_arm64_asset: false, app.executables: [x64]}
+    - {format: pe, file.name: e_sqlite3.dll, file.nuget_rid: win-arm64, execution: arm64, app.nuget_arm64_asset: true, app.executables: []}
+    - {format: pe, file.name: e_sqlite3.dll, execution: x64, app.executables: []}
 
 """#),
         EmbeddedFile(
