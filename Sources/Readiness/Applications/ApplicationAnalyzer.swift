@@ -69,10 +69,14 @@ package enum ApplicationAnalyzer {
                     results.append(ContextFinding(dependency: member.path, host: member.path, finding: finding))
                 }
             }
+            // Lower-case file name → members with that name, in path order: imports resolve by
+            // name, and an application may hold thousands of binaries.
+            var byName: [String: [Int]] = [:]
+            for index in indices { byName[ApplicationGrouping.fileName(members[index].path).lowercased(), default: []].append(index) }
             for hostIndex in indices where members[hostIndex].isExecutable {
                 let host = members[hostIndex]
                 for name in host.imports {
-                    guard let dependencyIndex = resolve(name, from: host.path, among: indices, members: members),
+                    guard let dependencyIndex = resolve(name, from: host.path, candidates: byName[name] ?? [], members: members),
                         dependencyIndex != hostIndex
                     else { continue }
                     let dependency = members[dependencyIndex]
@@ -89,9 +93,9 @@ package enum ApplicationAnalyzer {
         return results
     }
 
-    private static func resolve(_ name: String, from hostPath: String, among indices: [Int], members: [ApplicationMember]) -> Int? {
+    /// The member named `name` beside the host, else the first one elsewhere in the application.
+    private static func resolve(_ name: String, from hostPath: String, candidates: [Int], members: [ApplicationMember]) -> Int? {
         let hostDirectory = ApplicationGrouping.directory(hostPath)
-        let matches = indices.filter { ApplicationGrouping.fileName(members[$0].path).lowercased() == name }
-        return matches.first { ApplicationGrouping.directory(members[$0].path) == hostDirectory } ?? matches.first
+        return candidates.first { ApplicationGrouping.directory(members[$0].path) == hostDirectory } ?? candidates.first
     }
 }
