@@ -20,7 +20,10 @@ package struct YAMLReader {
     package func root(of text: String) throws(ReadinessError) -> Node {
         let parsed: Node?
         do {
-            parsed = try Yams.compose(yaml: text)
+            // The basic resolver: values are read from their text (`scalar.string`), never from
+            // YAML type guessing, and the default resolver's regular expressions cost more
+            // than the rest of loading the built-in rules.
+            parsed = try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             throw syntaxError(error)
         } catch {
