@@ -9,23 +9,8 @@ import Testing
 /// Arm64 process cannot load x64 code).
 @Suite("Import resolution inside applications")
 struct ImportResolutionTests {
-    static let fixtures = SampleTreeVerdictTests.repository.appendingPathComponent("Tests/Fixtures")
-
-    private func tree(_ files: [String: String]) throws -> URL {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("armready-imports-\(UUID().uuidString)")
-        for (destination, source) in files {
-            let target = root.appendingPathComponent(destination)
-            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try FileManager.default.copyItem(at: Self.fixtures.appendingPathComponent(source), to: target)
-        }
-        return root
-    }
-
-    private func scan(_ root: URL) throws -> ScanReport {
-        let rules = try RuleSet.load(builtIn: EmbeddedRules.files, userDirectories: [], disabled: [])
-        let options = ScanOptions(roots: [root.path], rules: rules, target: try TargetProfile.load(), isa: nil, today: "2026-01-01", toolVersion: "test")
-        return try Scanner.scan(options)
-    }
+    private func tree(_ files: [String: String]) throws -> URL { try FixtureTree.make(files) }
+    private func scan(_ root: URL) throws -> ScanReport { try FixtureTree.scan(root) }
 
     @Test func anX64ExeWhoseOnlyCopyOfADLLIsArm64() throws {
         // x64_gui.exe imports user32.dll (pefile, Tests/Fixtures/expected.json).

@@ -11,21 +11,8 @@ import Testing
 /// (pefile).
 @Suite("NuGet runtime assets")
 struct NuGetAssetTests {
-    private func tree(_ files: [String: String]) throws -> URL {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("armready-nuget-\(UUID().uuidString)")
-        for (destination, source) in files {
-            let target = root.appendingPathComponent(destination)
-            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try FileManager.default.copyItem(at: ImportResolutionTests.fixtures.appendingPathComponent(source), to: target)
-        }
-        return root
-    }
-
-    private func scan(_ root: URL) throws -> ScanReport {
-        let rules = try RuleSet.load(builtIn: EmbeddedRules.files, userDirectories: [], disabled: [])
-        let options = ScanOptions(roots: [root.path], rules: rules, target: try TargetProfile.load(), isa: nil, today: "2026-01-01", toolVersion: "test")
-        return try Scanner.scan(options)
-    }
+    private func tree(_ files: [String: String]) throws -> URL { try FixtureTree.make(files) }
+    private func scan(_ root: URL) throws -> ScanReport { try FixtureTree.scan(root) }
 
     private func rules(_ report: ScanReport, _ path: String) -> [String] {
         report.binaries.first { $0.path == path }?.findings.map(\.rule) ?? ["(not in the report)"]
