@@ -40,9 +40,14 @@ package final class MappedFile: @unchecked Sendable {
         pathBytes: [UInt8], prefixLength: Int, when wanted: (UnsafeRawBufferPointer) -> Bool
     ) throws(BinaryFormatError) -> MappedFile? {
         let fd = try openRegular(pathBytes)
-        let accepted = withUnsafeTemporaryAllocation(byteCount: max(1, min(prefixLength, fd.size)), alignment: 8) { buffer in
+        let accepted: Bool? = withUnsafeTemporaryAllocation(byteCount: max(1, min(prefixLength, fd.size)), alignment: 8) { buffer in
             let got = fd.size == 0 ? 0 : pread(fd.descriptor, buffer.baseAddress, buffer.count, 0)
-            return got >= 0 && wanted(UnsafeRawBufferPointer(rebasing: buffer[0..<got]))
+            return got < 0 ? nil : wanted(UnsafeRawBufferPointer(rebasing: buffer[0..<got]))
+        }
+        guard let accepted else {
+            let message = errnoText()
+            close(fd.descriptor)
+            throw .io(call: "pread", message: message)
         }
         guard accepted else {
             close(fd.descriptor)
