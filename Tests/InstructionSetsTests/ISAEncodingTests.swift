@@ -31,7 +31,7 @@ struct ISAEncodingTests {
         #expect(avx512?.examples == [ISAExample(address: 0x1013, function: nil)])
     }
 
-    @Test("PAC and BTI hints are reported apart; RETAA, LDADDAL, SDOT, AESE, SVE ADD with PTRUE are required")
+    @Test("PAC and BTI hints are reported apart; RETAA, LDADDAL, SDOT, AESE and a PTRUE-predicated SVE sequence are required")
     func arm64Policy() {
         let words: [UInt32] = [
             0xD503_233F,  // paciasp
@@ -41,13 +41,15 @@ struct ISAEncodingTests {
             0x4E82_9420,  // sdot v0.4s, v1.16b, v2.16b
             0x4E28_4820,  // aese v0.16b, v1.16b
             0x2598_E3E0,  // ptrue p0.s
+            0xA540_A000,  // ld1w {z0.s}, p0/z, [x0]
             0x0480_0020,  // add z0.s, p0/m, z0.s, z1.s
+            0xE540_E020,  // st1w {z0.s}, p0, [x1]
             0xD538_0600,  // mrs x0, ID_AA64ISAR0_EL1
             0xD65F_03C0,  // ret
         ]
         let bytes = words.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> (8 * $0)) } }
         let profile = ISAFixtures.profile(bytes, architecture: .arm64)
-        #expect(profile.arm64 == ["pauth": 1, "lse": 1, "dotprod": 1, "aes": 1, "sve": 2])
+        #expect(profile.arm64 == ["pauth": 1, "lse": 1, "dotprod": 1, "aes": 1, "sve": 4])
         #expect(profile.arm64Unconfirmed.isEmpty)
         #expect(profile.arm64Hints == ["pac": 1, "bti": 1])
         #expect(profile.dispatch.idRegisterRead)
@@ -119,7 +121,8 @@ struct ISAEncodingTests {
     /// MSVC's msvcp140 (ARM64X) keeps constants such as the C++ exception code 0xE06D7363 in
     /// literal pools inside functions; llvm-objdump decodes that word as the SME instruction
     /// `st1h {za0h.h[w15, 3]}, p4, [x27, x13, lsl #1]`. Without SMSTART, a PTRUE/WHILE or an
-    /// IRG anywhere, such SME, SVE and MTE encodings are reported as unconfirmed, not required.
+    /// IRG beside instructions of their extension, such SME, SVE and MTE encodings are
+    /// reported as unconfirmed, not required.
     @Test("SME, SVE and MTE encodings without their set-up instructions are unconfirmed")
     func literalPoolsAreNotRequirements() {
         let words: [UInt32] = [
@@ -132,10 +135,31 @@ struct ISAEncodingTests {
         let profile = ISAFixtures.profile(bytes, architecture: .arm64)
         #expect(profile.arm64.isEmpty)
         #expect(profile.arm64Unconfirmed == ["sme": 1, "sve": 1, "mte": 1])
-        let withSetup = words + [0xD503_477F, 0x2598_E3E0, 0x9ADF_1020]  // smstart, ptrue p0.s, irg x0, x1 (llvm-objdump)
+        // smstart; ptrue p0.s, ld1w, add, st1w; gmi x1, x0, xzr, irg x0, x0, x1 (glibc's
+        // __libc_mtag_new_tag). Encodings checked with llvm-objdump --mattr=+sve,+sme,+mte.
+        let withSetup = words + [0xD503_477F, 0x2598_E3E0, 0xA540_A000, 0x0480_0020, 0xE540_E020, 0x9ADF_1401, 0x9AC1_1000]
         let confirmed = ISAFixtures.profile(
             withSetup.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> (8 * $0)) } }, architecture: .arm64)
         #expect(confirmed.arm64Unconfirmed.isEmpty)
-        #expect(confirmed.arm64["sme", default: 0] >= 1 && confirmed.arm64["sve", default: 0] >= 1)
+        #expect(confirmed.arm64["sme", default: 0] >= 1 && confirmed.arm64["sve", default: 0] >= 1 && confirmed.arm64["mte", default: 0] >= 1)
+    }
+
+    /// A set-up word in data (a WHILE* is a 12-bit pattern) confirms nothing unless instructions
+    /// of its extension stand beside it: SVE needs three within 16 words, MTE one within 8.
+    @Test("a lone set-up word among data does not confirm its extension")
+    func loneSetupWordsConfirmNothing() {
+        func profile(_ words: [UInt32]) -> ISAProfile {
+            ISAFixtures.profile(words.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> (8 * $0)) } }, architecture: .arm64)
+        }
+        let filler = [UInt32](repeating: 0xD503_201F, count: 20)  // nop
+        let whilelo = UInt32(0x25A1_0C00)  // whilelo p0.s, w0, w1
+        let sveWords: [UInt32] = [0xA540_A000, 0x0480_0020, 0xE540_E020]  // ld1w, add, st1w
+        #expect(profile([whilelo] + filler + sveWords).arm64Unconfirmed.keys.sorted() == ["sve"])
+        #expect(profile([whilelo] + sveWords).arm64Unconfirmed.isEmpty)
+        #expect(profile(sveWords + [whilelo]).arm64Unconfirmed.isEmpty)  // a loop's closing WHILE
+        #expect(profile(sveWords + filler + [whilelo]).arm64Unconfirmed.keys.sorted() == ["sve"])
+        let irg = UInt32(0x9AC1_1000)  // irg x0, x0, x1
+        #expect(profile([irg] + filler).arm64Unconfirmed.keys.sorted() == ["mte"])
+        #expect(profile([irg, 0xD920_0800]).arm64Unconfirmed.isEmpty)  // irg; stg x0, [x0]
     }
 }
