@@ -45,6 +45,20 @@ struct ZipArchiveTests {
         }
     }
 
+    /// The stored range of an entry runs from its local header to the end of its data:
+    /// 30 header bytes, the name, no extra field, the data (APPNOTE.TXT 4.3.7).
+    @Test func storedRangeCoversTheLocalHeaderAndTheData() throws {
+        let bytes = Self.archive(name: "lib/a.dll", data: Array(repeating: 0x5A, count: 100))
+        try bytes.withUnsafeBytes { raw in
+            let archive = try ZipArchive(raw)
+            let entry = try #require(archive.entries.first)
+            #expect(archive.storedRange(of: entry) == 0..<(30 + 9 + 100))
+            var broken = entry
+            broken.localHeaderOffset = 7
+            #expect(archive.storedRange(of: broken) == nil)
+        }
+    }
+
     /// A one-entry archive: local header, data, central directory, end record.
     static func archive(name: String = "a.bin", data: [UInt8], method: UInt16 = 0, crc: UInt32? = nil,
                         claimedSize: UInt32? = nil) -> [UInt8] {

@@ -127,6 +127,15 @@ package struct ZipArchive {
         }
     }
 
+    /// The bytes the entry occupies in the archive (local header through compressed data), as
+    /// offsets into it; nil when they are not inside it.
+    package func storedRange(of entry: Entry) -> Range<Int>? {
+        guard let data = try? compressedData(of: entry), let base = reader.bytes.baseAddress, let start = data.baseAddress else {
+            return nil
+        }
+        return Int(entry.localHeaderOffset)..<(start - base + data.count)
+    }
+
     func compressedData(of entry: Entry) throws(BinaryFormatError) -> UnsafeRawBufferPointer {
         guard entry.localHeaderOffset < UInt64(reader.count) else {
             throw .pointsPastEnd(field: "\(entry.name): local header offset", value: entry.localHeaderOffset, fileSize: reader.count)

@@ -22,7 +22,9 @@ struct ArchiveScanner {
         return extensions.contains(name[name.index(after: dot)...].lowercased())
     }
 
-    func scan(_ bytes: UnsafeRawBufferPointer, displayPath: String, lossy: Bool) -> FileOutcome {
+    /// - Parameter release: drops pages of the archive's mapping once an entry is done with,
+    ///   so the compressed data of a large package does not stay resident.
+    func scan(_ bytes: UnsafeRawBufferPointer, displayPath: String, lossy: Bool, release: ((Range<Int>) -> Void)?) -> FileOutcome {
         let archive: ZipArchive
         do {
             archive = try ZipArchive(bytes)
@@ -38,6 +40,7 @@ struct ArchiveScanner {
                     path: path, kind: .unreadable, message: "the archive names this entry more than once; only the first is rated")))
                 continue
             }
+            defer { if let release, let range = archive.storedRange(of: entry) { release(range) } }
             do {
                 let prefix = try archive.prefix(of: entry, length: FormatSniffer.prefixLength)
                 let sniffed = prefix.withUnsafeBytes { FormatSniffer.sniff($0) }

@@ -50,7 +50,8 @@ struct BinaryAnalyzer: Sendable {
         let sniffed = FormatSniffer.sniff(bytes)
         guard sniffed != .notBinary else {
             if archives, ArchiveScanner.isArchive(bytes, path: file.displayPath) {
-                return ArchiveScanner(analyzer: self).scan(bytes, displayPath: file.displayPath, lossy: file.displayIsLossy)
+                return ArchiveScanner(analyzer: self).scan(
+                    bytes, displayPath: file.displayPath, lossy: file.displayIsLossy, release: mapped.releasePages)
             }
             return .notBinary
         }
