@@ -26,6 +26,12 @@ package enum ISAAnalyzer {
         let plan = CodePlan(layout: image.code, fileSize: bytes.count)
         var x64 = X86Scanner(bits: 64, examplesPerExtension: options.examplesPerExtension)
         var x86 = X86Scanner(bits: 32, examplesPerExtension: options.examplesPerExtension)
+        // PE code addresses are RVAs: x64 jump tables hold RVAs, x86 ones absolute addresses.
+        // ELF compilers put their tables in read-only data, not between instructions.
+        if let pe = image.pe {
+            x64?.jumpTables = X86JumpTables(addressBias: 0)
+            x86?.jumpTables = X86JumpTables(addressBias: pe.imageBase)
+        }
         var arm = AArch64Scanner(examplesPerExtension: options.examplesPerExtension)
         var decoded = 0
         var capReached = false

@@ -4,17 +4,24 @@ internal import CZydis
 ///
 /// The only file that touches Zydis. The decoder runs in `ZYDIS_DECODER_MODE_MINIMAL` through
 /// `ZydisDecoderDecodeInstruction` without operands: the instruction's `meta.isa_set`, its
-/// mnemonic and its length are all the profile needs. One scanner is made per analysis.
+/// mnemonic, its length and its raw ModRM/SIB/displacement are all the profile needs. One
+/// scanner is made per analysis. With `jumpTables` set (PE code), MSVC switch tables between
+/// instructions are stepped over rather than decoded (`X86JumpTables`).
 struct X86Scanner {
     private var decoder = ZydisDecoder()
     private(set) var tally: ISATally
     private(set) var cpuid = 0
     private(set) var xgetbv = 0
     private(set) var failures = 0
+    /// Bytes stepped over as jump and index tables.
+    private(set) var tableBytes = 0
     private let table = X86ScanTable.shared
+    private let bits: Int
+    var jumpTables: X86JumpTables?
 
     /// - Parameter bits: 32 for x86 code, 64 for x64 code.
     init?(bits: Int, examplesPerExtension: Int) {
+        self.bits = bits
         let mode = bits == 64 ? ZYDIS_MACHINE_MODE_LONG_64 : ZYDIS_MACHINE_MODE_LONG_COMPAT_32
         let width = bits == 64 ? ZYDIS_STACK_WIDTH_64 : ZYDIS_STACK_WIDTH_32
         // ZydisDecoderInit / ZydisDecoderEnableMode return ZyanStatus; the top bit marks failure.
@@ -33,13 +40,30 @@ struct X86Scanner {
         var instruction = ZydisDecodedInstruction()
         var offset = 0
         let count = bytes.count
+        let end = address &+ UInt64(count)
+        var nextTable = jumpTables?.nextTable(from: address, before: end)
         while offset < count {
+            if let tableAddress = nextTable, tableAddress <= address &+ UInt64(offset) {
+                // A decoded instruction may have run into the table's first bytes: back up.
+                offset = Int(tableAddress - address)
+                let skipped = jumpTables?.step(over: tableAddress, in: bytes, bytesAddress: address) ?? 1
+                tableBytes &+= skipped
+                offset &+= skipped
+                nextTable = jumpTables?.nextTable(from: address &+ UInt64(offset), before: end)
+                continue
+            }
             let status = ZydisDecoderDecodeInstruction(
                 &decoder, nil, base + offset, ZyanUSize(count - offset), &instruction)
             guard status & 0x8000_0000 == 0, instruction.length > 0 else {
                 failures &+= 1
                 offset &+= 1
                 continue
+            }
+            if jumpTables != nil, let reference = tableReference(instruction),
+                let noted = jumpTables?.noteReference(displacement: reference.displacement, entrySize: reference.entrySize),
+                noted > address &+ UInt64(offset), noted < end, noted < nextTable ?? UInt64.max
+            {
+                nextTable = noted
             }
             let here = address &+ UInt64(offset)
             let mnemonic = Int(instruction.mnemonic.rawValue)
@@ -63,6 +87,27 @@ struct X86Scanner {
             }
             offset &+= Int(instruction.length)
         }
+    }
+
+    /// The displacement and entry size (4 for a jump table, 1 for an index table) of an
+    /// MSVC switch dispatch's table read (see `X86JumpTables`); nil for other instructions.
+    private func tableReference(_ instruction: ZydisDecodedInstruction) -> (displacement: UInt64, entrySize: Int)? {
+        let modrm = instruction.raw.modrm
+        let sib = instruction.raw.sib
+        guard instruction.raw.disp.size == 32 else { return nil }
+        let mnemonic = instruction.mnemonic
+        var entrySize = 0
+        if bits == 64, modrm.mod == 2, modrm.rm == 4 {
+            // mov r32, [base + index*4 + rva] / movzx r32, byte [base + index + rva]
+            if mnemonic == ZYDIS_MNEMONIC_MOV, sib.scale == 2 { entrySize = 4 }
+            if mnemonic == ZYDIS_MNEMONIC_MOVZX, sib.scale == 0 { entrySize = 1 }
+        } else if bits == 32 {
+            // jmp [index*4 + address] / movzx r32, byte [index + address]
+            if mnemonic == ZYDIS_MNEMONIC_JMP, modrm.mod == 0, modrm.rm == 4, sib.base == 5, sib.scale == 2 { entrySize = 4 }
+            if mnemonic == ZYDIS_MNEMONIC_MOVZX, modrm.mod == 2, modrm.rm != 4 { entrySize = 1 }
+        }
+        guard entrySize > 0 else { return nil }
+        return (UInt64(UInt32(truncatingIfNeeded: instruction.raw.disp.value)), entrySize)
     }
 }
 
