@@ -68,6 +68,32 @@ struct ISAJumpTableTests {
         #expect(profile.x86["avx"] == 1, "\(profile.x86)")
     }
 
+    /// 200,000 table reads naming 200,000 different tables ahead (a hostile file) are noted
+    /// up to `X86JumpTables.maxPending` and the decode still reaches the end.
+    @Test func endlessTableReferencesStayBounded() {
+        var bytes: [UInt8] = []
+        for index in 0..<200_000 {
+            // mov ecx, [rdx+rax*4+disp32], each displacement a little further ahead.
+            let displacement = UInt32(0x1000 + 7 * 200_000 + index * 4)
+            bytes += [0x8B, 0x8C, 0x82] + (0..<4).map { UInt8(truncatingIfNeeded: displacement >> (8 * $0)) }
+        }
+        bytes += [0xC5, 0xFC, 0x58, 0xC1, 0xC3]
+        let profile = profile(bytes, architecture: .x64, imageBase: 0x1_8000_0000)
+        #expect(profile.x86["avx"] == 1)
+        #expect(profile.bytesDecoded == bytes.count)
+    }
+
+    /// Ordinary indexed loads whose displacement happens to land in the code ahead
+    /// (`movzx eax, byte [rcx+rdx+0x1010]`, `mov ecx, [rdx+rax*4+0x1010]`) name no table
+    /// there: `vaddps` at 0x1010 is still decoded.
+    @Test func aLoadThatNamesCodeStepsOverNothing() {
+        let avx: [UInt8] = [0xC5, 0xFC, 0x58, 0xC1, 0xC3]
+        let byteLoad: [UInt8] = [0x0F, 0xB6, 0x84, 0x11, 0x10, 0x10, 0x00, 0x00] + [UInt8](repeating: 0x90, count: 8) + avx
+        #expect(profile(byteLoad, architecture: .x64, imageBase: 0x1_8000_0000).x86["avx"] == 1)
+        let dwordLoad: [UInt8] = [0x8B, 0x8C, 0x82, 0x10, 0x10, 0x00, 0x00] + [UInt8](repeating: 0x90, count: 9) + avx
+        #expect(profile(dwordLoad, architecture: .x64, imageBase: 0x1_8000_0000).x86["avx"] == 1)
+    }
+
     @Test func aTableReferencePastTheCodeOrBeforeTheImageBaseChangesNothing() {
         // mov ecx, [rdx+rax*4+0x7FFF0000]: no such table in the bytes; decoding goes on as usual.
         let bytes: [UInt8] = [0x8B, 0x8C, 0x82, 0x00, 0x00, 0xFF, 0x7F, 0xC5, 0xFC, 0x58, 0xC1, 0xC3]

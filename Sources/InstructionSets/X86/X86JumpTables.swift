@@ -14,8 +14,11 @@ struct X86JumpTables {
     /// Jump-table entries are case labels of the same function: further than this from the
     /// table, an entry is not one (the table has ended).
     static let entryReach: UInt64 = 1 << 20
-    /// References kept at most (a hostile file cannot grow the list without bound).
-    static let maxPending = 1 << 16
+    /// References kept at most: a hostile file cannot grow the sorted list (and the cost of
+    /// inserting into it) without bound.
+    static let maxPending = 4096
+    /// An index table holds one byte per case value; MSVC keeps it under 256 entries.
+    static let indexTableReach: UInt64 = 256
 
     /// Table addresses noted and not yet stepped over, sorted, with their entry size.
     private var addresses: [UInt64] = []
@@ -28,12 +31,16 @@ struct X86JumpTables {
         self.addressBias = addressBias
     }
 
-    /// Notes a table read through `displacement` with entries of `entrySize` bytes (4 or 1).
+    /// Notes a table read through `displacement`, with entries of `entrySize` bytes (4 or 1),
+    /// by the instruction at `instructionAddress`. Only tables after the instruction and
+    /// within `entryReach` of it are kept: MSVC puts them after the function's code.
     /// - Returns: the table's address, or nil when the displacement cannot be one.
     @discardableResult
-    mutating func noteReference(displacement: UInt64, entrySize: Int) -> UInt64? {
+    mutating func noteReference(displacement: UInt64, entrySize: Int, instructionAddress: UInt64) -> UInt64? {
         let (address, borrow) = displacement.subtractingReportingOverflow(addressBias)
-        guard !borrow, address != 0, entrySizes[address] == nil, addresses.count < Self.maxPending else { return nil }
+        guard !borrow, address > instructionAddress, address - instructionAddress < Self.entryReach,
+            entrySizes[address] == nil, addresses.count < Self.maxPending
+        else { return nil }
         entrySizes[address] = entrySize
         addresses.insert(address, at: firstIndex(atOrAfter: address))
         return address
@@ -47,15 +54,18 @@ struct X86JumpTables {
     }
 
     /// Steps over the table at `address`, which lies in `bytes` (whose first byte is at
-    /// `bytesAddress`). A jump table ends at the first entry that is not an address within
-    /// `entryReach` of it; an index table at the first byte that is not an index into the
-    /// jump table it follows (or, not right after one, at the first int3 padding byte).
-    /// - Returns: the table's length in bytes, at least one so the decode moves on.
+    /// `bytesAddress`). A jump table is at least two entries, each an address within
+    /// `entryReach` of the table. An index table is stepped over only where its extent is
+    /// known: right after a jump table (up to the first byte that is not an index into it), or
+    /// right before a noted jump table (up to that table). A reference that turns out to name
+    /// no table (an ordinary indexed load whose displacement happens to land in code) steps
+    /// over nothing.
+    /// - Returns: the table's length in bytes; 0 when there is none.
     mutating func step(over address: UInt64, in bytes: UnsafeRawBufferPointer, bytesAddress: UInt64) -> Int {
         let entrySize = entrySizes.removeValue(forKey: address) ?? 1
         let index = firstIndex(atOrAfter: address)
         if index < addresses.count, addresses[index] == address { addresses.remove(at: index) }
-        guard address >= bytesAddress, address - bytesAddress < UInt64(bytes.count) else { return 1 }
+        guard address >= bytesAddress, address - bytesAddress < UInt64(bytes.count) else { return 0 }
         let offset = Int(address - bytesAddress)
         var length = 0
         if entrySize == 4 {
@@ -66,16 +76,14 @@ struct X86JumpTables {
                 guard !borrow, distance < Self.entryReach else { break }
                 length += 4
             }
+            guard length >= 8 else { return 0 }
             lastJumpTable = (address + UInt64(length), length / 4)
-        } else {
-            let entries = lastJumpTable.end == address ? lastJumpTable.entries : 0
-            while offset + length < bytes.count {
-                let value = Int(bytes[offset + length])
-                guard entries > 0 ? value < entries : value != 0xCC else { break }
-                length += 1
-            }
+        } else if lastJumpTable.end == address, lastJumpTable.entries > 0 {
+            while offset + length < bytes.count, Int(bytes[offset + length]) < lastJumpTable.entries { length += 1 }
+        } else if let next = nextTable(from: address + 1, before: address + Self.indexTableReach), entrySizes[next] == 4 {
+            length = min(Int(next - address), bytes.count - offset)
         }
-        return max(length, 1)
+        return length
     }
 
     private func firstIndex(atOrAfter address: UInt64) -> Int {

@@ -44,11 +44,13 @@ struct X86Scanner {
         var nextTable = jumpTables?.nextTable(from: address, before: end)
         while offset < count {
             if let tableAddress = nextTable, tableAddress <= address &+ UInt64(offset) {
-                // A decoded instruction may have run into the table's first bytes: back up.
-                offset = Int(tableAddress - address)
-                let skipped = jumpTables?.step(over: tableAddress, in: bytes, bytesAddress: address) ?? 1
-                tableBytes &+= skipped
-                offset &+= skipped
+                let skipped = jumpTables?.step(over: tableAddress, in: bytes, bytesAddress: address) ?? 0
+                if skipped > 0 {
+                    // A decoded instruction may have run into the table's first bytes: the
+                    // decode resumes after the table, not after that instruction.
+                    tableBytes &+= skipped
+                    offset = Int(tableAddress - address) + skipped
+                }
                 nextTable = jumpTables?.nextTable(from: address &+ UInt64(offset), before: end)
                 continue
             }
@@ -60,7 +62,8 @@ struct X86Scanner {
                 continue
             }
             if jumpTables != nil, let reference = tableReference(instruction),
-                let noted = jumpTables?.noteReference(displacement: reference.displacement, entrySize: reference.entrySize),
+                let noted = jumpTables?.noteReference(
+                    displacement: reference.displacement, entrySize: reference.entrySize, instructionAddress: address &+ UInt64(offset)),
                 noted > address &+ UInt64(offset), noted < end, noted < nextTable ?? UInt64.max
             {
                 nextTable = noted
