@@ -27,7 +27,7 @@ trap 'rm -rf "$W"' EXIT
 cd "$W"
 
 APPS=(NativeEditor LegacyVPN PhotoTool AudioHost ReportViewer ReportViewerArm Renderer
-      Simulator LegacyInstaller LinuxTools ShellExt)
+      Simulator LegacyInstaller LinuxTools ShellExt DataViewer)
 for app in "${APPS[@]}"; do rm -rf "${HERE:?}/$app"; mkdir -p "$HERE/$app"; done
 mkdir -p "$HERE/LegacyVPN/driver"
 
@@ -132,6 +132,21 @@ done
 cc $X64 contextmenu.c contextmenu.obj
 link /machine:x64 /dll /entry:DllMain /noimplib /def:"$SRC/defs/contextmenu.def" contextmenu.obj \
     advapi32_x64.lib /out:"$HERE/ShellExt/contextmenu.dll"
+
+# 12. DataViewer: an ARM64 app host with NuGet native assets under runtimes/<rid>/native/:
+#     zstd.dll for win-x64 and win-arm64, sqlite3.dll for win-x64 only (R18).
+mkdir -p "$HERE/DataViewer/runtimes/win-x64/native" "$HERE/DataViewer/runtimes/win-arm64/native"
+cc $A64 dataviewer.c dataviewer.obj
+exe /machine:arm64 dataviewer.obj kernel32_arm64.lib /out:"$HERE/DataViewer/dataviewer.exe"
+cc $X64 sqlite3.c sqlite3_x64.obj
+link /machine:x64 /dll /noentry /noimplib /def:"$SRC/defs/sqlite3.def" sqlite3_x64.obj \
+    /out:"$HERE/DataViewer/runtimes/win-x64/native/sqlite3.dll"
+cc $X64 zstd.c zstd_x64.obj
+link /machine:x64 /dll /noentry /noimplib /def:"$SRC/defs/zstd.def" zstd_x64.obj \
+    /out:"$HERE/DataViewer/runtimes/win-x64/native/zstd.dll"
+cc $A64 zstd.c zstd_arm64.obj
+link /machine:arm64 /dll /noentry /noimplib /def:"$SRC/defs/zstd.def" zstd_arm64.obj \
+    /out:"$HERE/DataViewer/runtimes/win-arm64/native/zstd.dll"
 
 cd "$HERE"
 LLVM_OBJDUMP="$TC/llvm-objdump" python3 "$HERE/expect.py" > "$HERE/expected.json"

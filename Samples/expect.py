@@ -27,7 +27,7 @@ import pefile
 from iced_x86 import Code, CpuidFeature, Decoder, DecoderOptions, Mnemonic
 
 APPS = ["NativeEditor", "LegacyVPN", "PhotoTool", "AudioHost", "ReportViewer", "ReportViewerArm",
-        "Renderer", "Simulator", "LegacyInstaller", "LinuxTools", "ShellExt"]
+        "Renderer", "Simulator", "LegacyInstaller", "LinuxTools", "ShellExt", "DataViewer"]
 OBJDUMP = os.environ.get("LLVM_OBJDUMP", "llvm-objdump")
 FEATURES = {getattr(CpuidFeature, n): n for n in dir(CpuidFeature) if n.isupper()}
 MNEMONICS = {getattr(Mnemonic, n): n for n in dir(Mnemonic) if n[:1].isupper()}
@@ -218,6 +218,17 @@ APPLICATIONS = {
                                   "DllRegisterServer exports mark an in-proc COM server, which "
                                   "Arm64 Explorer cannot load (blocked there, M) while x64 hosts "
                                   "load it emulated (R4)")}},
+    "DataViewer": {"verdict": "blocked", "rules": ["R18"], "binaries": {
+        "dataviewer.exe": v("native", "arm64", ["R1"]),
+        "runtimes/win-x64/native/sqlite3.dll": v("blocked", None, ["R18"], "M",
+                                                 note="win-x64 asset with no win-arm64 counterpart "
+                                                      "beside an Arm64 executable: the Arm64 "
+                                                      "process finds no sqlite3.dll for its RID"),
+        "runtimes/win-x64/native/zstd.dll": v("emulated", "x64", ["R4"],
+                                              note="its win-arm64 counterpart is shipped, so an "
+                                                   "Arm64 process loads that one; on its own the "
+                                                   "x64 DLL is R4 emulated"),
+        "runtimes/win-arm64/native/zstd.dll": v("native", "arm64", ["R1"])}},
 }
 
 

@@ -11,7 +11,7 @@ import Testing
 @Suite(.serialized) struct HTMLChromiumTests {
     @Test func sampleTreeReportInChromium() throws {
         let report = try HTMLSampleReport.scanned()
-        #expect(report.binaries.count == 17)
+        #expect(report.binaries.count == 21)  // the PE and ELF files listed in Samples/README.md
         let html = HTMLRenderer.render(report)
         let file = try HTMLChromium.write(html, name: "samples.html")
         let dom = try HTMLChromium.load(file, screenshot: HTMLChromium.outputFolder.appendingPathComponent("samples-light.png"))

@@ -33,6 +33,10 @@ struct SampleTreeVerdictTests {
     static let decidingRule: [String: String] = [
         "AudioHost/host.exe": "pe-x64-emulated",  // R4
         "AudioHost/reverb.dll": "pe-arm64x",  // R2
+        "DataViewer/dataviewer.exe": "pe-arm64-native",  // R1
+        "DataViewer/runtimes/win-arm64/native/zstd.dll": "pe-arm64-native",  // R1
+        "DataViewer/runtimes/win-x64/native/sqlite3.dll": "nuget-asset-missing-for-arm64-app",  // R18
+        "DataViewer/runtimes/win-x64/native/zstd.dll": "pe-x64-emulated",  // R4 (its Arm64 counterpart is shipped)
         "LegacyInstaller/armhelper.exe": "pe-arm32-blocked",  // R9
         "LegacyInstaller/setup.exe": "pe-x86-emulated",  // R7
         "LegacyVPN/driver/vpnfilter.sys": "driver-not-arm64-blocked",  // R11
