@@ -28,6 +28,9 @@ package struct ScanOptions: Sendable {
     /// Compute every binary's SHA-256. Hashing reads whole files and is most of a triage
     /// scan's time, so a scan whose outputs never show the digest (the table) skips it.
     package var digests: Bool = true
+    /// Keep and reuse what analysis learns from each binary's bytes (`AnalysisCache`); the
+    /// cache is keyed by SHA-256, so a scan with a cache always computes digests.
+    package var cache: AnalysisCache?
 
     package init(
         roots: [String], rules: RuleSet, target: TargetProfile, isa: ISAOptions?, followSymlinks: Bool = false,

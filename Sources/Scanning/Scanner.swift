@@ -9,6 +9,7 @@ package enum Scanner {
     /// - Throws: `ScanError.noRoots` when no root could be walked at all.
     package static func scan(_ options: ScanOptions, progress: ScanProgress? = nil) throws(ScanError) -> ScanReport {
         var walker = FileWalker(followSymlinks: options.followSymlinks, excludes: options.excludes)
+        if let cache = options.cache { walker.skipDirectory(cache.directory) }
         var walkedRoots = 0
         // A root given twice (`dir` and `dir/`) is walked once.
         var seenRoots = Set<String>()
@@ -20,7 +21,8 @@ package enum Scanner {
         guard walkedRoots > 0 else { throw .noRoots(details: walker.diagnostics.map(\.message)) }
 
         let analyzer = BinaryAnalyzer(
-            rules: options.rules, target: options.target, isa: options.isa, archives: options.archives, digests: options.digests)
+            rules: options.rules, target: options.target, isa: options.isa, archives: options.archives,
+            digests: options.digests || options.cache != nil, cache: options.cache)
         let outcomes = analyzeAll(walker.files, analyzer: analyzer, concurrency: options.concurrency, progress: progress)
 
         var diagnostics = walker.diagnostics

@@ -71,7 +71,9 @@ struct ScanCommand: ParsableCommand {
             }
         }
         let requests = self.report.isEmpty ? [ReportRequest(format: .table, file: nil)] : self.report
-        setup.options.digests = requests.contains { $0.format.needsDigests } || setup.options.suppressions.contains(where: \.isSHA256)
+        setup.options.digests =
+            requests.contains { $0.format.needsDigests } || setup.options.suppressions.contains(where: \.isSHA256)
+            || setup.options.cache != nil
         let progress = ProgressLine(enabled: !quiet && FileDescriptorWriter.isTerminal(2))
         var report: ScanReport
         do {

@@ -29,6 +29,13 @@ struct ScanInputOptions: ParsableArguments {
     @Option(name: [.customShort("j"), .long], help: "Worker threads (default: every core).")
     var jobs: Int?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Keep what is learned from each binary's bytes in this folder, keyed by SHA-256, and reuse it in later scans (rules, targets and paths are always evaluated afresh).",
+            valueName: "dir"))
+    var cache: String?
+
     func validate() throws {
         if paths.isEmpty { throw ValidationError("Give at least one file or directory to scan.") }
         if isaMaxBytes < 0 { throw ValidationError("--isa-max-bytes must not be negative.") }

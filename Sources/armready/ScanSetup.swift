@@ -28,6 +28,16 @@ struct ScanSetup {
             failOnUnknown: failOnUnknown || (configuration.failOnUnknown ?? false),
             baseline: baseline, baselinePath: baselinePath, today: Timestamp.today(),
             generatedAt: Timestamp.now(explicit: timestamp), toolVersion: ArmreadyVersion.current, concurrency: input.jobs)
+        if let folder = input.cache ?? configuration.cache {
+            // A cache that cannot be written would silently do nothing: say so instead.
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw ScanError.unreadableFile(path: folder, reason: "cannot create the cache folder (\(error.localizedDescription))")
+            }
+            options.cache = AnalysisCache(
+                directory: folder, fingerprint: AnalysisCache.executableFingerprint(fallback: ArmreadyVersion.current))
+        }
         if let path = templatePath {
             guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
                 throw ScanError.unreadableFile(path: path, reason: "cannot read the HTML template")

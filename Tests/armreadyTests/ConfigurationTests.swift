@@ -31,6 +31,27 @@ struct ConfigurationTests {
         #expect(result.stderr.contains("sometimes"))
     }
 
+    /// `cache:` in armready.yml names a folder relative to the file; a second scan reuses the
+    /// entries and prints the same report (README, "Analysis cache").
+    @Test func cacheFolderFromTheConfigurationIsFilledAndReused() throws {
+        let tree = try nativeEditorTree()
+        try tree.write("version: 1\ncache: .armready-cache\n", to: "NativeEditor/armready.yml")
+        let first = try Armready.run(["scan", "NativeEditor", "--report", "json"], in: tree.url)
+        #expect(first.status == 0, "\(first.stderr)")
+        let cached = try FileManager.default.subpathsOfDirectory(atPath: tree.url.appendingPathComponent("NativeEditor/.armready-cache").path)
+        #expect(cached.filter { $0.hasSuffix(".json") }.count == 2)  // editor.exe and core.dll
+        let second = try Armready.run(["scan", "NativeEditor", "--report", "json"], in: tree.url)
+        #expect(second.status == 0)
+        #expect(second.stdout == first.stdout)
+    }
+
+    @Test func aCacheFolderThatCannotBeMadeIsAnError() throws {
+        let tree = try nativeEditorTree()
+        let result = try Armready.run(["scan", "NativeEditor", "--cache", "NativeEditor/editor.exe/cache"], in: tree.url)
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(result.stderr.hasPrefix("error: NativeEditor/editor.exe/cache: cannot create the cache folder"), "\(result.stderr)")
+    }
+
     @Test func unsupportedConfigurationVersion() throws {
         let tree = try nativeEditorTree()
         try tree.write("version: 2\n", to: "NativeEditor/armready.yml")

@@ -31,6 +31,8 @@ struct BinaryAnalyzer: Sendable {
     var archives = true
     /// Compute SHA-256 digests (`ScanOptions.digests`).
     var digests = true
+    /// Where extractions of binaries already seen are kept (`ScanOptions.cache`); needs digests.
+    var cache: AnalysisCache?
 
     func analyze(_ file: WalkedFile) -> FileOutcome {
         let mapped: MappedFile?
@@ -66,31 +68,53 @@ struct BinaryAnalyzer: Sendable {
         _ bytes: UnsafeRawBufferPointer, sniffed: BinaryFormat, displayPath: String, lossy: Bool, sha256: String?,
         release: ((Range<Int>) -> Void)?
     ) -> FileOutcome {
-        let file = (displayPath: displayPath, displayIsLossy: lossy)
+        let extraction: Extraction
+        if let cache, let sha256, let cached = cache.load(sha256: sha256, isa: isa) {
+            extraction = cached
+        } else {
+            guard let fresh = extract(bytes, sniffed: sniffed, release: release) else { return .notBinary }
+            extraction = fresh
+            if let cache, let sha256 { cache.store(fresh, sha256: sha256, isa: isa) }
+        }
+        return .binary(rate(extraction, size: bytes.count, displayPath: displayPath, lossy: lossy, sha256: sha256))
+    }
+
+    /// Reads the image and profiles its code: everything that depends on the bytes alone.
+    /// - Returns: nil when the reader finds no binary after all.
+    private func extract(_ bytes: UnsafeRawBufferPointer, sniffed: BinaryFormat, release: ((Range<Int>) -> Void)?) -> Extraction? {
         switch BinaryReader.read(bytes: bytes, options: isa == nil ? .headers : .full) {
         case .notBinary:
-            return .notBinary
+            return nil
         case let .failed(format, reason):
-            let result = BinaryResult(
-                path: file.displayPath, pathIsLossy: file.displayIsLossy, sha256: sha256, size: bytes.count,
-                application: "", format: format ?? sniffed, machine: nil, machineName: nil, execution: .other,
-                kind: nil, bits: nil, verdict: .unknown, reason: reason.description, findings: [],
-                details: nil, isa: nil)
-            return .binary(AnalyzedBinary(result: result, facts: Facts(), imports: []))
+            return .failed(format ?? sniffed, reason: reason.description)
         case let .image(image):
             let profile = isa.map { ISAAnalyzer.profile(image: image, bytes: bytes, options: $0, release: release) }
             let isaFacts = profile.map { ISAFacts.facts(for: $0, image: image) } ?? [:]
-            var facts = FactsBuilder.facts(for: image, isa: isaFacts)
-            for (name, value) in FactsBuilder.fileFacts(path: file.displayPath) { facts[name] = value }
-            let assessment = Evaluator.evaluate(facts: facts, rules: rules, target: target)
-            let result = BinaryResult(
-                path: file.displayPath, pathIsLossy: file.displayIsLossy, sha256: sha256, size: bytes.count,
-                application: "", format: image.format, machine: image.machine, machineName: image.machineName,
-                execution: assessment.execution, kind: image.kind, bits: image.bits, verdict: assessment.verdict,
-                reason: assessment.reason, findings: assessment.findings.map(FindingResult.init),
-                details: BinaryDetails(image), isa: profile)
-            return .binary(AnalyzedBinary(result: result, facts: facts, imports: image.pe?.imports ?? []))
+            return Extraction(
+                failure: nil, format: image.format, machine: image.machine, machineName: image.machineName, kind: image.kind,
+                bits: image.bits, details: BinaryDetails(image), isa: profile,
+                facts: CachedFacts(FactsBuilder.facts(for: image, isa: isaFacts)), imports: image.pe?.imports ?? [])
         }
+    }
+
+    /// Rates an extraction at its path with the scan's rules and target.
+    private func rate(_ extraction: Extraction, size: Int, displayPath: String, lossy: Bool, sha256: String?) -> AnalyzedBinary {
+        if let failure = extraction.failure {
+            let result = BinaryResult(
+                path: displayPath, pathIsLossy: lossy, sha256: sha256, size: size, application: "", format: extraction.format,
+                machine: nil, machineName: nil, execution: .other, kind: nil, bits: nil, verdict: .unknown, reason: failure,
+                findings: [], details: nil, isa: nil)
+            return AnalyzedBinary(result: result, facts: Facts(), imports: [])
+        }
+        var facts = extraction.facts.facts
+        for (name, value) in FactsBuilder.fileFacts(path: displayPath) { facts[name] = value }
+        let assessment = Evaluator.evaluate(facts: facts, rules: rules, target: target)
+        let result = BinaryResult(
+            path: displayPath, pathIsLossy: lossy, sha256: sha256, size: size, application: "", format: extraction.format,
+            machine: extraction.machine, machineName: extraction.machineName, execution: assessment.execution,
+            kind: extraction.kind, bits: extraction.bits, verdict: assessment.verdict, reason: assessment.reason,
+            findings: assessment.findings.map(FindingResult.init), details: extraction.details, isa: extraction.isa)
+        return AnalyzedBinary(result: result, facts: facts, imports: extraction.imports)
     }
 }
 

@@ -5,7 +5,7 @@ import Yams
 extension ScanConfiguration {
     private static let keys = [
         "version", "target", "fail-on", "fail-on-unknown", "rules", "disable", "exclude",
-        "follow-symlinks", "archives", "isa", "suppressions",
+        "follow-symlinks", "archives", "isa", "cache", "suppressions",
     ]
     private static let suppressionKeys = ["rule", "binary", "reason", "expires"]
 
@@ -50,6 +50,10 @@ extension ScanConfiguration {
         let base = (file as NSString).deletingLastPathComponent
         if let (_, node) = entries["rules"] {
             config.rules = try strings(node, "rules", yaml).map { $0.hasPrefix("/") || base.isEmpty ? $0 : base + "/" + $0 }
+        }
+        if let (_, node) = entries["cache"] {
+            let folder = try yaml.nonEmptyText(node, key: "cache")
+            config.cache = folder.hasPrefix("/") || base.isEmpty ? folder : base + "/" + folder
         }
         if let (_, node) = entries["disable"] { config.disable = try strings(node, "disable", yaml) }
         if let (_, node) = entries["exclude"] { config.exclude = try strings(node, "exclude", yaml) }

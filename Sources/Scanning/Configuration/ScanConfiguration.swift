@@ -19,6 +19,8 @@ package struct ScanConfiguration: Sendable, Equatable {
     /// Look inside ZIP-based packages.
     package var archives: Bool?
     package var isa: Bool?
+    /// The analysis cache folder (`AnalysisCache`), resolved against the file's directory.
+    package var cache: String?
     package var suppressions: [Suppression] = []
 
     package init(file: String? = nil) {

@@ -24,12 +24,21 @@ struct WalkedFile: Sendable {
 struct FileWalker {
     var followSymlinks: Bool
     var excludes: [String]
+    /// Directories never entered, by identity rather than name: armready's own cache folder
+    /// when it lies inside a scanned tree.
+    private var skippedDirectories: [DeviceInode] = []
     private(set) var files: [WalkedFile] = []
     private(set) var diagnostics: [ScanDiagnostic] = []
 
     init(followSymlinks: Bool, excludes: [String]) {
         self.followSymlinks = followSymlinks
         self.excludes = excludes
+    }
+
+    /// Never enters the directory at `path` (when it exists).
+    mutating func skipDirectory(_ path: String) {
+        var info = stat()
+        if stat(path, &info) == 0, Self.isDirectory(info) { skippedDirectories.append(DeviceInode(info)) }
     }
 
     /// Walks one root. `prefix` is prepended to display paths (empty for a single root).
@@ -93,6 +102,7 @@ struct FileWalker {
                 }
             }
             if Self.isDirectory(info) {
+                if skippedDirectories.contains(DeviceInode(info)) { continue }
                 ancestors.append(DeviceInode(info))
                 walkDirectory(child, display: childDisplay, lossy: lossy, ancestors: &ancestors)
                 ancestors.removeLast()
