@@ -34,7 +34,7 @@ struct ScanConfigurationTests {
     }
 
     @Test(arguments: [
-        ("version: 1\ntraget: x\n", "armready.yml:2: unknown key 'traget' in configuration (expected one of: version, target, fail-on, fail-on-unknown, rules, disable, exclude, follow-symlinks, archives, isa, suppressions)"),
+        ("version: 1\ntraget: x\n", "armready.yml:2: unknown key 'traget' in configuration (expected one of: version, target, fail-on, fail-on-unknown, rules, disable, exclude, follow-symlinks, archives, isa, cache, suppressions)"),
         ("target: x\n", "armready.yml:1: configuration is missing the required key 'version'"),
         ("version: 2\n", "armready.yml:1: unsupported configuration version 2 (this armready reads version 1)"),
         ("version: 1\nfail-on: native\n", "armready.yml:2: 'fail-on' must be one of emulated, at-risk, blocked (found 'native')"),
