@@ -138,8 +138,11 @@ The full list with types is `FactCatalog` (`Sources/Readiness/Facts/FactCatalog.
   `bmi1`, `bmi2`, `f16c`, `movbe`, `lzcnt`, `avx512f`, `avx512vl`...; AArch64 `lse`, `rcpc`,
   `dotprod`, `i8mm`, `bf16`, `fp16`, `sha3`, `sve`, `sve2`, `sme`, `mte`...
 - Application: `app.host` (execution of the process that loads a DLL), `app.name`,
-  `app.executables` (execution of every executable in the binary's application).
-- File: `file.name`, `file.extension` (lower-case, from the scanned path).
+  `app.executables` (execution of every executable in the binary's application),
+  `app.nuget_arm64_asset` (a NuGet runtime asset has a `win-arm64` counterpart beside it).
+- File: `file.name`, `file.extension` (lower-case, from the scanned path), `file.nuget_rid`
+  (the RID folder of a NuGet runtime asset: `runtimes/<rid>/native/` or
+  `runtimes/<rid>/lib/<tfm>/`).
 - Target: `target.name`, `target.description`, `target.x64_emulation`,
   `target.x86_emulation`, `target.kernel_emulation`, `target.arm32`, `target.arm64ec`,
   `target.wsl_x86_64_emulation`, `target.x64_emulated_isa`, `target.x86_emulated_isa`,
