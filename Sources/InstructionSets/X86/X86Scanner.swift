@@ -13,8 +13,6 @@ struct X86Scanner {
     private(set) var cpuid = 0
     private(set) var xgetbv = 0
     private(set) var failures = 0
-    /// Bytes stepped over as jump and index tables.
-    private(set) var tableBytes = 0
     private let table = X86ScanTable.shared
     private let bits: Int
     var jumpTables: X86JumpTables?
@@ -48,7 +46,6 @@ struct X86Scanner {
                 if skipped > 0 {
                     // A decoded instruction may have run into the table's first bytes: the
                     // decode resumes after the table, not after that instruction.
-                    tableBytes &+= skipped
                     offset = Int(tableAddress - address) + skipped
                 }
                 nextTable = jumpTables?.nextTable(from: address &+ UInt64(offset), before: end)
