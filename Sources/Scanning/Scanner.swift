@@ -8,6 +8,16 @@ import Readiness
 package enum Scanner {
     /// - Throws: `ScanError.noRoots` when no root could be walked at all.
     package static func scan(_ options: ScanOptions, progress: ScanProgress? = nil) throws(ScanError) -> ScanReport {
+        try run(options, progress: progress).report
+    }
+
+    /// The scan's report, and each binary as the rules saw it (its facts, its application's
+    /// facts and the executables that load it), in report order: what `armready facts` shows.
+    package static func scanWithFacts(_ options: ScanOptions) throws(ScanError) -> (report: ScanReport, binaries: [AssessedBinary]) {
+        try run(options, progress: nil)
+    }
+
+    private static func run(_ options: ScanOptions, progress: ScanProgress?) throws(ScanError) -> (report: ScanReport, binaries: [AssessedBinary]) {
         var walker = FileWalker(followSymlinks: options.followSymlinks, excludes: options.excludes)
         if let cache = options.cache { walker.skipDirectory(cache.directory) }
         var walkedRoots = 0
@@ -26,21 +36,22 @@ package enum Scanner {
         let outcomes = analyzeAll(walker.files, analyzer: analyzer, concurrency: options.concurrency, progress: progress)
 
         var diagnostics = walker.diagnostics
-        var analyzed: [AnalyzedBinary] = []
+        var found: [(identity: BinaryIdentity, analysis: AnalyzedBinary, assessed: AssessedBinary)] = []
         var notBinary = 0
         func collect(_ outcome: FileOutcome) {
             switch outcome {
-            case let .binary(binary): analyzed.append(binary)
+            case let .binary(identity, analysis, assessed): found.append((identity, analysis, assessed))
             case .notBinary: notBinary += 1
             case let .unreadable(diagnostic): diagnostics.append(diagnostic)
             case let .archive(entries): entries.forEach(collect)
             }
         }
         outcomes.forEach(collect)
-        analyzed.sort { $0.result.path < $1.result.path }
+        found.sort { $0.identity.path < $1.identity.path }
 
-        let applications = ApplicationBuilder.build(&analyzed, rules: options.rules, target: options.target)
-        var binaries = analyzed.map(\.result)
+        var assessed = found.map(\.assessed)
+        let applications = ApplicationAssessor.assess(&assessed, rules: options.rules, target: options.target)
+        var binaries = zip(found, assessed).map { item, final in BinaryResult(item.identity, item.analysis, final) }
         let suppressionStatus = SuppressionApplier.apply(options.suppressions, to: &binaries, today: options.today)
         let baseline = options.baseline.map { BaselineComparer.compare(&binaries, with: $0, file: options.baselinePath ?? "") }
         // No gate flags: no gate (`gate` is null in JSON), not a gate that always passes.
@@ -50,13 +61,14 @@ package enum Scanner {
             : nil
         diagnostics.sort { ($0.path, $0.kind.rawValue) < ($1.path, $1.kind.rawValue) }
 
-        return ScanReport(
+        let report = ScanReport(
             tool: ToolInfo(version: options.toolVersion),
             target: TargetInfo(name: options.target.name, title: options.target.description),
             generatedAt: options.generatedAt, roots: roots,
             summary: ScanSummary.make(files: walker.files.count, notBinary: notBinary, binaries: binaries, applications: applications),
             gate: gate, binaries: binaries, applications: applications, diagnostics: diagnostics,
             suppressions: suppressionStatus, baseline: baseline)
+        return (report, assessed)
     }
 
     /// Analyses files on `concurrency` threads (every core by default); results keep the

@@ -23,19 +23,11 @@ struct BaselineCommand: ParsableCommand {
         @OptionGroup var input: ScanInputOptions
 
         func run() throws {
-            let setup: ScanSetup
-            do {
-                setup = try ScanSetup(input: input)
-            } catch let error as ReadinessError {
-                throw fail(error.description)
-            } catch let error as ScanError {
-                throw fail(error.description)
-            }
             let report: ScanReport
             do {
-                report = try Scanner.scan(setup.options)
+                report = try Scanner.scan(try ScanOptions(resolving: input.request()))
             } catch {
-                throw fail("nothing to scan: \(error.description)")
+                throw fail(error.description)
             }
             do {
                 try FileDescriptorWriter.writeAtomically(Baseline(report: report).encoded(), to: file)

@@ -1,21 +1,27 @@
 import ArgumentParser
-import BinaryFormats
 import Foundation
 import InstructionSets
 import Readiness
 import Scanning
 
-/// `armready facts FILE...`: the facts rules see for each binary, so rule authors know what
-/// is there.
+/// `armready facts PATH...`: the facts the rules saw for each binary — exactly what `scan`
+/// rated, package entries and the application's `app.*` facts included — so rule authors know
+/// what is there.
 struct FactsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "facts",
         abstract: "Print the facts the rules see for each binary (name = value), with the verdict they lead to.",
-        discussion: "Exit status: 0 every file was read, 1 a file could not be read, 2 the rules could not be loaded."
+        discussion: """
+            Each path is scanned as `armready scan PATH` would scan it (a folder, a package and \
+            the binaries in them; armready.yml in a scanned folder applies), and every binary's \
+            facts are printed with its verdict, the rules that fired and the executables that load it.
+
+            Exit status: 0 every file was read, 1 a file could not be read, 2 the rules could not be loaded.
+            """
     )
 
-    @Argument(help: "Binaries to describe.", completion: .file())
-    var files: [String]
+    @Argument(help: "Binaries, packages or folders to describe.", completion: .file())
+    var paths: [String]
 
     @OptionGroup var ruleOptions: RuleOptions
 
@@ -26,68 +32,60 @@ struct FactsCommand: ParsableCommand {
     var format: InspectFormat = .text
 
     func validate() throws {
-        if files.isEmpty { throw ValidationError("Give at least one binary.") }
+        if paths.isEmpty { throw ValidationError("Give at least one binary.") }
     }
 
     func run() throws {
-        let rules: RuleSet
-        let target: TargetProfile
-        do {
-            (rules, target) = try ruleOptions.load()
-        } catch {
-            throw fail(error.description)
-        }
         var failed = false
-        var documents: [FactsDocument.File] = []
-        for path in files {
-            let described = BinaryReader.withFile(path: path) { result, bytes -> (Facts, Assessment)? in
-                guard case let .image(image) = result else {
-                    if case let .failed(_, reason) = result { printError("error: \(path): \(reason)") }
-                    if case .notBinary = result { printError("error: \(path): not a PE or ELF binary") }
-                    return nil
-                }
-                let profile = noISA ? nil : ISAAnalyzer.profile(image: image, bytes: bytes)
-                var facts = FactsBuilder.facts(for: image, isa: profile.map { ISAFacts.facts(for: $0, image: image) } ?? [:])
-                for (name, value) in FactsBuilder.fileFacts(path: path) { facts[name] = value }
-                return (Evaluator.completeFacts(facts, on: target), Evaluator.evaluate(facts: facts, rules: rules, target: target))
+        var files: [FactsDocument.File] = []
+        for path in paths {
+            var request = ScanRequest(
+                paths: [path], isaMaxBytes: ISAOptions().maxDecodedBytes, today: Timestamp.today(),
+                toolVersion: ArmreadyVersion.current, executableFingerprint: { ArmreadyVersion.current })
+            request.target = ruleOptions.target
+            request.ruleDirectories = ruleOptions.ruleDirectories
+            request.disabled = ruleOptions.disabled
+            request.noISA = noISA
+            let options: ScanOptions
+            do {
+                options = try ScanOptions(resolving: request)
+            } catch {
+                throw fail(error.description)
             }
-            guard let (facts, assessment) = described else {
+            guard let (report, binaries) = try? Scanner.scanWithFacts(options) else {
+                printError("error: \(path): cannot read: \(String(cString: strerror(ENOENT)))")
                 failed = true
                 continue
             }
-            let rulesFired = assessment.findings.map { "\($0.ruleID) (\($0.verdict.rawValue))" }
-            switch format {
-            case .text:
-                print("# \(path)")
-                for line in facts.lines { print(line) }
-                print("# verdict: \(assessment.verdict.rawValue), execution: \(assessment.execution.rawValue)")
-                print("# rules: \(rulesFired.isEmpty ? "none" : rulesFired.joined(separator: ", "))\n")
-            case .json:
-                documents.append(FactsDocument.File(
-                    path: path, facts: facts, verdict: assessment.verdict, execution: assessment.execution,
-                    rules: assessment.findings.map(\.ruleID)))
+            for diagnostic in report.diagnostics { printError("error: \(path): \(diagnostic.message)") }
+            if binaries.isEmpty && report.diagnostics.isEmpty { printError("error: \(path): not a PE or ELF binary") }
+            failed = failed || binaries.isEmpty || !report.diagnostics.isEmpty
+            for binary in binaries {
+                let shownPath = Self.shownPath(binary.path, root: path)
+                if binary.facts.values.isEmpty {
+                    printError("error: \(shownPath): \(binary.assessment.reason ?? "could not be read")")
+                    failed = true
+                    continue
+                }
+                files.append(FactsDocument.File(shownPath, binary, target: options.target))
             }
         }
-        if format == .json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let data = (try? encoder.encode(FactsDocument(files: documents))) ?? Data()
-            print(String(decoding: data, as: UTF8.self))
+        switch format {
+        case .text: print(files.map(\.text).joined(separator: "\n"), terminator: "")
+        case .json: print(FactsDocument(files: files).encoded())
         }
         if failed { throw ExitCode(1) }
     }
-}
 
-/// `facts --format json`: `{"schemaVersion": 1, "files": [{path, facts, verdict, execution, rules}]}`.
-struct FactsDocument: Encodable {
-    struct File: Encodable {
-        var path: String
-        var facts: Facts
-        var verdict: Verdict
-        var execution: Execution
-        var rules: [String]
+    /// A report path as the person typed its root: `dir/sub/x.dll` for a folder root, the root
+    /// itself for a file, `dir/pkg.whl!/x.pyd` for an entry of a package given as a file.
+    static func shownPath(_ reportPath: String, root: String) -> String {
+        var isDirectory: ObjCBool = false
+        let trimmed = root.count > 1 && root.hasSuffix("/") ? String(root.dropLast()) : root
+        if FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue {
+            return trimmed + "/" + reportPath
+        }
+        guard let entry = reportPath.firstRange(of: "!/") else { return trimmed }
+        return trimmed + reportPath[entry.lowerBound...]
     }
-
-    var schemaVersion = 1
-    var files: [File]
 }

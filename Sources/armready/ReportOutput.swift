@@ -32,6 +32,14 @@ enum ReportOutput {
         }
     }
 
+    /// The text of `--template FILE`.
+    static func readTemplate(_ path: String) throws(ScanError) -> String {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw .unreadableFile(path: path, reason: "cannot read the HTML template")
+        }
+        return text
+    }
+
     /// `N binaries in M applications: …` for standard error.
     static func summaryLine(_ report: ScanReport) -> String {
         let counts = Verdict.allCases.compactMap { verdict -> String? in

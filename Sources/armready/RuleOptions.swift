@@ -14,9 +14,7 @@ struct RuleOptions: ParsableArguments {
 
     /// Loads the rules and the target, with configuration values added.
     func load(extraDirectories: [String] = [], extraDisabled: [String] = [], configTarget: String? = nil) throws(ReadinessError) -> (RuleSet, TargetProfile) {
-        let directories = extraDirectories + ruleDirectories
-        let rules = try RuleSet.load(builtIn: EmbeddedRules.files, userDirectories: directories, disabled: extraDisabled + disabled)
-        let profile = try TargetProfile.load(name: target ?? configTarget, userDirectories: directories)
-        return (rules, profile)
+        try RuleSet.load(
+            userDirectories: extraDirectories + ruleDirectories, disabled: extraDisabled + disabled, target: target ?? configTarget)
     }
 }

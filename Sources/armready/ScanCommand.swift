@@ -57,30 +57,31 @@ struct ScanCommand: ParsableCommand {
     }
 
     func run() throws {
-        var setup: ScanSetup
+        var options: ScanOptions
+        let template: String?
         do {
-            setup = try ScanSetup(input: input, failOn: failOn?.verdict, failOnUnknown: failOnUnknown, baseline: baseline, template: template, timestamp: timestamp)
-        } catch let error as ReadinessError {
-            throw fail(error.description)
-        } catch let error as ScanError {
+            options = try ScanOptions(
+                resolving: input.request(failOn: failOn?.verdict, failOnUnknown: failOnUnknown, baseline: baseline, timestamp: timestamp))
+            template = try self.template.map { path throws(ScanError) in try ReportOutput.readTemplate(path) }
+        } catch {
             throw fail(error.description)
         }
         if !quiet {
-            for override in setup.options.rules.overrides {
+            for override in options.rules.overrides {
                 printError("note: \(override.source) overrides the built-in rule \(override.id)")
             }
         }
         let requests = self.report.isEmpty ? [ReportRequest(format: .table, file: nil)] : self.report
-        setup.options.digests =
-            requests.contains { $0.format.needsDigests } || setup.options.suppressions.contains(where: \.isSHA256)
-            || setup.options.cache != nil
+        options.digests =
+            requests.contains { $0.format.needsDigests } || options.suppressions.contains(where: \.isSHA256)
+            || options.cache != nil
         let progress = ProgressLine(enabled: !quiet && FileDescriptorWriter.isTerminal(2))
         var report: ScanReport
         do {
-            report = try Scanner.scan(setup.options, progress: progress.callback)
+            report = try Scanner.scan(options, progress: progress.callback)
         } catch {
             progress.finish()
-            throw fail("nothing to scan: \(error.description)")
+            throw fail(error.description)
         }
         progress.finish()
         if !quiet {
@@ -88,7 +89,7 @@ struct ScanCommand: ParsableCommand {
         }
         for request in requests {
             do {
-                try ReportOutput.write(report, request: request, template: setup.template, color: color)
+                try ReportOutput.write(report, request: request, template: template, color: color)
             } catch {
                 throw fail("cannot write the \(request.format.rawValue) report to \(request.file ?? "standard output"): \(error)")
             }

@@ -53,7 +53,7 @@ import Testing
         ])
         let result = Evaluator.evaluate(facts: facts, rules: rules, target: try TargetProfile.load())
         #expect(result.verdict == .blocked)
-        #expect(result.findings.map(\.ruleID) == ["driver-not-arm64-blocked"])
+        #expect(result.findings.map(\.rule) == ["driver-not-arm64-blocked"])
         #expect(result.findings.first?.message.hasPrefix("A kernel driver for machine 0x8664 (AMD64).") == true)
         #expect(result.execution == .x64)
     }
@@ -68,7 +68,7 @@ import Testing
         let result = Evaluator.evaluate(facts: facts, rules: try RuleSet.load(), target: try TargetProfile.load())
         #expect(result.verdict == .emulated)
         #expect(result.execution == .x64)
-        #expect(result.findings.map(\.ruleID) == ["dotnet-anycpu-exe-x64"])
+        #expect(result.findings.map(\.rule) == ["dotnet-anycpu-exe-x64"])
     }
 
     @Test func verdictOrdering() {

@@ -85,7 +85,7 @@ import Testing
         let result = Evaluator.evaluate(
             facts: FactsBuilder.facts(for: image), rules: try RuleSet.load(), target: try TargetProfile.load())
         let (verdict, execution) = Self.oracle(record)
-        #expect(result.verdict == verdict, "\(record.path): \(result.findings.map(\.ruleID))")
+        #expect(result.verdict == verdict, "\(record.path): \(result.findings.map(\.rule))")
         if let execution { #expect(result.execution == execution, "\(record.path)") }
     }
 }

@@ -29,7 +29,7 @@ import Testing
         let result = try assess(avx2x64, on: "copilot-plus-pc")
         #expect(result.verdict == .emulated)
         #expect(result.execution == .x64)
-        #expect(result.findings.map(\.ruleID) == ["pe-x64-emulated", "x64-avx-emulated"])
+        #expect(result.findings.map(\.rule) == ["pe-x64-emulated", "x64-avx-emulated"])
     }
 
     @Test func avx2x64IsAtRiskBeforePrismAVX() throws {
@@ -37,7 +37,7 @@ import Testing
         #expect(result.verdict == .atRisk)
         #expect(result.execution == .x64)
         let finding = try #require(result.findings.first)
-        #expect(finding.ruleID == "x64-isa-not-emulated")
+        #expect(finding.rule == "x64-isa-not-emulated")
         #expect(finding.message.hasPrefix("The x64 code uses avx, avx2, fma outside any CPUID check"))
         #expect(finding.message.contains("Prism on windows-arm64-23h2"))
     }
@@ -54,13 +54,13 @@ import Testing
         let result = try assess(sveArm64, on: "copilot-plus-pc")
         #expect(result.verdict == .blocked)
         #expect(result.execution == .arm64)
-        #expect(result.findings.first?.ruleID == "arm64-sve-sme-required")
+        #expect(result.findings.first?.rule == "arm64-sve-sme-required")
         #expect(result.findings.first?.message.hasPrefix("The Arm64 code uses sve, sve2 without") == true)
     }
 
     @Test func sveArm64IsNativeOnSnapdragonX2() throws {
         let result = try assess(sveArm64, on: "snapdragon-x2")
         #expect(result.verdict == .native)
-        #expect(result.findings.map(\.ruleID) == ["pe-arm64-native"])
+        #expect(result.findings.map(\.rule) == ["pe-arm64-native"])
     }
 }

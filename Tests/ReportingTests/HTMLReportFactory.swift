@@ -46,8 +46,8 @@ enum HTMLReportFactory {
         }
     }
 
-    static func finding(rule: String, verdict: Verdict, message: String, confidence: Confidence = .high) -> FindingResult {
-        FindingResult(
+    static func finding(rule: String, verdict: Verdict, message: String, confidence: Confidence = .high) -> Finding {
+        Finding(
             rule: rule, title: "Rule \(rule)", verdict: verdict, confidence: confidence, message: message,
             remediation: verdict == .native ? "Nothing to do." : "Build and ship an Arm64 (or Arm64X) version of this binary.",
             references: SampleReferences.make(), source: "Rules/\(rule).yaml")

@@ -8,7 +8,7 @@ extension SampleReport {
     static func binary(
         _ path: String, _ sha: String, app: String, format: BinaryFormat = .pe, machine: UInt32?,
         machineName: String?, execution: Execution, kind: BinaryKind?, bits: Int? = 64,
-        verdict: Verdict, reason: String? = nil, findings: [FindingResult], details: BinaryDetails? = nil,
+        verdict: Verdict, reason: String? = nil, findings: [Finding], details: BinaryDetails? = nil,
         isa: ISAProfile? = nil, baseline: BaselineStatus? = .unchanged, lossy: Bool = false
     ) -> BinaryResult {
         BinaryResult(

@@ -68,8 +68,8 @@ enum SampleReport {
     static func finding(
         _ rule: String, _ title: String, _ verdict: Verdict, _ message: String, remediation: String,
         confidence: Confidence = .high, suppression: AppliedSuppression? = nil
-    ) -> FindingResult {
-        FindingResult(
+    ) -> Finding {
+        Finding(
             rule: rule, title: title, verdict: verdict, confidence: confidence, message: message,
             remediation: remediation,
             references: references([

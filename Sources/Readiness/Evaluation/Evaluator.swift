@@ -13,18 +13,14 @@ package enum Evaluator {
         for rule in rules.rules where rule.matches(all) {
             findings.append(
                 Finding(
-                    ruleID: rule.id, title: rule.title, verdict: rule.verdict, confidence: rule.confidence,
-                    execution: rule.execution, message: rule.message.render(all),
-                    remediation: rule.remediation.render(all), references: rule.references, source: rule.source))
+                    rule: rule.id, title: rule.title, verdict: rule.verdict, confidence: rule.confidence,
+                    message: rule.message.render(all), remediation: rule.remediation.render(all),
+                    references: rule.references, source: rule.source, execution: rule.execution))
         }
-        findings.sort { lhs, rhs in
-            let l = lhs.verdict.severity ?? -1
-            let r = rhs.verdict.severity ?? -1
-            return l != r ? l > r : lhs.ruleID < rhs.ruleID
-        }
+        findings.sort(by: Finding.worstFirst)
         let stated = findings.first { $0.execution != nil }?.execution
         let read: Execution? = {
-            guard case .string(let raw)? = all["execution"] else { return nil }
+            guard case .string(let raw)? = all[.execution] else { return nil }
             return Execution(rawValue: raw)
         }()
         let execution = stated ?? read ?? .other
@@ -33,7 +29,7 @@ package enum Evaluator {
                 verdict: .unknown, execution: execution, findings: [],
                 reason: "no rule decided: no active rule matched this binary's facts", target: target.name)
         }
-        let verdict = findings.map(\.verdict).reduce(Verdict.unknown, Verdict.worst)
+        let verdict = findings.map(\.verdict).worst
         let reason = verdict == .unknown ? "only rules with verdict unknown matched" : nil
         return Assessment(verdict: verdict, execution: execution, findings: findings, reason: reason, target: target.name)
     }
@@ -45,15 +41,15 @@ package enum Evaluator {
     /// AArch64 extensions the CPU lacks); each is set only when non-empty.
     package static func completeFacts(_ facts: Facts, on target: TargetProfile) -> Facts {
         var all = facts.merging(target.facts)
-        func missing(_ needed: String, _ available: String, into name: String) {
+        func missing(_ needed: FactKey, _ available: FactKey, into name: FactKey) {
             guard case .list(let items)? = all[needed] else { return }
             let have = Set(all[available]?.strings ?? [])
             let lacking = items.filter { !have.contains($0) }
             if !lacking.isEmpty { all[name] = .set(lacking) }
         }
-        missing("isa.x86", "target.x64_emulated_isa", into: "isa.x86.missing_x64")
-        missing("isa.x86", "target.x86_emulated_isa", into: "isa.x86.missing_x86")
-        missing("isa.arm64", "target.arm64_isa", into: "isa.arm64.missing")
+        missing(.isaX86, .targetX64EmulatedIsa, into: .isaX86MissingX64)
+        missing(.isaX86, .targetX86EmulatedIsa, into: .isaX86MissingX86)
+        missing(.isaArm64, .targetArm64Isa, into: .isaArm64Missing)
         return all
     }
 }

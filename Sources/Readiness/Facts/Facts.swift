@@ -1,8 +1,9 @@
 /// The flat dictionary of dotted fact names that rules see for one binary.
 ///
-/// Built by `FactsBuilder` from a `BinaryImage`, extended with the target profile's
-/// `target.*` facts and the derived `*.missing_*` facts by `Evaluator`. Names are listed in
-/// `FactCatalog`.
+/// Built by `FactsBuilder` from a `BinaryImage` and by `ISAFacts` from its code profile,
+/// extended with the `file.*` and `app.*` facts by the scan and `ApplicationAssessor`, and with
+/// the target profile's `target.*` facts and the derived `*.missing_*` facts by `Evaluator`.
+/// Every name is a `FactKey` in `FactCatalog`.
 package struct Facts: Sendable, Equatable {
     package private(set) var values: [String: FactValue]
 
@@ -10,6 +11,12 @@ package struct Facts: Sendable, Equatable {
         self.values = values
     }
 
+    package subscript(key: FactKey) -> FactValue? {
+        get { values[key.name] }
+        set { values[key.name] = newValue }
+    }
+
+    /// A fact by the name a rule or a file gives (checked against `FactCatalog` when loaded).
     package subscript(name: String) -> FactValue? {
         get { values[name] }
         set { values[name] = newValue }

@@ -16,16 +16,16 @@ package enum FactsBuilder {
     /// - Returns: the facts, without `target.*` (the evaluator adds those).
     package static func facts(for image: BinaryImage, isa: [String: FactValue] = [:]) -> Facts {
         var facts = Facts()
-        facts["format"] = .string(image.format.rawValue)
-        facts["machine"] = .int(Int(image.machine))
-        facts["machine.hex"] = .string("0x" + String(image.machine, radix: 16, uppercase: true))
-        facts["machine.name"] = .string(image.machineName)
-        facts["execution"] = .string(image.execution.rawValue)
-        facts["kind"] = .string(image.kind.rawValue)
-        facts["bits"] = .int(image.bits)
+        facts[.format] = .string(image.format.rawValue)
+        facts[.machine] = .int(Int(image.machine))
+        facts[.machineHex] = .string("0x" + String(image.machine, radix: 16, uppercase: true))
+        facts[.machineName] = .string(image.machineName)
+        facts[.execution] = .string(image.execution.rawValue)
+        facts[.kind] = .string(image.kind.rawValue)
+        facts[.bits] = .int(image.bits)
         if let pe = image.pe { addPE(pe, to: &facts) }
         if let elf = image.elf { addELF(elf, to: &facts) }
-        if let dos = image.dos { facts["dos.signature"] = .string(dos.signature) }
+        if let dos = image.dos { facts[.dosSignature] = .string(dos.signature) }
         for (name, value) in isa {
             if case .list(let items) = value {
                 facts[name] = .set(items.map { $0.lowercased() })
@@ -37,52 +37,54 @@ package enum FactsBuilder {
     }
 
     /// The `file.*` facts for a binary found at `path` (any `/`-separated path).
-    package static func fileFacts(path: String) -> [String: FactValue] {
+    package static func fileFacts(path: String) -> Facts {
         let name = (path.split(separator: "/").last.map(String.init) ?? path).lowercased()
         let dot = name.lastIndex(of: ".")
         let fileExtension = dot.map { String(name[name.index(after: $0)...]) } ?? ""
-        var facts: [String: FactValue] = ["file.name": .string(name), "file.extension": .string(fileExtension)]
-        if let asset = NuGetAssetPath(path) { facts["file.nuget_rid"] = .string(asset.rid) }
+        var facts = Facts()
+        facts[.fileName] = .string(name)
+        facts[.fileExtension] = .string(fileExtension)
+        if let asset = NuGetAssetPath(path) { facts[.fileNugetRid] = .string(asset.rid) }
         return facts
     }
 
     private static func addPE(_ pe: PEInfo, to facts: inout Facts) {
-        facts["subsystem"] = .int(Int(pe.subsystem))
-        facts["imports"] = .set(pe.imports.map { $0.lowercased() })
-        facts["exports"] = .set(pe.exports?.entries.compactMap(\.name) ?? [])
-        facts["pe.dll"] = .bool(pe.isDLL)
-        facts["pe.wdm"] = .bool(pe.isWDMDriver)
-        facts["pe.pe32plus"] = .bool(pe.isPE32Plus)
-        facts["pe.chpe"] = .bool(pe.hasCHPEMetadata)
-        facts["hybrid.kind"] = .string(pe.hybrid?.kind.rawValue ?? "none")
-        facts["hybrid.arm64x_relocations"] = .bool(pe.hasARM64XRelocations)
+        facts[.subsystem] = .int(Int(pe.subsystem))
+        facts[.imports] = .set(pe.imports.map { $0.lowercased() })
+        facts[.exports] = .set(pe.exports?.entries.compactMap(\.name) ?? [])
+        facts[.peDll] = .bool(pe.isDLL)
+        facts[.peWdm] = .bool(pe.isWDMDriver)
+        facts[.pePe32plus] = .bool(pe.isPE32Plus)
+        facts[.peChpe] = .bool(pe.hasCHPEMetadata)
+        facts[.hybridKind] = .string(pe.hybrid?.kind.rawValue ?? "none")
+        facts[.hybridArm64xRelocations] = .bool(pe.hasARM64XRelocations)
         if let share = pe.nativeCodeShare {
-            facts["hybrid.native_share"] = .double(share)
-            if let percent = Int(exactly: (share * 100).rounded()) { facts["hybrid.native_percent"] = .int(percent) }
+            facts[.hybridNativeShare] = .double(share)
+            if let percent = Int(exactly: (share * 100).rounded()) { facts[.hybridNativePercent] = .int(percent) }
         }
-        facts["manifest.supported_architectures"] = .set(
+        facts[.manifestSupportedArchitectures] = .set(
             (pe.manifest?.supportedArchitectures ?? []).map { $0.lowercased() })
         let clr = pe.clr
-        facts["dotnet.present"] = .bool(clr != nil)
-        facts["dotnet.ilonly"] = .bool(clr?.ilOnly ?? false)
-        facts["dotnet.requires32bit"] = .bool(clr?.requires32Bit ?? false)
-        facts["dotnet.prefers32bit"] = .bool(clr?.prefers32Bit ?? false)
-        facts["dotnet.readytorun"] = .bool(clr?.readyToRun ?? false)
-        if let machine = clr?.readyToRunMachine { facts["dotnet.r2r_machine"] = .int(Int(machine)) }
-        if let os = clr?.readyToRunOS { facts["dotnet.r2r_os"] = .string(os) }
-        if let version = clr?.runtimeVersion { facts["dotnet.runtime_version"] = .string(version) }
+        facts[.dotnetPresent] = .bool(clr != nil)
+        facts[.dotnetIlonly] = .bool(clr?.ilOnly ?? false)
+        facts[.dotnetRequires32bit] = .bool(clr?.requires32Bit ?? false)
+        facts[.dotnetPrefers32bit] = .bool(clr?.prefers32Bit ?? false)
+        facts[.dotnetReadytorun] = .bool(clr?.readyToRun ?? false)
+        if let machine = clr?.readyToRunMachine { facts[.dotnetR2rMachine] = .int(Int(machine)) }
+        if let os = clr?.readyToRunOS { facts[.dotnetR2rOs] = .string(os) }
+        if let version = clr?.runtimeVersion { facts[.dotnetRuntimeVersion] = .string(version) }
     }
 
     private static func addELF(_ elf: ELFInfo, to facts: inout Facts) {
-        facts["imports"] = .set(elf.needed)
-        facts["elf.class"] = .string(elf.elfClass)
-        facts["elf.type"] = .string(elf.type)
-        if let interpreter = elf.interpreter { facts["elf.interpreter"] = .string(interpreter) }
-        facts["elf.osabi"] = .int(Int(elf.osABI))
-        if let floatABI = elf.armFloatABI { facts["elf.float_abi"] = .string(floatABI) }
-        facts["elf.x86_isa_needed"] = .set(elf.x86ISANeeded)
-        facts["elf.x86_isa_used"] = .set(elf.x86ISAUsed)
-        facts["elf.aarch64_features"] = .set(elf.aarch64Features)
-        facts["elf.ifunc"] = .bool(!elf.ifuncSymbols.isEmpty || elf.irelativeRelocationCount > 0)
+        facts[.imports] = .set(elf.needed)
+        facts[.elfClass] = .string(elf.elfClass)
+        facts[.elfType] = .string(elf.type)
+        if let interpreter = elf.interpreter { facts[.elfInterpreter] = .string(interpreter) }
+        facts[.elfOsabi] = .int(Int(elf.osABI))
+        if let floatABI = elf.armFloatABI { facts[.elfFloatAbi] = .string(floatABI) }
+        facts[.elfX86IsaNeeded] = .set(elf.x86ISANeeded)
+        facts[.elfX86IsaUsed] = .set(elf.x86ISAUsed)
+        facts[.elfAarch64Features] = .set(elf.aarch64Features)
+        facts[.elfIfunc] = .bool(!elf.ifuncSymbols.isEmpty || elf.irelativeRelocationCount > 0)
     }
 }

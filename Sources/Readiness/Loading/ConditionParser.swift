@@ -51,7 +51,7 @@ struct ConditionParser {
         return FactTest(fact: fact, op: op, operand: operand)
     }
 
-    private func operand(_ op: Operator, for entry: FactCatalog.Entry, node: Node) throws(ReadinessError) -> Operand {
+    private func operand(_ op: Operator, for entry: FactKey, node: Node) throws(ReadinessError) -> Operand {
         let key = op.rawValue
         let type = entry.type
         switch op {

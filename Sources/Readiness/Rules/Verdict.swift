@@ -1,8 +1,9 @@
 /// The verdict scale of DESIGN.md §1, ordered best to worst.
 ///
 /// `unknown` is not on the scale: it means "could not be analysed" or "no rule decided", and
-/// always comes with a reason, so it is kept apart from the ordering (`severity` is nil).
-package enum Verdict: String, Sendable, Equatable, Hashable, Codable, CaseIterable {
+/// always comes with a reason, so `severity` is nil for it. For ordering it sorts below
+/// `native`: any verdict on the scale is worse than "no verdict", so `max` is the worst.
+package enum Verdict: String, Sendable, Equatable, Hashable, Codable, CaseIterable, Comparable {
     case native
     case emulated
     case atRisk = "at-risk"
@@ -20,14 +21,19 @@ package enum Verdict: String, Sendable, Equatable, Hashable, Codable, CaseIterab
         }
     }
 
+    package static func < (lhs: Verdict, rhs: Verdict) -> Bool {
+        (lhs.severity ?? -1) < (rhs.severity ?? -1)
+    }
+
     /// The worse of two verdicts; any scale verdict beats `unknown`.
     package static func worst(_ a: Verdict, _ b: Verdict) -> Verdict {
-        switch (a.severity, b.severity) {
-        case (nil, _): b
-        case (_, nil): a
-        case (let x?, let y?): x >= y ? a : b
-        }
+        b > a ? b : a
     }
+}
+
+extension Sequence where Element == Verdict {
+    /// The worst verdict of the sequence, `unknown` when it is empty.
+    package var worst: Verdict { self.max() ?? .unknown }
 }
 
 /// How sure a rule's evidence is (windows-on-arm.md: H, M, L).

@@ -1,3 +1,4 @@
+import Readiness
 import InstructionSets
 import Scanning
 
@@ -63,7 +64,7 @@ struct HTMLPayloadBuilder {
             bs: binary.baselineStatus?.rawValue)
     }
 
-    private mutating func finding(from finding: FindingResult) -> HTMLBinary.Finding {
+    private mutating func finding(from finding: Finding) -> HTMLBinary.Finding {
         HTMLBinary.Finding(
             r: table.id(finding.rule), t: table.id(finding.title), v: finding.verdict.rawValue,
             c: finding.confidence == .high ? nil : finding.confidence.rawValue, m: table.id(finding.message),

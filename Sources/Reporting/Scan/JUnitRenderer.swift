@@ -13,19 +13,19 @@ import Scanning
 package enum JUnitRenderer {
     package static func render(_ report: ScanReport) -> String {
         let failing = Set(report.gate?.failing ?? report.binaries.filter { $0.verdict == .blocked }.map(\.path))
-        let groups = ApplicationGroup.make(report)
+        let groups = report.applicationsWithBinaries
         let cases = groups.map { group in group.binaries.map { TestCase(binary: $0, failing: failing.contains($0.path)) } }
         let all = cases.flatMap { $0 }
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         xml += "<testsuites name=\"armready\"\(counts(all))>\n"
         for (group, groupCases) in zip(groups, cases) {
-            xml += "  <testsuite name=\"\(XMLEscaper.attribute(group.id))\"\(counts(groupCases))>\n"
+            xml += "  <testsuite name=\"\(XMLEscaper.attribute(group.application.id))\"\(counts(groupCases))>\n"
             xml += "    <properties>\n"
-            xml += "      <property name=\"verdict\" value=\"\(group.verdict.rawValue)\"/>\n"
+            xml += "      <property name=\"verdict\" value=\"\(group.application.verdict.rawValue)\"/>\n"
             xml += "      <property name=\"target\" value=\"\(XMLEscaper.attribute(report.target.name))\"/>\n"
             xml += "    </properties>\n"
             for testCase in groupCases {
-                xml += testCase.xml(classname: group.id)
+                xml += testCase.xml(classname: group.application.id)
             }
             xml += "  </testsuite>\n"
         }

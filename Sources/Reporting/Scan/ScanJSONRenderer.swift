@@ -10,11 +10,11 @@ package enum ScanJSONRenderer {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         do {
-            let data = try encoder.encode(ScanJSONDocument(report))
+            let data = try encoder.encode(report)
             return String(decoding: data, as: UTF8.self) + "\n"
         } catch {
             // Unreachable for this model: non-finite doubles, the only values JSONEncoder
-            // rejects, are written as null. Still produce valid JSON that says what happened.
+            // rejects, are made nil when the model is built. Still produce valid JSON that says what happened.
             return "{\n  \"error\" : \"could not encode the report\",\n  \"schemaVersion\" : \(report.schemaVersion)\n}\n"
         }
     }

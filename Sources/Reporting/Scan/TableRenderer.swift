@@ -25,7 +25,7 @@ package enum TableRenderer {
     ///     end to fit. Nil: never truncate (output to a file or pipe).
     package static func render(_ report: ScanReport, color: Bool, width: Int?) -> String {
         let style = TableStyle(enabled: color)
-        let groups = ApplicationGroup.make(report)
+        let groups = report.applicationsWithBinaries
         let rows = groups.flatMap(\.binaries).map(row)
         let columns = TableColumns(rows: rows, width: width, fixedIndent: TerminalText.width(indent))
 
@@ -35,9 +35,10 @@ package enum TableRenderer {
         lines.append("")
         lines.append(style.bold(indent + columns.header()))
         for group in groups {
-            let title = "\(group.title) (\(group.binaries.count) binar\(group.binaries.count == 1 ? "y" : "ies"))"
-            let plain = clip(TerminalText.sanitized(title), width.map { $0 - 2 - group.verdict.rawValue.count })
-            lines.append(style.bold(plain) + "  " + style.verdict(group.verdict, group.verdict.rawValue))
+            let verdict = group.application.verdict
+            let title = "\(group.application.title) (\(group.binaries.count) binar\(group.binaries.count == 1 ? "y" : "ies"))"
+            let plain = clip(TerminalText.sanitized(title), width.map { $0 - 2 - verdict.rawValue.count })
+            lines.append(style.bold(plain) + "  " + style.verdict(verdict, verdict.rawValue))
             for binary in group.binaries {
                 lines.append(indent + columns.line(for: row(binary), style: style))
             }

@@ -5,7 +5,7 @@ import InstructionSets
 /// What earlier scans learned from binaries' bytes, kept on disk by SHA-256 so that a scan of
 /// files already seen (another checkout, another root, the next CI run with the folder
 /// restored) skips reading and decoding them. Rules, targets, paths and applications are
-/// evaluated afresh every time; only the `Extraction` is kept.
+/// evaluated afresh every time; only the `AnalyzedBinary` is kept.
 ///
 /// An entry is valid only for the armready build that wrote it (`fingerprint`: a hash of the
 /// running executable, so any change to the readers or decoders starts a fresh cache) and for
@@ -37,17 +37,17 @@ package struct AnalysisCache: Sendable {
         return hasher.finalize().prefix(12).map { String(format: "%02x", $0) }.joined()
     }
 
-    func load(sha256: String, isa: ISAOptions?) -> Extraction? {
+    func load(sha256: String, isa: ISAOptions?) -> AnalyzedBinary? {
         guard let path = path(sha256: sha256, isa: isa), let handle = FileHandle(forReadingAtPath: path) else { return nil }
         defer { try? handle.close() }
         guard let data = try? handle.read(upToCount: Self.maxEntryBytes + 1), data.count <= Self.maxEntryBytes else { return nil }
-        return try? JSONDecoder().decode(Extraction.self, from: data)
+        return try? JSONDecoder().decode(AnalyzedBinary.self, from: data)
     }
 
-    func store(_ extraction: Extraction, sha256: String, isa: ISAOptions?) {
+    func store(_ analysis: AnalyzedBinary, sha256: String, isa: ISAOptions?) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
-        guard let path = path(sha256: sha256, isa: isa), let data = try? encoder.encode(extraction) else { return }
+        guard let path = path(sha256: sha256, isa: isa), let data = try? encoder.encode(analysis) else { return }
         let folder = (path as NSString).deletingLastPathComponent
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let temporary = folder + "/.\(UUID().uuidString).tmp"

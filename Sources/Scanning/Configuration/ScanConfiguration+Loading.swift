@@ -104,3 +104,18 @@ extension ScanConfiguration {
         return (1...12).contains(month) && (1...31).contains(day)
     }
 }
+
+extension ScanConfiguration {
+    /// `explicit` (`--config FILE`), else `armready.yml` in the first scanned directory, else
+    /// the defaults.
+    package static func find(explicit: String?, firstPath: String?) throws(ReadinessError) -> ScanConfiguration {
+        if let explicit { return try load(path: explicit) }
+        guard let firstPath else { return ScanConfiguration() }
+        let candidate = (firstPath as NSString).appendingPathComponent(fileName)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: firstPath, isDirectory: &isDirectory), isDirectory.boolValue,
+            FileManager.default.fileExists(atPath: candidate)
+        else { return ScanConfiguration() }
+        return try load(path: candidate)
+    }
+}

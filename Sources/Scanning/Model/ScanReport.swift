@@ -6,7 +6,9 @@ import Readiness
 /// compute. Deterministic: binaries sorted by path, applications by id, no absolute paths, and
 /// time and version only when injected (`generatedAt` is nil in tests).
 ///
-/// This is the JSON contract (`schemaVersion`); docs/json-schema.md describes each field.
+/// This is the JSON contract (`schemaVersion`): it encodes itself, with every documented
+/// optional member written as `null` when absent (`Nullable`), and decodes back from it;
+/// docs/json-schema.md describes each field.
 package struct ScanReport: Sendable, Equatable, Codable {
     package static let currentSchemaVersion = 1
 
@@ -14,11 +16,11 @@ package struct ScanReport: Sendable, Equatable, Codable {
     package var tool: ToolInfo
     package var target: TargetInfo
     /// ISO 8601 time the scan finished; nil when not injected (tests, reproducible output).
-    package var generatedAt: String?
+    @Nullable package var generatedAt: String?
     /// The scanned roots as given on the command line.
     package var roots: [String]
     package var summary: ScanSummary
-    package var gate: GateResult?
+    @Nullable package var gate: GateResult?
     package var binaries: [BinaryResult]
     package var applications: [ApplicationResult]
     /// Files that could not be scanned or were skipped for a reason worth telling.
@@ -26,7 +28,7 @@ package struct ScanReport: Sendable, Equatable, Codable {
     /// Every suppression from the configuration and whether it applied.
     package var suppressions: [SuppressionStatus]
     /// Present when the scan was compared with a baseline.
-    package var baseline: BaselineComparison?
+    @Nullable package var baseline: BaselineComparison?
 
     package init(
         tool: ToolInfo, target: TargetInfo, generatedAt: String?, roots: [String], summary: ScanSummary,
@@ -71,52 +73,21 @@ package struct TargetInfo: Sendable, Equatable, Codable {
     }
 }
 
-/// Counts for the report's header.
-package struct ScanSummary: Sendable, Equatable, Codable {
-    /// Regular files looked at (binaries and non-binaries).
-    package var filesExamined: Int
-    package var binaries: Int
-    /// Files skipped because they are not PE or ELF.
-    package var notBinary: Int
-    /// Binaries per verdict; every verdict is present, zero included.
-    package var binariesByVerdict: [String: Int]
-    package var applicationsByVerdict: [String: Int]
-    /// Binaries per `execution`.
-    package var binariesByExecution: [String: Int]
-    /// The worst verdict of any application (or binary when there are no applications).
-    package var overall: Verdict
-    /// Code-map share of Arm64/Arm64EC code over all hybrid binaries; nil without hybrids.
-    package var hybridNativeShare: Double?
-
-    package init(
-        filesExamined: Int, binaries: Int, notBinary: Int, binariesByVerdict: [String: Int],
-        applicationsByVerdict: [String: Int], binariesByExecution: [String: Int], overall: Verdict,
-        hybridNativeShare: Double?
-    ) {
-        self.filesExamined = filesExamined
-        self.binaries = binaries
-        self.notBinary = notBinary
-        self.binariesByVerdict = binariesByVerdict
-        self.applicationsByVerdict = applicationsByVerdict
-        self.binariesByExecution = binariesByExecution
-        self.overall = overall
-        self.hybridNativeShare = hybridNativeShare
-    }
-}
-
-/// What the CI gate decided.
-package struct GateResult: Sendable, Equatable, Codable {
-    /// The `--fail-on` level, nil when the gate is off.
-    package var failOn: Verdict?
-    package var failOnUnknown: Bool
-    package var passed: Bool
-    /// Paths of the binaries that tripped the gate (after suppressions and baseline).
-    package var failing: [String]
-
-    package init(failOn: Verdict?, failOnUnknown: Bool, passed: Bool, failing: [String]) {
-        self.failOn = failOn
-        self.failOnUnknown = failOnUnknown
-        self.passed = passed
-        self.failing = failing
+extension ScanReport {
+    /// Each application with its binaries, in the report's order, for renderers that list
+    /// binaries under their application. Binaries whose application the report does not list
+    /// (a hand-edited report) come last, under their application id, so nothing is dropped.
+    package var applicationsWithBinaries: [(application: ApplicationResult, binaries: [BinaryResult])] {
+        let byApplication = Dictionary(grouping: binaries, by: \.application)
+        var groups = applications.map { ($0, byApplication[$0.id] ?? []) }
+        let listed = Set(applications.map(\.id))
+        for id in byApplication.keys.sorted() where !listed.contains(id) {
+            let members = byApplication[id] ?? []
+            let application = ApplicationResult(
+                id: id, name: id.isEmpty ? "(no application)" : id, verdict: members.map(\.verdict).worst,
+                executables: [], binaries: members.map(\.path), reasons: [])
+            groups.append((application, members))
+        }
+        return groups
     }
 }

@@ -9,7 +9,7 @@ import Scanning
 /// that rule, so the first finding in report order describes it.
 struct SARIFRuleCatalog: Sendable {
     /// Rule id of the result every `unknown` binary gets.
-    static let unanalysableRule = "armready/unanalysable"
+    static let unanalysableRule = ApplicationAssessor.unanalysableRule
 
     private(set) var rules: [SARIFRule] = []
     private var indexByID: [String: Int] = [:]
@@ -59,7 +59,7 @@ struct SARIFRuleCatalog: Sendable {
         }
     }
 
-    static func descriptor(for finding: FindingResult) -> SARIFRule {
+    static func descriptor(for finding: Finding) -> SARIFRule {
         let title = finding.title.isEmpty ? finding.rule : finding.title
         let remediation = finding.remediation.isEmpty ? "No remediation given." : finding.remediation
         var helpText = "\(title). Verdict: \(finding.verdict.rawValue) (\(meaning(of: finding.verdict))).\n\nRemediation: \(remediation)"

@@ -58,18 +58,3 @@ package struct Baseline: Sendable, Equatable, Codable {
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 }
-
-/// Why a scan could not be completed (exit status 2).
-package enum ScanError: Error, Equatable, CustomStringConvertible {
-    case badBaseline(path: String, reason: String)
-    case noRoots(details: [String])
-    case unreadableFile(path: String, reason: String)
-
-    package var description: String {
-        switch self {
-        case let .badBaseline(path, reason): "\(path): \(reason)"
-        case let .noRoots(details): details.joined(separator: "; ")
-        case let .unreadableFile(path, reason): "\(path): \(reason)"
-        }
-    }
-}

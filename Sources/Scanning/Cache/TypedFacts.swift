@@ -1,34 +1,8 @@
-import BinaryFormats
-import InstructionSets
 import Readiness
-
-/// What analysis learns from a binary's bytes alone: no path, no rules, no target. It is the
-/// part of the work an `AnalysisCache` keeps, keyed by the bytes' SHA-256.
-struct Extraction: Sendable, Equatable, Codable {
-    /// The reader's answer when the bytes are not a readable image.
-    var failure: String?
-    var format: BinaryFormat
-    var machine: UInt32?
-    var machineName: String?
-    var kind: BinaryKind?
-    var bits: Int?
-    var details: BinaryDetails?
-    var isa: ISAProfile?
-    /// The image's facts (without `file.*`, `app.*` and `target.*`).
-    var facts: CachedFacts
-    /// PE imports, for resolving them inside the application.
-    var imports: [String]
-
-    static func failed(_ format: BinaryFormat, reason: String) -> Extraction {
-        Extraction(
-            failure: reason, format: format, machine: nil, machineName: nil, kind: nil, bits: nil, details: nil, isa: nil,
-            facts: CachedFacts(Facts()), imports: [])
-    }
-}
 
 /// `Facts` with each value's type kept (`{"int": 1}`, `{"double": 1.0}`), so that a cached
 /// `1.0` comes back a double and not an int.
-struct CachedFacts: Sendable, Equatable, Codable {
+struct TypedFacts: Sendable, Equatable, Codable {
     var facts: Facts
 
     init(_ facts: Facts) {
