@@ -67,7 +67,7 @@ struct FactsCommand: ParsableCommand {
                     failed = true
                     continue
                 }
-                files.append(FactsDocument.File(shownPath, binary, target: options.target))
+                files.append(FactsDocument.File(shownPath, binary, target: options.target) { Self.shownPath($0, root: path) })
             }
         }
         switch format {

@@ -29,7 +29,8 @@ struct FactsDocument: Encodable {
             var execution: Execution
         }
 
-        init(_ path: String, _ binary: AssessedBinary, target: TargetProfile) {
+        /// - Parameter shown: how a report path is shown (as the person typed the root).
+        init(_ path: String, _ binary: AssessedBinary, target: TargetProfile, shown: (String) -> String) {
             self.path = path
             application = binary.application
             facts = Evaluator.completeFacts(binary.facts.merging(binary.applicationFacts), on: target)
@@ -37,7 +38,7 @@ struct FactsDocument: Encodable {
             execution = binary.assessment.execution
             rules = binary.assessment.findings.map(\.rule)
             fired = binary.assessment.findings.map { "\($0.rule) (\($0.verdict.rawValue))" }
-            loadedBy = binary.loadedBy.map { Host(host: $0.host, execution: $0.execution) }
+            loadedBy = binary.loadedBy.map { Host(host: shown($0.host), execution: $0.execution) }
         }
 
         /// The text form: a `# path` line, `name = value` lines, the verdict and the rules.
