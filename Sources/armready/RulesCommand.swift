@@ -7,7 +7,7 @@ struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
         abstract: "List, show, validate and test rules and target profiles.",
-        subcommands: [List.self, Show.self, Validate.self, Test.self, Targets.self]
+        subcommands: [List.self, Show.self, Validate.self, Test.self, Targets.self, FactList.self]
     )
 
     struct List: ParsableCommand {
@@ -123,6 +123,18 @@ struct RulesCommand: ParsableCommand {
             } catch {
                 throw fail(error.description)
             }
+        }
+    }
+}
+
+extension RulesCommand {
+    /// `armready rules facts`: every fact a rule may use, with its type and meaning.
+    struct FactList: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "facts", abstract: "List every fact a rule may use, with its type and meaning (a Markdown table).")
+
+        func run() throws {
+            print(FactCatalog.markdownTable, terminator: "")
         }
     }
 }

@@ -118,35 +118,87 @@ with a built-in's name replaces it.
 
 ## Facts
 
-The full list with types is `FactCatalog` (`Sources/Readiness/Facts/FactCatalog.swift`);
-`armready facts FILE` prints a binary's facts. Groups:
+`armready facts PATH` prints the facts each binary of a file, package or folder has, exactly as
+`scan` rated it. Facts of a binary's own format are always present (`false` or an empty list
+when it lacks the feature); facts of another format are absent; the `app.*` facts exist inside
+an application, `app.host` only when an executable of the application loads the binary. Lists
+are lower-case and sorted. Extension names (`isa.*`, `target.*_isa`) are the decoders' own:
+x86 `sse2`, `sse4.1`, `avx`, `avx2`, `fma`, `bmi1`, `bmi2`, `f16c`, `movbe`, `lzcnt`, `avx512f`,
+`avx512vl`...; AArch64 `lse`, `rcpc`, `dotprod`, `i8mm`, `bf16`, `fp16`, `sha3`, `sve`, `sve2`,
+`sme`, `mte`... A rule or target profile that names an extension no decoder knows fails to load.
 
-- Image: `format`, `machine`, `machine.hex`, `machine.name`, `execution`, `kind`, `bits`,
-  `subsystem`, `imports`, `exports`, `dos.signature`.
-- PE: `pe.dll`, `pe.wdm`, `pe.pe32plus`, `pe.chpe`, `hybrid.kind` (`arm64ec`, `arm64x`,
-  `x86-chpe`, `none`), `hybrid.native_share`, `hybrid.native_percent`,
-  `hybrid.arm64x_relocations`, `manifest.supported_architectures`.
-- .NET: `dotnet.present`, `dotnet.ilonly`, `dotnet.requires32bit`, `dotnet.prefers32bit`,
-  `dotnet.readytorun`, `dotnet.r2r_machine` (OS override removed), `dotnet.r2r_os`,
-  `dotnet.runtime_version`.
-- ELF: `elf.class`, `elf.type`, `elf.interpreter`, `elf.osabi`, `elf.float_abi`,
-  `elf.x86_isa_needed`, `elf.x86_isa_used`, `elf.aarch64_features`, `elf.ifunc`.
-- Instruction sets: `isa.x86` (required x86 extensions), `isa.x86.dispatched`,
-  `isa.x86.dispatch`, `isa.arm64`, `isa.arm64.dispatched`, `isa.arm64.dispatch`; derived on
-  the target: `isa.x86.missing_x64`, `isa.x86.missing_x86`, `isa.arm64.missing`.
-  Extension names are lower-case: x86 `sse2`, `sse4.1`, `sse4.2`, `avx`, `avx2`, `fma`,
-  `bmi1`, `bmi2`, `f16c`, `movbe`, `lzcnt`, `avx512f`, `avx512vl`...; AArch64 `lse`, `rcpc`,
-  `dotprod`, `i8mm`, `bf16`, `fp16`, `sha3`, `sve`, `sve2`, `sme`, `mte`...
-- Application: `app.host` (execution of the process that loads a DLL), `app.name`,
-  `app.executables` (execution of every executable in the binary's application),
-  `app.nuget_arm64_asset` (a NuGet runtime asset has a `win-arm64` counterpart beside it).
-- File: `file.name`, `file.extension` (lower-case, from the scanned path), `file.nuget_rid`
-  (the RID folder of a NuGet runtime asset: `runtimes/<rid>/native/` or
-  `runtimes/<rid>/lib/<tfm>/`).
-- Target: `target.name`, `target.description`, `target.x64_emulation`,
-  `target.x86_emulation`, `target.kernel_emulation`, `target.arm32`, `target.arm64ec`,
-  `target.wsl_x86_64_emulation`, `target.x64_emulated_isa`, `target.x86_emulated_isa`,
-  `target.arm64_isa`.
+The table is generated from the fact catalog (`Sources/Readiness/Facts/FactKey.swift`,
+`armready rules facts`); a test keeps it equal to the code.
+
+<!-- facts:begin (generated from FactCatalog: armready rules facts) -->
+| group | fact | type | meaning |
+|---|---|---|---|
+| Image | `format` | string | Container format: pe, elf, dos or not-binary. |
+| Image | `machine` | int | Raw header machine: PE FileHeader.Machine or ELF e_machine. |
+| Image | `machine.hex` | string | `machine` as 0x-prefixed hex, for messages. |
+| Image | `machine.name` | string | Conventional machine name (AMD64, ARM64, AArch64, x86-64...). |
+| Image | `execution` | string | Readers' classification: arm64, arm64x, arm64ec, neutral, x64, x86, arm32, other. |
+| Image | `kind` | string | executable, library, driver, efi, dotnet, resource-only, object, core, dos, ne, lx, other. |
+| Image | `bits` | int | 16, 32 or 64; 0 when the format does not say. |
+| Image | `subsystem` | int | PE OptionalHeader.Subsystem (1 native, 2 GUI, 3 console, 10-13 EFI). |
+| Image | `imports` | list | Lower-case imported DLL names (PE, incl. delay-load) or DT_NEEDED (ELF). |
+| Image | `exports` | list | Exported names (PE export directory). |
+| Image | `dos.signature` | string | For MZ files without PE: MZ, NE, LE or LX. |
+| PE | `pe.dll` | bool | IMAGE_FILE_DLL is set. |
+| PE | `pe.wdm` | bool | IMAGE_DLLCHARACTERISTICS_WDM_DRIVER (0x2000) is set. |
+| PE | `pe.pe32plus` | bool | The optional header is PE32+ (64-bit). |
+| PE | `pe.chpe` | bool | The load config's CHPEMetadataPointer is set. |
+| PE | `hybrid.kind` | string | arm64ec, arm64x, x86-chpe, or none. |
+| PE | `hybrid.native_share` | double | Share (0-1) of the CHPE code map that is Arm64/Arm64EC/CHPE code. |
+| PE | `hybrid.native_percent` | int | `hybrid.native_share` as a whole percentage, for messages. |
+| PE | `hybrid.arm64x_relocations` | bool | The dynamic value relocation table holds ARM64X fixups. |
+| PE | `manifest.supported_architectures` | list | Words of the manifest's supportedArchitectures element (empty without one). |
+| .NET | `dotnet.present` | bool | The PE has a CLR (COR20) header. |
+| .NET | `dotnet.ilonly` | bool | COMIMAGE_FLAGS_ILONLY. |
+| .NET | `dotnet.requires32bit` | bool | COMIMAGE_FLAGS_32BITREQUIRED. |
+| .NET | `dotnet.prefers32bit` | bool | COMIMAGE_FLAGS_32BITPREFERRED. |
+| .NET | `dotnet.readytorun` | bool | A ReadyToRun header is present. |
+| .NET | `dotnet.r2r_machine` | int | ReadyToRun code machine with the OS-override XOR removed. |
+| .NET | `dotnet.r2r_os` | string | The OS the ReadyToRun machine override named (windows, linux, apple...). |
+| .NET | `dotnet.runtime_version` | string | The metadata runtime version string (v4.0.30319...). |
+| ELF | `elf.class` | string | ELF32 or ELF64. |
+| ELF | `elf.type` | string | e_type as readelf names it: REL, EXEC, DYN, CORE. |
+| ELF | `elf.interpreter` | string | PT_INTERP path. |
+| ELF | `elf.osabi` | int | EI_OSABI. |
+| ELF | `elf.float_abi` | string | EM_ARM only: hard or soft. |
+| ELF | `elf.x86_isa_needed` | list | GNU_PROPERTY_X86_ISA_1_NEEDED levels (x86-64-baseline, -v2, -v3, -v4). |
+| ELF | `elf.x86_isa_used` | list | GNU_PROPERTY_X86_ISA_1_USED levels. |
+| ELF | `elf.aarch64_features` | list | GNU_PROPERTY_AARCH64_FEATURE_1_AND: bti, pac, gcs. |
+| ELF | `elf.ifunc` | bool | STT_GNU_IFUNC symbols or IRELATIVE relocations: runtime dispatch. |
+| Instruction sets | `isa.x86` | list | x86 extensions the code requires (outside any runtime dispatch), lower-case. |
+| Instruction sets | `isa.x86.dispatched` | list | x86 extensions found only behind runtime dispatch. |
+| Instruction sets | `isa.x86.dispatch` | bool | Evidence of runtime dispatch (CPUID, XGETBV, IsProcessorFeaturePresent...). |
+| Instruction sets | `isa.x86.x87_count` | int | Number of x87 floating-point instructions decoded. |
+| Instruction sets | `isa.arm64` | list | AArch64 extensions the code requires, lower-case (sve, sve2, sme, lse...). |
+| Instruction sets | `isa.arm64.dispatched` | list | AArch64 extensions found only behind runtime dispatch. |
+| Instruction sets | `isa.arm64.dispatch` | bool | Evidence of runtime dispatch (getauxval, IsProcessorFeaturePresent...). |
+| Instruction sets | `isa.x86.missing_x64` | list | Derived: isa.x86 minus target.x64_emulated_isa; absent when empty. |
+| Instruction sets | `isa.x86.missing_x86` | list | Derived: isa.x86 minus target.x86_emulated_isa; absent when empty. |
+| Instruction sets | `isa.arm64.missing` | list | Derived: isa.arm64 minus target.arm64_isa; absent when empty. |
+| Application and file | `app.host` | string | Execution of the process that loads this library (arm64, arm64ec, x64, x86), when known. |
+| Application and file | `app.name` | string | Name of the application the binary belongs to, when known. |
+| Application and file | `app.executables` | list | The execution of every executable in the binary's application (x64, arm64, ...), when known. |
+| Application and file | `app.nuget_arm64_asset` | bool | For a NuGet runtime asset (`file.nuget_rid`): the same package or publish folder holds the same file for a Windows Arm64 RID (`runtimes/win-arm64/...`). |
+| Application and file | `file.name` | string | The file's name, lower-case (`_core.cp312-win_amd64.pyd`). |
+| Application and file | `file.extension` | string | The file name's extension, lower-case, without the dot (`pyd`, `node`, `dll`); empty when none. |
+| Application and file | `file.nuget_rid` | string | The runtime identifier folder of a NuGet runtime asset (`runtimes/<rid>/native/` or `runtimes/<rid>/lib/<tfm>/`), lower-case: `win-x64`, `win10-arm64`; absent elsewhere. |
+| Target | `target.name` | string | The target profile's name. |
+| Target | `target.description` | string | One line about the target. |
+| Target | `target.x64_emulation` | bool | x64 user-mode code runs under emulation. |
+| Target | `target.x86_emulation` | bool | x86 (WOW64) user-mode code runs under emulation. |
+| Target | `target.kernel_emulation` | bool | Kernel-mode x64/x86 code can run (never on Windows on Arm). |
+| Target | `target.arm32` | bool | 32-bit Arm code can run. |
+| Target | `target.arm64ec` | bool | Arm64EC images load (Windows 11). |
+| Target | `target.wsl_x86_64_emulation` | bool | x86/x86-64 ELF runs in WSL2 (qemu-user/box64 binfmt set up). |
+| Target | `target.x64_emulated_isa` | list | x86 extensions the emulator exposes to x64 processes. |
+| Target | `target.x86_emulated_isa` | list | x86 extensions the emulator exposes to x86 processes by default. |
+| Target | `target.arm64_isa` | list | AArch64 extensions the CPU implements. |
+<!-- facts:end -->
 
 ## Built-in rules and their evidence (windows-on-arm.md §11)
 
