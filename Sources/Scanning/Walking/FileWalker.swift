@@ -4,17 +4,6 @@ import Glibc
 import Darwin
 #endif
 
-/// A regular file the walk found, with the path to open it and the path to report it by.
-struct WalkedFile: Sendable {
-    /// The path to open: the root as given, then the raw directory entry names.
-    let openPath: [UInt8]
-    /// `/`-separated path relative to the root (see `ScanReport.roots`), UTF-8 with
-    /// replacement characters where the name was not valid UTF-8.
-    let displayPath: String
-    let displayIsLossy: Bool
-    let size: Int
-}
-
 /// Walks scan roots without following symbolic links unless asked, never opening FIFOs,
 /// sockets or devices, and reports what it skipped.
 ///
@@ -142,15 +131,4 @@ struct FileWalker {
     }
 
     static func errnoText() -> String { String(cString: strerror(errno)) }
-}
-
-/// A directory's identity, to recognise a symbolic link that leads back into the walk.
-struct DeviceInode: Equatable {
-    let device: UInt64
-    let inode: UInt64
-
-    init(_ info: stat) {
-        device = UInt64(info.st_dev)
-        inode = UInt64(info.st_ino)
-    }
 }
