@@ -14,7 +14,7 @@ struct ELFFuzzTests {
         return [UInt8](try Data(contentsOf: url))
     }
 
-    @Test("every truncation gives an image or a sentence", .timeLimit(.minutes(1)), arguments: names)
+    @Test("every truncation gives an image or a sentence", .timeLimit(.minutes(10)), arguments: names)
     func truncations(_ name: String) throws {
         let bytes = try Self.fixture(name)
         var errors = 0
@@ -28,7 +28,7 @@ struct ELFFuzzTests {
         #expect(errors > 0)
     }
 
-    @Test("random byte damage never crashes", .timeLimit(.minutes(1)), arguments: names)
+    @Test("random byte damage never crashes", .timeLimit(.minutes(10)), arguments: names)
     func randomDamage(_ name: String) throws {
         let original = try Self.fixture(name)
         var generator = SplitMix64(seed: UInt64(truncatingIfNeeded: name.utf8.reduce(0) { $0 &* 31 &+ Int($1) }))

@@ -50,7 +50,7 @@ struct ELFSymbolTests {
         return result
     }
 
-    @Test("function counts, ifuncs, imports and IRELATIVE counts agree", .timeLimit(.minutes(2)))
+    @Test("function counts, ifuncs, imports and IRELATIVE counts agree", .timeLimit(.minutes(10)))
     func agree() throws {
         let all = ELFSystemBinariesTests.elfFiles()
         var sample = all.enumerated().filter { $0.offset % Self.stride == 0 }.map(\.element)

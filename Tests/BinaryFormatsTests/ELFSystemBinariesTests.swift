@@ -124,7 +124,7 @@ struct ELFSystemBinariesTests {
         return result
     }
 
-    @Test("class, machine, type, interpreter, DT_NEEDED, DT_SONAME, run paths, build id, GNU properties and executable sections agree with readelf", .timeLimit(.minutes(2)))
+    @Test("class, machine, type, interpreter, DT_NEEDED, DT_SONAME, run paths, build id, GNU properties and executable sections agree with readelf", .timeLimit(.minutes(10)))
     func agreeWithReadelf() throws {
         let clock = ContinuousClock()
         let started = clock.now
