@@ -7,29 +7,24 @@
 /// spaces so a message cannot break out of its table row; other control characters are dropped.
 package enum MarkdownEscaper {
     package static func inline(_ string: String) -> String {
-        var out = ""
-        out.reserveCapacity(string.utf8.count)
-        for scalar in string.unicodeScalars {
+        string.mappingScalars { scalar in
             switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "|": out += "&#124;"
-            case "`": out += "&#96;"
-            case "*": out += "&#42;"
-            case "_": out += "&#95;"
-            case "[": out += "&#91;"
-            case "]": out += "&#93;"
-            case "\\": out += "&#92;"
-            case "~": out += "&#126;"
-            case "#": out += "&#35;"
-            case "\n", "\r", "\t": out += " "
-            default:
-                if scalar.properties.generalCategory == .control { continue }
-                out.unicodeScalars.append(scalar)
+            case "&": "&amp;"
+            case "<": "&lt;"
+            case ">": "&gt;"
+            case "\"": "&quot;"
+            case "|": "&#124;"
+            case "`": "&#96;"
+            case "*": "&#42;"
+            case "_": "&#95;"
+            case "[": "&#91;"
+            case "]": "&#93;"
+            case "\\": "&#92;"
+            case "~": "&#126;"
+            case "#": "&#35;"
+            case "\n", "\r", "\t": " "
+            default: scalar.properties.generalCategory == .control ? "" : nil
             }
         }
-        return out
     }
 }

@@ -26,21 +26,19 @@ package enum XMLEscaper {
     }
 
     private static func escape(_ string: String, attribute: Bool) -> String {
-        var out = ""
-        out.reserveCapacity(string.utf8.count)
-        for scalar in string.unicodeScalars where isAllowed(scalar) {
+        string.mappingScalars { scalar in
             switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\t" where attribute: out += "&#9;"
-            case "\n" where attribute: out += "&#10;"
-            case "\r": out += "&#13;"
-            default: out.unicodeScalars.append(scalar)
+            case _ where !isAllowed(scalar): ""
+            case "&": "&amp;"
+            case "<": "&lt;"
+            case ">": "&gt;"
+            case "\"": "&quot;"
+            case "'": "&apos;"
+            case "\t" where attribute: "&#9;"
+            case "\n" where attribute: "&#10;"
+            case "\r": "&#13;"
+            default: nil
             }
         }
-        return out
     }
 }
