@@ -52,8 +52,13 @@ struct FactsCommand: ParsableCommand {
             } catch {
                 throw fail(error.description)
             }
-            guard let (report, binaries) = try? Scanner.scanWithFacts(options) else {
-                printError("error: \(path): cannot read: \(String(cString: strerror(ENOENT)))")
+            let report: ScanReport
+            let binaries: [AssessedBinary]
+            do {
+                (report, binaries) = try Scanner.scanWithFacts(options)
+            } catch {
+                // A path that cannot be walked: say why and go on with the others.
+                if case .noRoots(let details) = error { details.forEach { printError("error: \($0)") } } else { printError("error: \(error)") }
                 failed = true
                 continue
             }
