@@ -23,24 +23,13 @@ struct BaselineCommand: ParsableCommand {
         @OptionGroup var input: ScanInputOptions
 
         func run() throws {
-            let setup: ScanSetup
-            do {
-                setup = try ScanSetup(input: input)
-            } catch let error as ReadinessError {
-                throw fail(error.description)
-            } catch let error as ScanError {
-                throw fail(error.description)
-            }
-            let report: ScanReport
-            do {
-                report = try Scanner.scan(setup.options)
-            } catch {
-                throw fail("nothing to scan: \(error.description)")
-            }
+            // Errors go to `Armready.main`, which maps each to its exit status (ExitStatus.ending(for:)).
+            let setup = try ScanSetup(input: input)
+            let report = try Scanner.scan(setup.options)
             do {
                 try FileDescriptorWriter.writeAtomically(Baseline(report: report).encoded(), to: file)
             } catch {
-                throw fail("cannot write \(file): \(error)")
+                throw OutputError(what: nil, destination: .file(file), reason: error)
             }
             printError("wrote \(report.binaries.count) binaries to \(file)")
         }

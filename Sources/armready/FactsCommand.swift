@@ -58,10 +58,11 @@ struct FactsCommand: ParsableCommand {
             let rulesFired = assessment.findings.map { "\($0.ruleID) (\($0.verdict.rawValue))" }
             switch format {
             case .text:
-                print("# \(path)")
-                for line in facts.lines { print(line) }
-                print("# verdict: \(assessment.verdict.rawValue), execution: \(assessment.execution.rawValue)")
-                print("# rules: \(rulesFired.isEmpty ? "none" : rulesFired.joined(separator: ", "))\n")
+                try StandardOutput.write(
+                    lines: ["# \(path)"] + facts.lines + [
+                        "# verdict: \(assessment.verdict.rawValue), execution: \(assessment.execution.rawValue)",
+                        "# rules: \(rulesFired.isEmpty ? "none" : rulesFired.joined(separator: ", "))\n",
+                    ])
             case .json:
                 documents.append(FactsDocument.File(
                     path: path, facts: facts, verdict: assessment.verdict, execution: assessment.execution,
@@ -72,9 +73,9 @@ struct FactsCommand: ParsableCommand {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             let data = (try? encoder.encode(FactsDocument(files: documents))) ?? Data()
-            print(String(decoding: data, as: UTF8.self))
+            try StandardOutput.write(lines: [String(decoding: data, as: UTF8.self)])
         }
-        if failed { throw ExitCode(1) }
+        if failed { throw ExitStatus.unreadableInput }
     }
 }
 

@@ -57,14 +57,9 @@ struct ScanCommand: ParsableCommand {
     }
 
     func run() throws {
-        var setup: ScanSetup
-        do {
-            setup = try ScanSetup(input: input, failOn: failOn?.verdict, failOnUnknown: failOnUnknown, baseline: baseline, template: template, timestamp: timestamp)
-        } catch let error as ReadinessError {
-            throw fail(error.description)
-        } catch let error as ScanError {
-            throw fail(error.description)
-        }
+        // Errors go to `Armready.main`, which maps each to its exit status (ExitStatus.ending(for:)).
+        var setup = try ScanSetup(
+            input: input, failOn: failOn?.verdict, failOnUnknown: failOnUnknown, baseline: baseline, template: template, timestamp: timestamp)
         if !quiet {
             for override in setup.options.rules.overrides {
                 printError("note: \(override.source) overrides the built-in rule \(override.id)")
@@ -75,23 +70,19 @@ struct ScanCommand: ParsableCommand {
             requests.contains { $0.format.needsDigests } || setup.options.suppressions.contains(where: \.isSHA256)
             || setup.options.cache != nil
         let progress = ProgressLine(enabled: !quiet && FileDescriptorWriter.isTerminal(2))
-        var report: ScanReport
+        let report: ScanReport
         do {
             report = try Scanner.scan(setup.options, progress: progress.callback)
         } catch {
             progress.finish()
-            throw fail("nothing to scan: \(error.description)")
+            throw error
         }
         progress.finish()
         if !quiet {
             for diagnostic in report.diagnostics { printError("warning: " + TerminalText.sanitized("\(diagnostic.path): \(diagnostic.message)")) }
         }
         for request in requests {
-            do {
-                try ReportOutput.write(report, request: request, template: setup.template, color: color)
-            } catch {
-                throw fail("cannot write the \(request.format.rawValue) report to \(request.file ?? "standard output"): \(error)")
-            }
+            try ReportOutput.write(report, request: request, template: setup.template, color: color)
         }
         // The table already ends with the counts; other outputs get a one-line summary.
         let tableOnStdout = requests.contains { $0.format == .table && $0.file == nil }
