@@ -67,30 +67,64 @@ struct LostWriteTests {
         #expect(result.stderr.components(separatedBy: "error:").count == 2, "one sentence: \(result.stderr)")
     }
 
+    /// `--report json=/dev/full`: exit 2 with the sentence, written in place rather than through a
+    /// temporary file renamed over the device node.
+    ///
+    /// A private node of the same device goes first: an armready that renames over its target
+    /// replaces that one, and the machine's /dev/full is only tried when it survived. Where no
+    /// node can be made (not root), /dev is not writable either, so /dev/full is safe to try.
     @Test(.enabled(if: hasDevFull)) func reportFileOnAFullDeviceIsIncompleteAndTheDeviceStays() throws {
-        let result = try Armready.run(["scan", "Samples", "--report", "json=/dev/full", "-q"], in: Armready.packageRoot)
-        #expect(result.status == 2, "\(result.stderr)")
-        #expect(result.stderr == "error: cannot write the json report to /dev/full: \(Self.noSpace)\n")
-        // Written in place, not through a temporary file renamed over the device node.
-        var status = stat()
-        #expect(lstat("/dev/full", &status) == 0)
-        #expect(status.st_mode & S_IFMT == S_IFCHR, "/dev/full is no longer a character device")
+        var device = stat()
+        try #require(lstat("/dev/full", &device) == 0 && device.st_mode & S_IFMT == S_IFCHR, "/dev/full is not a character device")
+        let tree = try TemporaryTree()
+        let privateNode = tree.url.appendingPathComponent("full").path
+        if mknod(privateNode, S_IFCHR | 0o666, device.st_rdev) == 0 {
+            guard try fullDeviceReportIsIncomplete(at: privateNode) else { return }
+            #expect(try tree.entries() == ["full"])
+        }
+        guard try fullDeviceReportIsIncomplete(at: "/dev/full") else { return }
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: "/dev").filter { $0.hasPrefix(".full.") }
         #expect(leftovers.isEmpty, "\(leftovers)")
     }
 
-    /// `--report json=/dev/stdout` goes to standard output, and the link stays a link.
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/stdout")))
+    /// Runs `scan --report json=PATH` onto a full character device; true when the node is
+    /// still a character device afterwards.
+    private func fullDeviceReportIsIncomplete(at path: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> Bool {
+        let result = try Armready.run(["scan", "Samples", "--report", "json=\(path)", "-q"], in: Armready.packageRoot)
+        #expect(result.status == 2, "\(result.stderr)", sourceLocation: sourceLocation)
+        #expect(result.stderr == "error: cannot write the json report to \(path): \(Self.noSpace)\n", sourceLocation: sourceLocation)
+        var status = stat()
+        let survived = lstat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFCHR
+        #expect(survived, "\(path) is no longer a character device", sourceLocation: sourceLocation)
+        return survived
+    }
+
+    /// `--report json=LINK` with LINK a symbolic link to `/proc/self/fd/1` (what `/dev/stdout`
+    /// is): the report goes to standard output and the link stays a link. A private link goes
+    /// first, as for /dev/full above.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/proc/self/fd/1")))
     func reportFileThroughASymbolicLinkIsWrittenInPlace() throws {
+        let tree = try TemporaryTree()
+        let privateLink = tree.url.appendingPathComponent("stdout").path
+        try #require(symlink("/proc/self/fd/1", privateLink) == 0)
+        guard try reportThroughLinkReachesStandardOutput(privateLink) else { return }
+        var link = stat()
+        if lstat("/dev/stdout", &link) == 0, link.st_mode & S_IFMT == S_IFLNK {
+            _ = try reportThroughLinkReachesStandardOutput("/dev/stdout")
+        }
+    }
+
+    /// Runs `scan --report json=LINK`; true when LINK is still the same symbolic link.
+    private func reportThroughLinkReachesStandardOutput(_ link: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> Bool {
         var before = stat()
-        #expect(lstat("/dev/stdout", &before) == 0)
-        let result = try Armready.run(["scan", "Samples/NativeEditor", "--report", "json=/dev/stdout", "-q"], in: Armready.packageRoot)
-        #expect(result.status == 0, "\(result.stderr)")
-        #expect(try ScanJSON(result).root["schemaVersion"] as? Int == 1)
+        #expect(lstat(link, &before) == 0, sourceLocation: sourceLocation)
+        let result = try Armready.run(["scan", "Samples/NativeEditor", "--report", "json=\(link)", "-q"], in: Armready.packageRoot)
+        #expect(result.status == 0, "\(result.stderr)", sourceLocation: sourceLocation)
         var after = stat()
-        #expect(lstat("/dev/stdout", &after) == 0)
-        #expect(after.st_mode & S_IFMT == before.st_mode & S_IFMT)
-        #expect(after.st_ino == before.st_ino)
+        let survived = lstat(link, &after) == 0 && after.st_mode & S_IFMT == S_IFLNK && after.st_ino == before.st_ino
+        #expect(survived, "\(link) was replaced", sourceLocation: sourceLocation)
+        #expect(try ScanJSON(result, sourceLocation: sourceLocation).root["schemaVersion"] as? Int == 1, sourceLocation: sourceLocation)
+        return survived
     }
 
     /// A FIFO as the report file: written into, and still a FIFO afterwards.
