@@ -23,16 +23,12 @@ struct BaselineCommand: ParsableCommand {
         @OptionGroup var input: ScanInputOptions
 
         func run() throws {
-            let report: ScanReport
-            do {
-                report = try Scanner.scan(try ScanOptions(resolving: input.request()))
-            } catch {
-                throw fail(error.description)
-            }
+            // Errors go to `Armready.main`, which maps each to its exit status (ExitStatus.ending(for:)).
+            let report = try Scanner.scan(try ScanOptions(resolving: input.request()))
             do {
                 try FileDescriptorWriter.writeAtomically(Baseline(report: report).encoded(), to: file)
             } catch {
-                throw fail("cannot write \(file): \(error)")
+                throw OutputError(what: nil, destination: .file(file), reason: error)
             }
             printError("wrote \(report.binaries.count) binaries to \(file)")
         }

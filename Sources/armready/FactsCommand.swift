@@ -46,12 +46,7 @@ struct FactsCommand: ParsableCommand {
             request.ruleDirectories = ruleOptions.ruleDirectories
             request.disabled = ruleOptions.disabled
             request.noISA = noISA
-            let options: ScanOptions
-            do {
-                options = try ScanOptions(resolving: request)
-            } catch {
-                throw fail(error.description)
-            }
+            let options = try ScanOptions(resolving: request)
             let report: ScanReport
             let binaries: [AssessedBinary]
             do {
@@ -76,10 +71,10 @@ struct FactsCommand: ParsableCommand {
             }
         }
         switch format {
-        case .text: print(files.map(\.text).joined(separator: "\n"), terminator: "")
-        case .json: print(FactsDocument(files: files).encoded())
+        case .text: try StandardOutput.write(files.map(\.text).joined(separator: "\n"))
+        case .json: try StandardOutput.write(lines: [FactsDocument(files: files).encoded()])
         }
-        if failed { throw ExitCode(1) }
+        if failed { throw ExitStatus.unreadableInput }
     }
 
     /// A report path as the person typed its root: `dir/sub/x.dll` for a folder root, the root

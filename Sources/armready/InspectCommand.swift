@@ -46,10 +46,10 @@ struct InspectCommand: ParsableCommand {
         }
         let document = InspectDocument(files: inspected)
         switch format {
-        case .text: print(InspectTextRenderer.render(document), terminator: "")
-        case .json: print(try InspectJSONRenderer.render(document), terminator: "")
+        case .text: try StandardOutput.write(InspectTextRenderer.render(document))
+        case .json: try StandardOutput.write(try InspectJSONRenderer.render(document))
         }
-        if inspected.contains(where: { $0.error != nil }) { throw ExitCode(1) }
+        if inspected.contains(where: { $0.error != nil }) { throw ExitStatus.unreadableInput }
     }
 }
 

@@ -30,13 +30,14 @@ final class ProgressLine: @unchecked Sendable {
         let rate = Int(Double(done) / elapsed)
         var shown = TerminalText.sanitized(path)
         if shown.count > 50 { shown = "…" + shown.suffix(49) }
-        FileDescriptorWriter.write("\r\u{1B}[K\(done)/\(total) files, \(rate)/s  \(shown)", to: 2)
+        // A progress line that cannot be drawn is no loss: the reports carry the results.
+        try? FileDescriptorWriter.write("\r\u{1B}[K\(done)/\(total) files, \(rate)/s  \(shown)", to: 2)
         drawn = true
     }
 
     func finish() {
         lock.lock()
         defer { lock.unlock() }
-        if drawn { FileDescriptorWriter.write("\r\u{1B}[K", to: 2) }
+        if drawn { try? FileDescriptorWriter.write("\r\u{1B}[K", to: 2) }
     }
 }

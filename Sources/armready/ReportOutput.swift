@@ -5,12 +5,19 @@ import Scanning
 
 /// Renders a finished report in each requested format and writes it.
 enum ReportOutput {
-    static func write(_ report: ScanReport, request: ReportRequest, template: String?, color: ColorChoice) throws {
+    /// Renders `report` as `request` asks and writes all of it to the file or standard output.
+    /// - Throws: `OutputError`: `cannot write the json report to standard output: No space left on device`.
+    static func write(_ report: ScanReport, request: ReportRequest, template: String?, color: ColorChoice) throws(OutputError) {
         let text = render(report, request: request, template: template, color: color)
-        if let file = request.file {
-            try FileDescriptorWriter.writeAtomically(text, to: file)
-        } else {
-            FileDescriptorWriter.write(text, to: 1)
+        do {
+            if let file = request.file {
+                try FileDescriptorWriter.writeAtomically(text, to: file)
+            } else {
+                try FileDescriptorWriter.write(text, to: 1)
+            }
+        } catch {
+            throw OutputError(
+                what: "the \(request.format.rawValue) report", destination: request.file.map { .file($0) } ?? .standardOutput, reason: error)
         }
     }
 

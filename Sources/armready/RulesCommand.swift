@@ -16,14 +16,15 @@ struct RulesCommand: ParsableCommand {
         @OptionGroup var ruleOptions: RuleOptions
 
         func run() throws {
-            let (rules, _) = try loadOrFail(ruleOptions)
+            let (rules, _) = try ruleOptions.load()
             let overridden = Set(rules.overrides.map(\.id))
             let width = rules.rules.map(\.id.count).max() ?? 0
-            for rule in rules.rules.sorted(by: { $0.id < $1.id }) {
+            var lines = rules.rules.sorted(by: { $0.id < $1.id }).map { rule in
                 let origin = overridden.contains(rule.id) ? "  (overrides the built-in rule)" : ""
-                print("\(rule.id.padding(toLength: width, withPad: " ", startingAt: 0))  \(rule.verdict.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0))  \(rule.title)\(origin)")
+                return "\(rule.id.padding(toLength: width, withPad: " ", startingAt: 0))  \(rule.verdict.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0))  \(rule.title)\(origin)"
             }
-            for id in rules.disabled.sorted() { print("\(id)  (disabled)") }
+            lines += rules.disabled.sorted().map { "\($0)  (disabled)" }
+            try StandardOutput.write(lines: lines)
         }
     }
 
@@ -36,17 +37,19 @@ struct RulesCommand: ParsableCommand {
         @OptionGroup var ruleOptions: RuleOptions
 
         func run() throws {
-            let (rules, _) = try loadOrFail(ruleOptions)
+            let (rules, _) = try ruleOptions.load()
             guard let rule = rules.rules.first(where: { $0.id == id }) else {
                 throw fail("no rule with id '\(id)'")
             }
+            let text: String
             if let embedded = EmbeddedRules.files.first(where: { $0.path == rule.source }) {
-                print(embedded.contents, terminator: embedded.contents.hasSuffix("\n") ? "" : "\n")
-            } else if let text = try? String(contentsOfFile: rule.source, encoding: .utf8) {
-                print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
+                text = embedded.contents
+            } else if let file = try? String(contentsOfFile: rule.source, encoding: .utf8) {
+                text = file
             } else {
                 throw fail("cannot read \(rule.source)")
             }
+            try StandardOutput.write(text.hasSuffix("\n") ? text : text + "\n")
         }
     }
 
@@ -59,16 +62,18 @@ struct RulesCommand: ParsableCommand {
         var directory: String
 
         func run() throws {
+            let rules: RuleSet
             do {
-                let rules = try RuleSet.load(builtIn: EmbeddedRules.files, userDirectories: [directory], disabled: [])
+                rules = try RuleSet.load(builtIn: EmbeddedRules.files, userDirectories: [directory], disabled: [])
                 _ = try TargetProfile.load(name: nil, userDirectories: [directory])
-                let own = rules.rules.filter { !$0.source.hasPrefix("Rules/") }
-                print("\(directory): \(own.count) rule\(own.count == 1 ? "" : "s") valid")
-                for override in rules.overrides { print("\(override.source): overrides the built-in rule \(override.id)") }
             } catch {
-                printError("error: \(error.description)")
-                throw ExitCode(1)
+                // Here invalid rules are the answer (1), not an incomplete run (2).
+                throw CommandFailure.checkFailed(error.description)
             }
+            let own = rules.rules.filter { !$0.source.hasPrefix("Rules/") }
+            try StandardOutput.write(
+                lines: ["\(directory): \(own.count) rule\(own.count == 1 ? "" : "s") valid"]
+                    + rules.overrides.map { "\($0.source): overrides the built-in rule \($0.id)" })
         }
     }
 
@@ -90,8 +95,7 @@ struct RulesCommand: ParsableCommand {
                 rules = try RuleSet.load(builtIn: EmbeddedRules.files, userDirectories: directory.map { [$0] } ?? [], disabled: [])
                 profile = try TargetProfile.load(name: target, userDirectories: directory.map { [$0] } ?? [])
             } catch {
-                printError("error: \(error.description)")
-                throw ExitCode(1)
+                throw CommandFailure.checkFailed(error.description)
             }
             var failures = 0
             var examples = 0
@@ -102,8 +106,8 @@ struct RulesCommand: ParsableCommand {
                     printError("\(rule.source):\(failure.line): \(failure.message)")
                 }
             }
-            print("\(rules.rules.count) rules, \(examples - failures) passed, \(failures) failed")
-            if failures > 0 { throw ExitCode(1) }
+            try StandardOutput.write(lines: ["\(rules.rules.count) rules, \(examples - failures) passed, \(failures) failed"])
+            if failures > 0 { throw ExitStatus.checkFailed }
         }
     }
 
@@ -114,15 +118,12 @@ struct RulesCommand: ParsableCommand {
         var directories: [String] = []
 
         func run() throws {
-            do {
-                for profile in try TargetProfile.all(userDirectories: directories) {
-                    var marker = profile.name == TargetProfile.defaultName ? " (default)" : ""
-                    if !profile.source.hasPrefix("Rules/") { marker += " (from \(profile.source))" }
-                    print("\(profile.name)\(marker): \(profile.description)")
-                }
-            } catch {
-                throw fail(error.description)
+            let lines = try TargetProfile.all(userDirectories: directories).map { profile in
+                var marker = profile.name == TargetProfile.defaultName ? " (default)" : ""
+                if !profile.source.hasPrefix("Rules/") { marker += " (from \(profile.source))" }
+                return "\(profile.name)\(marker): \(profile.description)"
             }
+            try StandardOutput.write(lines: lines)
         }
     }
 }
@@ -134,15 +135,7 @@ extension RulesCommand {
             commandName: "facts", abstract: "List every fact a rule may use, with its type and meaning (a Markdown table).")
 
         func run() throws {
-            print(FactCatalog.markdownTable, terminator: "")
+            try StandardOutput.write(FactCatalog.markdownTable)
         }
-    }
-}
-
-private func loadOrFail(_ options: RuleOptions) throws -> (RuleSet, TargetProfile) {
-    do {
-        return try options.load()
-    } catch {
-        throw fail(error.description)
     }
 }

@@ -57,15 +57,10 @@ struct ScanCommand: ParsableCommand {
     }
 
     func run() throws {
-        var options: ScanOptions
-        let template: String?
-        do {
-            options = try ScanOptions(
-                resolving: input.request(failOn: failOn?.verdict, failOnUnknown: failOnUnknown, baseline: baseline, timestamp: timestamp))
-            template = try self.template.map { path throws(ScanError) in try ReportOutput.readTemplate(path) }
-        } catch {
-            throw fail(error.description)
-        }
+        // Errors go to `Armready.main`, which maps each to its exit status (ExitStatus.ending(for:)).
+        var options = try ScanOptions(
+            resolving: input.request(failOn: failOn?.verdict, failOnUnknown: failOnUnknown, baseline: baseline, timestamp: timestamp))
+        let template = try self.template.map { path throws(ScanError) in try ReportOutput.readTemplate(path) }
         if !quiet {
             for override in options.rules.overrides {
                 printError("note: \(override.source) overrides the built-in rule \(override.id)")
@@ -76,23 +71,19 @@ struct ScanCommand: ParsableCommand {
             requests.contains { $0.format.needsDigests } || options.suppressions.contains(where: \.isSHA256)
             || options.cache != nil
         let progress = ProgressLine(enabled: !quiet && FileDescriptorWriter.isTerminal(2))
-        var report: ScanReport
+        let report: ScanReport
         do {
             report = try Scanner.scan(options, progress: progress.callback)
         } catch {
             progress.finish()
-            throw fail(error.description)
+            throw error
         }
         progress.finish()
         if !quiet {
             for diagnostic in report.diagnostics { printError("warning: " + TerminalText.sanitized("\(diagnostic.path): \(diagnostic.message)")) }
         }
         for request in requests {
-            do {
-                try ReportOutput.write(report, request: request, template: template, color: color)
-            } catch {
-                throw fail("cannot write the \(request.format.rawValue) report to \(request.file ?? "standard output"): \(error)")
-            }
+            try ReportOutput.write(report, request: request, template: template, color: color)
         }
         // The table already ends with the counts; other outputs get a one-line summary.
         let tableOnStdout = requests.contains { $0.format == .table && $0.file == nil }

@@ -11,6 +11,8 @@ struct CommandResult: Sendable {
     var status: Int32
     var stdoutData: Data
     var stderrData: Data
+    /// The child was killed by a signal (`status` is then the signal number, not an exit status).
+    var diedOfSignal = false
 
     var stdout: String { String(decoding: stdoutData, as: UTF8.self) }
     var stderr: String { String(decoding: stderrData, as: UTF8.self) }
@@ -79,16 +81,20 @@ enum Armready {
     /// - Parameters:
     ///   - prefix: a command to run `armready` under (e.g. `setpriv …`), or empty.
     ///   - environment: extra variables; `NO_COLOR` and `SOURCE_DATE_EPOCH` are cleared by default.
+    ///   - standardOutput: a `FileHandle` or `Pipe` for the child's standard output instead of a
+    ///     captured file (`stdoutData` is then empty).
     /// - Throws: when the executable is missing, or the run exceeded `timeout` (it is killed).
     static func run(
         _ arguments: [String], in directory: URL? = nil, prefix: [String] = [], environment: [String: String] = [:],
-        sourceLocation: SourceLocation = #_sourceLocation
+        standardOutput: Any? = nil, sourceLocation: SourceLocation = #_sourceLocation
     ) throws -> CommandResult {
         let executable = try executable.get()
         let (launched, launchArguments) = prefix.isEmpty
             ? (executable, arguments)
             : (URL(fileURLWithPath: prefix[0]), Array(prefix.dropFirst()) + [executable.path] + arguments)
-        return try launch(launched, launchArguments, shownAs: arguments, in: directory, environment: environment, sourceLocation: sourceLocation)
+        return try launch(
+            launched, launchArguments, shownAs: arguments, in: directory, environment: environment, standardOutput: standardOutput,
+            sourceLocation: sourceLocation)
     }
 
     /// Runs `armready arguments…` with standard output and error on a pseudo-terminal, through
@@ -110,7 +116,7 @@ enum Armready {
 
     private static func launch(
         _ executable: URL, _ arguments: [String], shownAs: [String], in directory: URL?, environment: [String: String],
-        sourceLocation: SourceLocation
+        standardOutput: Any? = nil, sourceLocation: SourceLocation
     ) throws -> CommandResult {
         let outputs = FileManager.default.temporaryDirectory.appendingPathComponent("armready-e2e-out-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: outputs, withIntermediateDirectories: true)
@@ -132,7 +138,7 @@ enum Armready {
         variables.merge(environment) { $1 }
         process.environment = variables
         process.standardInput = FileHandle.nullDevice
-        process.standardOutput = stdoutHandle
+        process.standardOutput = standardOutput ?? stdoutHandle
         process.standardError = stderrHandle
         let finished = DispatchSemaphore(value: 0)
         process.terminationHandler = { _ in finished.signal() }
@@ -145,7 +151,8 @@ enum Armready {
         try stdoutHandle.close()
         try stderrHandle.close()
         let result = CommandResult(
-            status: process.terminationStatus, stdoutData: try Data(contentsOf: stdoutURL), stderrData: try Data(contentsOf: stderrURL))
+            status: process.terminationStatus, stdoutData: try Data(contentsOf: stdoutURL), stderrData: try Data(contentsOf: stderrURL),
+            diedOfSignal: process.terminationReason == .uncaughtSignal)
         if timedOut {
             Issue.record("armready \(shownAs.joined(separator: " ")) did not finish in \(Int(timeout)) s; killed", sourceLocation: sourceLocation)
             throw TimeoutError()
