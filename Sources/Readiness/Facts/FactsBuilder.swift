@@ -83,6 +83,6 @@ package enum FactsBuilder {
         facts["elf.x86_isa_needed"] = .set(elf.x86ISANeeded)
         facts["elf.x86_isa_used"] = .set(elf.x86ISAUsed)
         facts["elf.aarch64_features"] = .set(elf.aarch64Features)
-        facts["elf.ifunc"] = .bool(!elf.ifuncSymbols.isEmpty || elf.irelativeRelocationCount > 0)
+        facts["elf.ifunc"] = .bool(elf.usesIFUNC)
     }
 }
