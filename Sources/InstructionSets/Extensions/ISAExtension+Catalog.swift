@@ -4,8 +4,9 @@
 /// x86: every name `X86ExtensionNames` makes of a Zydis 4.0 ISA set (`ZydisISASetGetString`),
 /// plus the mnemonic-level hint names of `X86Scanner` (`endbr`, `rdssp`, `tzcnt`). AArch64: the
 /// extensions `AArch64Encodings` classifies, plus the CPU features a target profile lists
-/// from Linux hwcaps (`/proc/cpuinfo` "Features") that the classifier does not tell apart from
-/// the base architecture or from another extension (`fp`, `asimd`, `rdm`, `lse2`, ...).
+/// from Linux hwcaps (`/proc/cpuinfo` "Features") and the later SVE/SME versions rules name,
+/// which the classifier does not tell apart from the base architecture or from another
+/// extension (`fp`, `asimd`, `rdm`, `lse2`, `sve2.1`, ...).
 extension ISAExtension {
     // x86 and x64 (Zydis ISA sets; `sse4.1` and `sse4.2` keep their dots).
     package static let amd3DNow = ISAExtension("3dnow")
@@ -169,6 +170,12 @@ extension ISAExtension {
     package static let rng = ISAExtension("rng")
     package static let wfxt = ISAExtension("wfxt")
 
+    // Later AArch64 extensions the classifier files under `sve2` and `sme`, named by rules that
+    // must treat them like their parent (Armv9.4 FEAT_SVE2p1, FEAT_SME2, FEAT_SME2p1).
+    package static let sve2p1 = ISAExtension("sve2.1")
+    package static let sme2 = ISAExtension("sme2")
+    package static let sme2p1 = ISAExtension("sme2.1")
+
     /// x86/x64 extensions the decoder can report, sorted by name.
     static let x86Decoded: [ISAExtension] = [
         .amd3DNow, .adx, .aes, .amdInvlpgb, .amxBf16, .amxInt8, .amxTile, .avx, .avx2, .avx5124fmaps, .avx5124vnniw,
@@ -190,10 +197,11 @@ extension ISAExtension {
         .bf16, .fp16, .rcpc, .mte, .pauth, .pac, .bti,
     ]
 
-    /// AArch64 features a CPU reports that the classifier does not attribute on their own.
+    /// AArch64 features a CPU reports, or rules name, that the classifier does not attribute on
+    /// their own.
     static let arm64FeaturesOnly: [ISAExtension] = [
         .base, .fp, .asimd, .lse2, .rcpc2, .rcpc3, .rdm, .fhm, .jscvt, .fcma, .frint, .flagm, .flagm2, .sb, .ssbs,
-        .dit, .rng, .wfxt,
+        .dit, .rng, .wfxt, .sve2p1, .sme2, .sme2p1,
     ]
 
     /// Hint-space extensions: seen and reported, never required (they run as a NOP or as an

@@ -38,6 +38,7 @@ struct TargetProfileParser {
             let full = "target." + key
             guard let catalog = FactCatalog.entry(full) else { continue }
             var value = try reader.value(entry.value, type: catalog.type, key: key)
+            try ExtensionNameCheck(reader: reader).check(entry.value, fact: full, lowercased: true)
             if case .list(let items) = value { value = .set(items.map { $0.lowercased() }) }
             facts[full] = value
         }
