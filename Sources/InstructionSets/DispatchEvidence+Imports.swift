@@ -21,7 +21,7 @@ extension DispatchEvidence {
         var names = Set(image.code.symbols.prefix(ReadLimits.maxSymbols).map(\.name))
         if let elf = image.elf {
             names.formUnion(elf.importedSymbols)
-            evidence.ifunc = !elf.ifuncSymbols.isEmpty || elf.irelativeRelocationCount > 0
+            evidence.ifunc = elf.usesIFUNC
         }
         evidence.getauxval = names.contains("getauxval") || names.contains("elf_aux_info")
         evidence.cpuFeatureHelpers = !names.isDisjoint(with: cpuFeatureHelperNames)

@@ -78,10 +78,10 @@ package enum ISAAnalyzer {
         decoded: Int, capReached: Bool, options: ISAOptions
     ) -> ISAProfile {
         let names = SymbolNamer(symbols: image.code.symbols, functions: image.code.functions)
-        var findings: [ISAFinding] = []
-        var x86Merged: [String: ISAFinding] = [:]
+        var findings: [ISAExtensionUse] = []
+        var x86Merged: [ISAExtension: ISAExtensionUse] = [:]
         for scanner in x86Scanners {
-            for finding in scanner.tally.findings(architecture: "x86", name: names.name(at:)) {
+            for finding in scanner.tally.findings(name: names.name(at:)) {
                 if var known = x86Merged[finding.name] {
                     known.count += finding.count
                     known.inFunctions += finding.inFunctions
@@ -95,22 +95,13 @@ package enum ISAAnalyzer {
         }
         findings += x86Merged.values.sorted { $0.name < $1.name }
         let unconfirmed = arm.unconfirmedExtensions
-        findings += arm.tally.findings(architecture: "arm64", name: names.name(at:)).map { finding in
+        findings += arm.tally.findings(name: names.name(at:)).map { finding in
             var finding = finding
             finding.unconfirmed = !finding.hint && unconfirmed.contains(finding.name)
             return finding
         }
 
         var profile = ISAProfile()
-        for finding in findings {
-            switch (finding.architecture, finding.hint) {
-            case ("x86", false): profile.x86[finding.name] = finding.count
-            case ("x86", true): profile.x86Hints[finding.name] = finding.count
-            case (_, false) where finding.unconfirmed: profile.arm64Unconfirmed[finding.name] = finding.count
-            case (_, false): profile.arm64[finding.name] = finding.count
-            case (_, true): profile.arm64Hints[finding.name] = finding.count
-            }
-        }
         profile.findings = findings
         var dispatch = DispatchEvidence.fromImports(image)
         dispatch.cpuid = x86Scanners.contains { $0.cpuid > 0 }

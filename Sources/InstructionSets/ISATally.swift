@@ -1,8 +1,9 @@
 /// Per-extension counters for one architecture, held in fixed arrays indexed by extension id so
 /// that counting an instruction never allocates.
 struct ISATally {
-    /// Extension names, indexed by id.
-    let names: [String]
+    let architecture: ISAExtension.Architecture
+    /// Extensions, indexed by id.
+    let names: [ISAExtension]
     /// Whether each extension is hint space (reported, not required).
     let hints: [Bool]
     let examplesPerExtension: Int
@@ -12,9 +13,10 @@ struct ISATally {
     private var exampleAddresses: [UInt64]
     private var exampleCounts: [Int]
 
-    init(names: [String], hints: [Bool], examplesPerExtension: Int) {
+    init(architecture: ISAExtension.Architecture, names: [ISAExtension], examplesPerExtension: Int) {
+        self.architecture = architecture
         self.names = names
-        self.hints = hints
+        self.hints = names.map { $0.isHint(on: architecture) }
         self.examplesPerExtension = examplesPerExtension
         inFunctions = Array(repeating: 0, count: names.count)
         inSweep = Array(repeating: 0, count: names.count)
@@ -34,15 +36,15 @@ struct ISATally {
     }
 
     /// The findings with a non-zero count, sorted by name; `name(for:)` names example addresses.
-    func findings(architecture: String, name: (UInt64) -> String?) -> [ISAFinding] {
-        var result: [ISAFinding] = []
+    func findings(name: (UInt64) -> String?) -> [ISAExtensionUse] {
+        var result: [ISAExtensionUse] = []
         for id in names.indices where inFunctions[id] + inSweep[id] > 0 {
             let examples = (0..<exampleCounts[id]).map { slot in
                 let address = exampleAddresses[id * examplesPerExtension + slot]
                 return ISAExample(address: address, function: name(address))
             }
             result.append(
-                ISAFinding(
+                ISAExtensionUse(
                     architecture: architecture, name: names[id], hint: hints[id],
                     count: inFunctions[id] + inSweep[id], inFunctions: inFunctions[id],
                     inLinearSweep: inSweep[id], examples: examples))

@@ -21,7 +21,7 @@ struct ISAAArch64SampleTests {
 
     static func classify(_ sample: Sample) -> String {
         guard let word = UInt32(sample.word, radix: 16) else { return "unparsable" }
-        return AArch64Classifier.shared.classify(word).map { AArch64Encodings.names[$0] } ?? "base"
+        return AArch64Classifier.shared.classify(word).map { AArch64Encodings.names[$0].rawValue } ?? "base"
     }
 
     @Test("every sampled label exists and the file is not empty")

@@ -1,4 +1,5 @@
 import BinaryFormats
+import InstructionSets
 import Testing
 
 @testable import Readiness
@@ -81,11 +82,18 @@ import Testing
             needed: ["libc.so.6"], aarch64Features: ["pac", "bti"], ifuncSymbols: ["memcpy"])
         let image = BinaryImage(
             format: .elf, machine: 183, machineName: "AArch64", execution: .arm64, kind: .library, bits: 64, elf: elf)
-        let facts = FactsBuilder.facts(for: image, isa: ["isa.arm64": .list(["SVE2", "lse", "lse"]), "isa.arm64.dispatch": .bool(true)])
+        var getauxval = DispatchEvidence()
+        getauxval.getauxval = true
+        let uses = [ISAExtension.sve2, .lse].map { name in
+            ISAExtensionUse(architecture: .arm64, name: name, hint: false, count: 2, inFunctions: 2, inLinearSweep: 0, examples: [])
+        }
+        let facts = FactsBuilder.facts(for: image, profile: ISAProfile(findings: uses, dispatch: getauxval))
         #expect(facts["imports"] == .list(["libc.so.6"]))
         #expect(facts["elf.aarch64_features"] == .list(["bti", "pac"]))
         #expect(facts["elf.ifunc"] == .bool(true))
-        #expect(facts["isa.arm64"] == .list(["lse", "sve2"]))
+        // lse is the Windows 11 baseline, never dispatched; sve2 sits behind the getauxval check.
+        #expect(facts["isa.arm64"] == .list(["lse"]))
+        #expect(facts["isa.arm64.dispatched"] == .list(["sve2"]))
         #expect(facts["isa.arm64.dispatch"] == .bool(true))
         #expect(facts["pe.dll"] == nil)
     }

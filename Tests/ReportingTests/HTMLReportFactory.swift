@@ -95,7 +95,7 @@ enum HTMLReportFactory {
                     confidence: .medium))
             }
             let isaFindings = ["avx", "avx2", "fma", "sse4.2"].enumerated().map { offset, name in
-                ISAFinding(architecture: "x86", name: name, hint: false, count: 10 + offset, inFunctions: 9, inLinearSweep: 1 + offset,
+                ISAExtensionUse(architecture: .x86, name: ISAExtension(name), hint: false, count: 10 + offset, inFunctions: 9, inLinearSweep: 1 + offset,
                     examples: (0..<3).map { ISAExample(address: UInt64(0x1_4000_1000 + index * 64 + $0 * 16), function: $0 == 0 ? "Function\(index % 500)" : nil) })
             }
             binaries.append(BinaryResult(

@@ -85,10 +85,10 @@ enum HTMLSampleReport {
         var isa: ISAProfile?
         if let x86 = file["x86"] as? [String: Any], let features = x86["icedCpuidFeatures"] as? [String: Int] {
             let findings = features.sorted { $0.key < $1.key }.map { name, count in
-                ISAFinding(architecture: "x86", name: name.lowercased(), hint: false, count: count, inFunctions: count,
+                ISAExtensionUse(architecture: .x86, name: ISAExtension(name.lowercased()), hint: false, count: count, inFunctions: count,
                     inLinearSweep: 0, examples: [ISAExample(address: 0x1000, function: nil)])
             }
-            isa = ISAProfile(x86: Dictionary(uniqueKeysWithValues: features.map { ($0.key.lowercased(), $0.value) }),
+            isa = ISAProfile(
                 findings: findings, method: "pdata", bytesDecoded: 4096, byteCap: 256 << 20)
         }
         let details = BinaryDetails(

@@ -139,24 +139,23 @@ extension SampleReport {
         var dispatch = DispatchEvidence()
         dispatch.xgetbv = true
         return ISAProfile(
-            x86: ["avx2": 40, "avx512bw": 3, "avx512f": 12], x86Hints: ["endbr": 5],
             findings: [
-                ISAFinding(
-                    architecture: "x86", name: "avx2", hint: false, count: 40, inFunctions: 40, inLinearSweep: 0,
+                ISAExtensionUse(
+                    architecture: .x86, name: "avx2", hint: false, count: 40, inFunctions: 40, inLinearSweep: 0,
                     examples: [ISAExample(address: 0x1200, function: "blur_avx2")]
                 ),
-                ISAFinding(
-                    architecture: "x86", name: "avx512bw", hint: false, count: 3, inFunctions: 3, inLinearSweep: 0,
+                ISAExtensionUse(
+                    architecture: .x86, name: "avx512bw", hint: false, count: 3, inFunctions: 3, inLinearSweep: 0,
                     examples: [ISAExample(address: 0x1a40, function: "blur_avx512")]
                 ),
-                ISAFinding(
-                    architecture: "x86", name: "avx512f", hint: false, count: 12, inFunctions: 10, inLinearSweep: 2,
+                ISAExtensionUse(
+                    architecture: .x86, name: "avx512f", hint: false, count: 12, inFunctions: 10, inLinearSweep: 2,
                     examples: [
                         ISAExample(address: 0x1a48, function: "blur_avx512"), ISAExample(address: 0x3f00, function: nil),
                     ]
                 ),
-                ISAFinding(
-                    architecture: "x86", name: "endbr", hint: true, count: 5, inFunctions: 5, inLinearSweep: 0,
+                ISAExtensionUse(
+                    architecture: .x86, name: "endbr", hint: true, count: 5, inFunctions: 5, inLinearSweep: 0,
                     examples: [ISAExample(address: 0x1000, function: "DllMain")]
                 ),
             ],

@@ -43,7 +43,7 @@ struct HostileInputPipelineTests {
             bytes.withUnsafeBytes { raw in
                 guard case let .image(image) = BinaryReader.read(bytes: raw) else { return }
                 let profile = ISAAnalyzer.profile(image: image, bytes: raw, options: ISAOptions(maxDecodedBytes: 1 << 20))
-                let facts = FactsBuilder.facts(for: image, isa: ISAFacts.facts(for: profile, image: image))
+                let facts = FactsBuilder.facts(for: image, profile: profile)
                 _ = Evaluator.evaluate(facts: facts, rules: rules, target: target)
             }
         }

@@ -25,7 +25,7 @@ private struct CodeSummary: Encodable {
     let architecture: CodeArchitecture
     let sections: [CodeSection]
     let functionCount: Int
-    let functionSource: FunctionSource?
+    @Nullable var functionSource: FunctionSource?
     let symbolCount: Int
 
     init(_ code: CodeLayout) {
@@ -34,17 +34,6 @@ private struct CodeSummary: Encodable {
         functionCount = code.functions.count
         functionSource = code.functionSource
         symbolCount = code.symbols.count
-    }
-
-    enum CodingKeys: String, CodingKey { case architecture, sections, functionCount, functionSource, symbolCount }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(architecture, forKey: .architecture)
-        try c.encode(sections, forKey: .sections)
-        try c.encode(functionCount, forKey: .functionCount)
-        try c.encode(functionSource, forKey: .functionSource)
-        try c.encode(symbolCount, forKey: .symbolCount)
     }
 }
 

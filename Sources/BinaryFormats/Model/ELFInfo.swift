@@ -1,4 +1,6 @@
 /// What the ELF reader found (through libelf). Names follow `readelf`'s where it has one.
+///
+/// Optional members are `@Nullable`: the JSON contract writes them as `null`.
 package struct ELFInfo: Sendable, Equatable, Codable {
     /// `ELF32` or `ELF64`.
     package var elfClass: String
@@ -9,21 +11,21 @@ package struct ELFInfo: Sendable, Equatable, Codable {
     /// `e_flags`.
     package var flags: UInt32
     /// For `EM_ARM`: `hard` or `soft` float ABI from `EF_ARM_ABI_FLOAT_*`; nil otherwise.
-    package var armFloatABI: String?
+    @Nullable package var armFloatABI: String?
     /// For `EM_ARM`: the EABI version in `e_flags & EF_ARM_EABIMASK` (0 for legacy/GNU); nil otherwise.
-    package var armEABIVersion: Int?
+    @Nullable package var armEABIVersion: Int? = nil
     /// `EI_OSABI`.
     package var osABI: UInt8
     package var osABIName: String
     package var entry: UInt64
     /// `PT_INTERP`'s path.
-    package var interpreter: String?
+    @Nullable package var interpreter: String?
     /// `DT_NEEDED` entries in order.
     package var needed: [String]
-    package var soname: String?
+    @Nullable package var soname: String?
     package var runpath: [String]
     /// The GNU build id as lower-case hex.
-    package var buildID: String?
+    @Nullable package var buildID: String?
     /// `GNU_PROPERTY_X86_ISA_1_NEEDED` levels: `x86-64-baseline`, `x86-64-v2`, `x86-64-v3`, `x86-64-v4`.
     package var x86ISANeeded: [String]
     /// `GNU_PROPERTY_X86_ISA_1_USED` levels.
@@ -91,35 +93,9 @@ package struct ELFInfo: Sendable, Equatable, Codable {
         case irelativeRelocationCount, importedSymbols
     }
 
-    package func encode(to encoder: any Encoder) throws {
-        // Optional keys are written as null, not dropped: the JSON contract names them.
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(elfClass, forKey: .elfClass)
-        try c.encode(dataEncoding, forKey: .dataEncoding)
-        try c.encode(type, forKey: .type)
-        try c.encode(flags, forKey: .flags)
-        try c.encode(armFloatABI, forKey: .armFloatABI)
-        try c.encode(armEABIVersion, forKey: .armEABIVersion)
-        try c.encode(osABI, forKey: .osABI)
-        try c.encode(osABIName, forKey: .osABIName)
-        try c.encode(entry, forKey: .entry)
-        try c.encode(interpreter, forKey: .interpreter)
-        try c.encode(needed, forKey: .needed)
-        try c.encode(soname, forKey: .soname)
-        try c.encode(runpath, forKey: .runpath)
-        try c.encode(buildID, forKey: .buildID)
-        try c.encode(x86ISANeeded, forKey: .x86ISANeeded)
-        try c.encode(x86ISAUsed, forKey: .x86ISAUsed)
-        try c.encode(x86Features, forKey: .x86Features)
-        try c.encode(x86Features2Used, forKey: .x86Features2Used)
-        try c.encode(aarch64Features, forKey: .aarch64Features)
-        try c.encode(sections, forKey: .sections)
-        try c.encode(executableSections, forKey: .executableSections)
-        try c.encode(functionSymbolCount, forKey: .functionSymbolCount)
-        try c.encode(ifuncSymbols, forKey: .ifuncSymbols)
-        try c.encode(irelativeRelocationCount, forKey: .irelativeRelocationCount)
-        try c.encode(importedSymbols, forKey: .importedSymbols)
-    }
+    /// Whether the binary resolves functions at load time through IFUNC (`STT_GNU_IFUNC`
+    /// symbols or `R_*_IRELATIVE` relocations): evidence of runtime CPU dispatch.
+    package var usesIFUNC: Bool { !ifuncSymbols.isEmpty || irelativeRelocationCount > 0 }
 }
 
 /// One ELF section header.

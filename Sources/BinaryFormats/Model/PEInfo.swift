@@ -181,6 +181,17 @@ package struct CLRHeader: Sendable, Equatable, Codable {
     package var ilOnly: Bool { flags & 0x1 != 0 }
     package var requires32Bit: Bool { flags & 0x2 != 0 }
     package var prefers32Bit: Bool { flags & 0x2_0000 != 0 }
+
+    /// The `COMIMAGE_FLAGS_*` set among ILONLY, 32BITREQUIRED and 32BITPREFERRED, as CorFlags
+    /// names them, in that order.
+    package var corFlagNames: [String] {
+        [(ilOnly, "ILONLY"), (requires32Bit, "32BITREQUIRED"), (prefers32Bit, "32BITPREFERRED")].filter(\.0).map(\.1)
+    }
+
+    /// `corFlagNames`, then `READYTORUN` for a ReadyToRun image (a header, not a flag bit).
+    package var flagNames: [String] {
+        corFlagNames + (readyToRun ? ["READYTORUN"] : [])
+    }
 }
 
 /// Strings from the VS_VERSIONINFO resource.

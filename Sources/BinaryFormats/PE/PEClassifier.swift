@@ -15,22 +15,22 @@ enum PEClassifier {
         "dxgkrnl.sys", "watchdog.sys", "win32k.sys", "ndistapi.sys", "ndiswan.sys", "wpprecorder.sys",
     ]
 
-    static func execution(machine: UInt16, hybrid: HybridMetadata?, clr: CLRHeader?) -> Execution {
+    static func execution(machine: PEMachine, hybrid: HybridMetadata?, clr: CLRHeader?) -> Execution {
         if let clr, clr.ilOnly {
-            let effective = clr.readyToRunMachine ?? machine
+            let effective = clr.readyToRunMachine.map(PEMachine.init(rawValue:)) ?? machine
             if clr.requires32Bit { return .x86 }
-            if effective == PEMachine.i386 && !clr.readyToRun { return .neutral }
+            if effective == .i386 && !clr.readyToRun { return .neutral }
             return nativeExecution(machine: effective, hybrid: nil)
         }
         return nativeExecution(machine: machine, hybrid: hybrid)
     }
 
-    private static func nativeExecution(machine: UInt16, hybrid: HybridMetadata?) -> Execution {
+    private static func nativeExecution(machine: PEMachine, hybrid: HybridMetadata?) -> Execution {
         switch machine {
-        case PEMachine.arm64: return hybrid == nil ? .arm64 : .arm64x
-        case PEMachine.amd64: return hybrid == nil ? .x64 : .arm64ec
-        case PEMachine.i386: return .x86
-        case PEMachine.arm, PEMachine.thumb, PEMachine.armNT: return .arm32
+        case .arm64: return hybrid == nil ? .arm64 : .arm64x
+        case .amd64: return hybrid == nil ? .x64 : .arm64ec
+        case .i386: return .x86
+        case .arm, .thumb, .armNT: return .arm32
         default: return .other
         }
     }

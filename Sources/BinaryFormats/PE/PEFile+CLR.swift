@@ -24,8 +24,8 @@ extension PEFile {
         }
         var decodedMachine: UInt16?
         var decodedOS: String?
-        if readyToRun, let decoded = PEMachine.decodeReadyToRun(machine) {
-            decodedMachine = decoded.machine
+        if readyToRun, let decoded = machine.decodedReadyToRun {
+            decodedMachine = decoded.machine.rawValue
             decodedOS = decoded.os
         }
         return CLRHeader(flags: flags, runtimeVersion: runtimeVersion, readyToRun: readyToRun,

@@ -29,9 +29,9 @@ extension PEFile {
     /// - Parameter hybrid: the image has CHPE metadata (an ARM64EC image uses the ARM64 layout).
     func exceptionFunctions(hybrid: Bool) -> [FunctionRange] {
         guard let directory = directory(.exception), let start = offset(rva: directory.rva) else { return [] }
-        let armLayout = machine == PEMachine.arm64 || (machine == PEMachine.amd64 && hybrid)
+        let armLayout = machine == .arm64 || (machine == .amd64 && hybrid)
         let entrySize = armLayout ? 8 : 12
-        guard machine == PEMachine.amd64 || machine == PEMachine.arm64 else { return [] }
+        guard machine == .amd64 || machine == .arm64 else { return [] }
         let count = min(Int(directory.size) / entrySize, ReadLimits.maxFunctions)
         var functions: [FunctionRange] = []
         functions.reserveCapacity(count)

@@ -53,9 +53,9 @@ extension PEFile {
     private func hybridMetadata(rva: UInt32) -> HybridMetadata? {
         let kind: HybridMetadata.Kind
         switch machine {
-        case PEMachine.amd64: kind = .arm64ec
-        case PEMachine.arm64: kind = .arm64x
-        case PEMachine.i386: kind = .x86CHPE
+        case .amd64: kind = .arm64ec
+        case .arm64: kind = .arm64x
+        case .i386: kind = .x86CHPE
         default: return nil
         }
         guard let at = offset(rva: rva),

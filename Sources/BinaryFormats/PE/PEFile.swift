@@ -7,7 +7,7 @@
 /// section table.
 struct PEFile {
     let reader: ByteReader
-    let machine: UInt16
+    let machine: PEMachine
     let numberOfSections: Int
     let timeDateStamp: UInt32
     let characteristics: UInt16
@@ -36,7 +36,7 @@ struct PEFile {
         self.reader = reader
         let fileHeader = peOffset + 4
         try reader.require(offset: fileHeader, length: 20, "COFF file header")
-        machine = try reader.u16(at: fileHeader)
+        machine = PEMachine(rawValue: try reader.u16(at: fileHeader))
         numberOfSections = Int(try reader.u16(at: fileHeader + 2))
         timeDateStamp = try reader.u32(at: fileHeader + 4)
         let sizeOfOptionalHeader = Int(try reader.u16(at: fileHeader + 16))

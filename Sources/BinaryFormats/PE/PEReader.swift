@@ -63,7 +63,7 @@ package enum PEReader {
         let execution = PEClassifier.execution(machine: file.machine, hybrid: info.hybrid, clr: info.clr)
         let kind = PEClassifier.kind(file: file, imports: imports, clr: info.clr, hasResources: file.directory(.resource) != nil)
         return BinaryImage(
-            format: .pe, machine: UInt32(file.machine), machineName: PEMachine.name(file.machine),
+            format: .pe, machine: UInt32(file.machine.rawValue), machineName: file.machine.name,
             execution: execution, kind: kind, bits: file.isPE32Plus ? 64 : 32, pe: info,
             code: codeLayout(file: file, info: info, functions: functions))
     }
@@ -71,9 +71,9 @@ package enum PEReader {
     private static func codeLayout(file: PEFile, info: PEInfo, functions: [FunctionRange]) -> CodeLayout {
         let architecture: CodeArchitecture
         switch file.machine {
-        case PEMachine.amd64: architecture = .x64
-        case PEMachine.i386: architecture = .x86
-        case PEMachine.arm64: architecture = .arm64
+        case .amd64: architecture = .x64
+        case .i386: architecture = .x86
+        case .arm64: architecture = .arm64
         default: architecture = .other
         }
         let sections = file.sections.filter(\.isExecutable).compactMap { section -> CodeSection? in

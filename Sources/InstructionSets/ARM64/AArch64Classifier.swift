@@ -61,10 +61,10 @@ struct AArch64Scanner {
     /// (glibc's `__libc_mtag_new_tag` is GMI, IRG, RET).
     private static let sveNeighbourhood = (words: 16, needed: 3)
     private static let mteNeighbourhood = (words: 8, needed: 1)
-    private let sveID = AArch64Encodings.names.firstIndex(of: "sve") ?? -1
-    private let sve2ID = AArch64Encodings.names.firstIndex(of: "sve2") ?? -1
-    private let smeID = AArch64Encodings.names.firstIndex(of: "sme") ?? -1
-    private let mteID = AArch64Encodings.names.firstIndex(of: "mte") ?? -1
+    private let sveID = AArch64Encodings.names.firstIndex(of: .sve) ?? -1
+    private let sve2ID = AArch64Encodings.names.firstIndex(of: .sve2) ?? -1
+    private let smeID = AArch64Encodings.names.firstIndex(of: .sme) ?? -1
+    private let mteID = AArch64Encodings.names.firstIndex(of: .mte) ?? -1
 
     /// A set-up instruction waiting for its extension's instructions after it.
     private struct Pending {
@@ -149,11 +149,11 @@ struct AArch64Scanner {
     }
 
     /// Extensions found but not confirmed by the instructions any real use needs.
-    var unconfirmedExtensions: Set<String> {
-        var names: Set<String> = []
-        if svePredicateSetups == 0 { names.formUnion(["sve", "sve2"]) }
-        if smeModeSwitches == 0 { names.insert("sme") }
-        if mteTagGenerations == 0 { names.insert("mte") }
+    var unconfirmedExtensions: Set<ISAExtension> {
+        var names: Set<ISAExtension> = []
+        if svePredicateSetups == 0 { names.formUnion([.sve, .sve2]) }
+        if smeModeSwitches == 0 { names.insert(.sme) }
+        if mteTagGenerations == 0 { names.insert(.mte) }
         return names
     }
 
@@ -170,10 +170,7 @@ struct AArch64Scanner {
     private(set) var mteTagGenerations = 0
 
     init(examplesPerExtension: Int) {
-        tally = ISATally(
-            names: AArch64Encodings.names,
-            hints: AArch64Encodings.names.map { AArch64Encodings.hintNames.contains($0) },
-            examplesPerExtension: examplesPerExtension)
+        tally = ISATally(architecture: .arm64, names: AArch64Encodings.names, examplesPerExtension: examplesPerExtension)
     }
 
     /// Classifies every whole 4-byte word of `bytes`; a trailing partial word is ignored.

@@ -31,29 +31,28 @@
 /// CPUs), RDSSPD/RDSSPQ (`rdssp`, NOP without shadow stacks) and TZCNT (`tzcnt`: `F3 0F BC` runs
 /// as BSF, same result for non-zero input, and compilers emit it deliberately as `rep bsf`).
 /// LZCNT is *not* hint space: as BSR it returns a different value, so it stays a requirement.
+/// Every name made here is in `ISAExtension.known(.x86)` (a test checks it against the Zydis
+/// the build links); hint space is `ISAExtension.hintSpace[.x86]`.
 enum X86ExtensionNames {
-    /// Names of hint-space extensions.
-    static let hintNames: Set<String> = ["endbr", "tzcnt", "rdssp", "mpx", "cldemote"]
-
     /// Zydis sets that belong to the base instruction set and are not reported.
     private static let baseSets: Set<String> = [
         "INVALID", "I86", "I186", "I286PROTECTED", "I286REAL", "I386", "I486", "I486REAL", "PPRO",
         "PENTIUMREAL", "LONGMODE", "AMD", "PAUSE", "FAT_NOP", "PREFETCH_NOP", "RDPMC",
     ]
 
-    private static let renamed: [String: [String]] = [
-        "AVX2GATHER": ["avx2"], "AVXAES": ["aes", "avx"], "AVX_GFNI": ["gfni", "avx"],
-        "SSE4": ["sse4.1"], "SSE42": ["sse4.2"], "SSE2MMX": ["sse2"], "SSSE3MMX": ["ssse3"],
-        "SSE3X87": ["sse3"], "SSEMXCSR": ["sse"], "SSE_PREFETCH": ["sse"], "PENTIUMMMX": ["mmx"],
-        "FCMOV": ["x87"], "X87": ["x87"], "FXSAVE": ["fxsr"], "FXSAVE64": ["fxsr"],
-        "CMPXCHG16B": ["cx16"], "ADOX_ADCX": ["adx"], "CLFSH": ["clflush"], "AMD3DNOW": ["3dnow"], "VTX": ["vmx"],
+    private static let renamed: [String: [ISAExtension]] = [
+        "AVX2GATHER": [.avx2], "AVXAES": [.aes, .avx], "AVX_GFNI": [.gfni, .avx],
+        "SSE4": [.sse4_1], "SSE42": [.sse4_2], "SSE2MMX": [.sse2], "SSSE3MMX": [.ssse3],
+        "SSE3X87": [.sse3], "SSEMXCSR": [.sse], "SSE_PREFETCH": [.sse], "PENTIUMMMX": [.mmx],
+        "FCMOV": [.x87], "X87": [.x87], "FXSAVE": [.fxsr], "FXSAVE64": [.fxsr],
+        "CMPXCHG16B": [.cx16], "ADOX_ADCX": [.adx], "CLFSH": [.clflush], "AMD3DNOW": [.amd3DNow], "VTX": [.vmx],
     ]
 
-    /// The extension names for one Zydis ISA-set name; empty for the base instruction set.
-    static func names(forISASet set: String) -> [String] {
+    /// The extensions for one Zydis ISA-set name; empty for the base instruction set.
+    static func names(forISASet set: String) -> [ISAExtension] {
         if baseSets.contains(set) { return [] }
         if let names = renamed[set] { return names }
-        guard set.hasPrefix("AVX512") else { return [set.lowercased()] }
+        guard set.hasPrefix("AVX512") else { return [ISAExtension(set.lowercased())] }
         var parts = set.split(separator: "_").map(String.init)
         var vectorLength = false
         if let last = parts.last, ["128", "128N", "256", "512", "KOP", "SCALAR"].contains(last) {
@@ -61,6 +60,6 @@ enum X86ExtensionNames {
             parts.removeLast()
         }
         let subset = parts.joined().lowercased()
-        return vectorLength ? [subset, "avx512vl"] : [subset]
+        return vectorLength ? [ISAExtension(subset), .avx512vl] : [ISAExtension(subset)]
     }
 }

@@ -25,7 +25,7 @@ struct X86Scanner {
         // ZydisDecoderInit / ZydisDecoderEnableMode return ZyanStatus; the top bit marks failure.
         guard ZydisDecoderInit(&decoder, mode, width) & 0x8000_0000 == 0 else { return nil }
         _ = ZydisDecoderEnableMode(&decoder, ZYDIS_DECODER_MODE_MINIMAL, 1)
-        tally = ISATally(names: table.names, hints: table.hints, examplesPerExtension: examplesPerExtension)
+        tally = ISATally(architecture: .x86, names: table.names, examplesPerExtension: examplesPerExtension)
     }
 
     /// Decodes `bytes` front to back, skipping one byte after each position that does not decode.
@@ -118,8 +118,7 @@ struct X86ScanTable: Sendable {
     static let xgetbvMarker: Int16 = -3
     static let shared = X86ScanTable()
 
-    let names: [String]
-    let hints: [Bool]
+    let names: [ISAExtension]
     /// Extension ids per ISA set (`-1` for none); `second` holds the optional second name.
     let first: [Int16]
     let second: [Int16]
@@ -127,9 +126,9 @@ struct X86ScanTable: Sendable {
     let mnemonicOverride: [Int16]
 
     private init() {
-        var names: [String] = []
-        var ids: [String: Int16] = [:]
-        func id(_ name: String) -> Int16 {
+        var names: [ISAExtension] = []
+        var ids: [ISAExtension: Int16] = [:]
+        func id(_ name: ISAExtension) -> Int16 {
             if let known = ids[name] { return known }
             let new = Int16(names.count)
             names.append(name)
@@ -148,13 +147,12 @@ struct X86ScanTable: Sendable {
         var overrides = Array(repeating: Self.none, count: Int(ZYDIS_MNEMONIC_MAX_VALUE.rawValue) + 1)
         overrides[Int(ZYDIS_MNEMONIC_CPUID.rawValue)] = Self.cpuidMarker
         overrides[Int(ZYDIS_MNEMONIC_XGETBV.rawValue)] = Self.xgetbvMarker
-        overrides[Int(ZYDIS_MNEMONIC_ENDBR32.rawValue)] = id("endbr")
-        overrides[Int(ZYDIS_MNEMONIC_ENDBR64.rawValue)] = id("endbr")
-        overrides[Int(ZYDIS_MNEMONIC_RDSSPD.rawValue)] = id("rdssp")
-        overrides[Int(ZYDIS_MNEMONIC_RDSSPQ.rawValue)] = id("rdssp")
-        overrides[Int(ZYDIS_MNEMONIC_TZCNT.rawValue)] = id("tzcnt")
+        overrides[Int(ZYDIS_MNEMONIC_ENDBR32.rawValue)] = id(.endbr)
+        overrides[Int(ZYDIS_MNEMONIC_ENDBR64.rawValue)] = id(.endbr)
+        overrides[Int(ZYDIS_MNEMONIC_RDSSPD.rawValue)] = id(.rdssp)
+        overrides[Int(ZYDIS_MNEMONIC_RDSSPQ.rawValue)] = id(.rdssp)
+        overrides[Int(ZYDIS_MNEMONIC_TZCNT.rawValue)] = id(.tzcnt)
         self.names = names
-        self.hints = names.map { X86ExtensionNames.hintNames.contains($0) }
         self.first = first
         self.second = second
         self.mnemonicOverride = overrides

@@ -1,4 +1,5 @@
 import BinaryFormats
+import InstructionSets
 
 /// Maps the readers' `BinaryImage` to the flat `Facts` that rules see.
 ///
@@ -10,11 +11,11 @@ package enum FactsBuilder {
     ///
     /// - Parameters:
     ///   - image: what the readers found.
-    ///   - isa: the instruction-set facts (`isa.x86`, `isa.x86.dispatched`, `isa.x86.dispatch`,
-    ///     `isa.arm64`, ...). Passed as plain facts for now so this module does not depend on
-    ///     the InstructionSets types yet; list values are lower-cased and de-duplicated.
-    /// - Returns: the facts, without `target.*` (the evaluator adds those).
-    package static func facts(for image: BinaryImage, isa: [String: FactValue] = [:]) -> Facts {
+    ///   - profile: the image's code profile, when its code was decoded; it adds the `isa.*`
+    ///     facts (`ISAFacts`).
+    /// - Returns: the facts, without `file.*`, `app.*` and `target.*` (the scan, the
+    ///   application stage and the evaluator add those).
+    package static func facts(for image: BinaryImage, profile: ISAProfile? = nil) -> Facts {
         var facts = Facts()
         facts[.format] = .string(image.format.rawValue)
         facts[.machine] = .int(Int(image.machine))
@@ -26,14 +27,8 @@ package enum FactsBuilder {
         if let pe = image.pe { addPE(pe, to: &facts) }
         if let elf = image.elf { addELF(elf, to: &facts) }
         if let dos = image.dos { facts[.dosSignature] = .string(dos.signature) }
-        for (name, value) in isa {
-            if case .list(let items) = value {
-                facts[name] = .set(items.map { $0.lowercased() })
-            } else {
-                facts[name] = value
-            }
-        }
-        return facts
+        guard let profile else { return facts }
+        return facts.merging(ISAFacts.facts(for: profile, image: image))
     }
 
     /// The `file.*` facts for a binary found at `path` (any `/`-separated path).
@@ -85,6 +80,6 @@ package enum FactsBuilder {
         facts[.elfX86IsaNeeded] = .set(elf.x86ISANeeded)
         facts[.elfX86IsaUsed] = .set(elf.x86ISAUsed)
         facts[.elfAarch64Features] = .set(elf.aarch64Features)
-        facts[.elfIfunc] = .bool(!elf.ifuncSymbols.isEmpty || elf.irelativeRelocationCount > 0)
+        facts[.elfIfunc] = .bool(elf.usesIFUNC)
     }
 }

@@ -48,6 +48,10 @@ struct ConditionParser {
         let fact = try reader.nonEmptyText(factNode, key: "fact")
         guard let entry = FactCatalog.entry(fact) else { throw reader.error(factNode, "unknown fact '\(fact)'") }
         let operand = try self.operand(op, for: entry, node: opEntry.value)
+        switch operand {
+        case .value where op != .exists, .values: try ExtensionNameCheck(reader: reader).check(opEntry.value, fact: fact)
+        case .value, .reference: break
+        }
         return FactTest(fact: fact, op: op, operand: operand)
     }
 

@@ -11,6 +11,7 @@ struct ExampleParser {
             let name = try reader.nonEmptyText(keyNode, key: "fact name")
             guard let entry = FactCatalog.entry(name) else { throw reader.error(keyNode, "unknown fact '\(name)'") }
             var value = try reader.value(valueNode, type: entry.type, key: name)
+            try ExtensionNameCheck(reader: reader).check(valueNode, fact: name)
             if case .list(let items) = value { value = .set(items) }
             facts[name] = value
         }

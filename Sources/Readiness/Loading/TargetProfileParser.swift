@@ -10,7 +10,7 @@ struct TargetProfileParser {
 
     /// The facts a profile must set: every `target.*` fact except name and description.
     static let requiredFacts: [String] = FactCatalog.entries.map(\.name)
-        .filter { $0.hasPrefix("target.") && $0 != "target.name" && $0 != "target.description" }
+        .filter { $0.hasPrefix("target.") && $0 != FactKey.targetName.name && $0 != FactKey.targetDescription.name }
         .map { String($0.dropFirst("target.".count)) }
 
     func parse(_ text: String) throws(ReadinessError) -> TargetProfile {
@@ -30,14 +30,15 @@ struct TargetProfileParser {
         }
         let description = try reader.nonEmptyText(descriptionNode, key: "description")
         var facts = Facts()
-        facts["target.name"] = .string(name)
-        facts["target.description"] = .string(description)
+        facts[.targetName] = .string(name)
+        facts[.targetDescription] = .string(description)
         let entries = try reader.entries(
             factsNode, allowed: Self.requiredFacts, required: Self.requiredFacts, what: "target facts")
         for (key, entry) in entries {
             let full = "target." + key
             guard let catalog = FactCatalog.entry(full) else { continue }
             var value = try reader.value(entry.value, type: catalog.type, key: key)
+            try ExtensionNameCheck(reader: reader).check(entry.value, fact: full, lowercased: true)
             if case .list(let items) = value { value = .set(items.map { $0.lowercased() }) }
             facts[full] = value
         }

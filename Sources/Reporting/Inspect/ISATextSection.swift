@@ -17,22 +17,9 @@ enum ISATextSection {
                 text += ", e.g. at \(hex(example.address))"
                 if let function = example.function { text += " in \(function)" }
             }
-            lines.add("  \(finding.architecture) \(finding.name)", text)
+            lines.add("  \(finding.architecture.rawValue) \(finding.name.rawValue)", text)
         }
-        let evidence = dispatchEvidence(isa.dispatch)
+        let evidence = isa.dispatch.labels
         lines.add("dispatch", evidence.isEmpty ? "none found" : evidence.joined(separator: ", "))
-    }
-
-    private static func dispatchEvidence(_ dispatch: DispatchEvidence) -> [String] {
-        var names: [String] = []
-        if dispatch.cpuid { names.append("CPUID") }
-        if dispatch.xgetbv { names.append("XGETBV") }
-        if dispatch.isProcessorFeaturePresent { names.append("IsProcessorFeaturePresent") }
-        if dispatch.getauxval { names.append("getauxval") }
-        if dispatch.cpuFeatureHelpers { names.append("CPU feature helpers") }
-        if dispatch.ifunc { names.append("IFUNC") }
-        if dispatch.idRegisterRead { names.append("ID register reads") }
-        if dispatch.outlineAtomics { names.append("outline atomics") }
-        return names
     }
 }

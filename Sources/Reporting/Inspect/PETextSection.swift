@@ -29,13 +29,9 @@ enum PETextSection {
             lines.add("exports", text)
         }
         if let clr = pe.clr {
-            var flags: [String] = []
-            if clr.ilOnly { flags.append("ILONLY") }
-            if clr.requires32Bit { flags.append("32BITREQUIRED") }
-            if clr.prefers32Bit { flags.append("32BITPREFERRED") }
-            lines.add(".NET", "flags \(hex(clr.flags)) \(flags.joined(separator: " "))\(clr.runtimeVersion.map { ", runtime \($0)" } ?? "")")
+            lines.add(".NET", "flags \(hex(clr.flags)) \(clr.corFlagNames.joined(separator: " "))\(clr.runtimeVersion.map { ", runtime \($0)" } ?? "")")
             if clr.readyToRun {
-                let machine = clr.readyToRunMachine.map { PEMachine.name($0) } ?? "unknown"
+                let machine = clr.readyToRunMachine.map { PEMachine(rawValue: $0).name } ?? "unknown"
                 lines.add("ReadyToRun", "\(machine) for \(clr.readyToRunOS ?? "unknown OS")")
             }
         }

@@ -71,11 +71,10 @@ struct BinaryAnalyzer: Sendable {
             return .failed(format ?? sniffed, reason: reason.description)
         case let .image(image):
             let profile = isa.map { ISAAnalyzer.profile(image: image, bytes: bytes, options: $0, release: release) }
-            let isaFacts = profile.map { ISAFacts.facts(for: $0, image: image) } ?? [:]
             return AnalyzedBinary(
                 failure: nil, format: image.format, machine: image.machine, machineName: image.machineName, kind: image.kind,
                 bits: image.bits, details: BinaryDetails(image), isa: profile,
-                facts: TypedFacts(FactsBuilder.facts(for: image, isa: isaFacts)), imports: image.pe?.imports ?? [])
+                facts: TypedFacts(FactsBuilder.facts(for: image, profile: profile)), imports: image.pe?.imports ?? [])
         }
     }
 

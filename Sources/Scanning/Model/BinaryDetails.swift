@@ -55,12 +55,7 @@ package struct BinaryDetails: Sendable, Equatable, Codable {
             sections = pe.sections.map(\.name)
             hybridKind = pe.hybrid?.kind.rawValue
             nativeCodeShare = pe.nativeCodeShare
-            if let clr = pe.clr {
-                if clr.ilOnly { dotnetFlags.append("ILONLY") }
-                if clr.requires32Bit { dotnetFlags.append("32BITREQUIRED") }
-                if clr.prefers32Bit { dotnetFlags.append("32BITPREFERRED") }
-                if clr.readyToRun { dotnetFlags.append("READYTORUN") }
-            }
+            dotnetFlags = pe.clr?.flagNames ?? []
             manifestArchitectures = pe.manifest?.supportedArchitectures
             productName = pe.version?.productName
             companyName = pe.version?.companyName

@@ -1,6 +1,5 @@
 import BinaryFormats
 import InstructionSets
-import Readiness
 
 /// Turns an instruction-set profile into the `isa.*` facts rules read.
 ///
@@ -20,26 +19,29 @@ package enum ISAFacts {
     /// supports has them, windows-on-arm.md §7.3) and listed by every target profile.
     /// CLFLUSH is left out: it has its own CPUID bit, and Prism hides it from x86 processes
     /// (§3.2), so code that checks for it (OpenSSL does) must count as dispatching it.
-    static let x86Baseline: Set<String> = [
-        "x87", "mmx", "sse", "sse2", "sse3", "ssse3", "sse4.1", "sse4.2", "popcnt", "cmov", "lahf",
-        "cx16", "cx8", "fxsr",
+    static let x86Baseline: Set<ISAExtension> = [
+        .x87, .mmx, .sse, .sse2, .sse3, .ssse3, .sse4_1, .sse4_2, .popcnt, .cmov, .lahf, .cx16, .fxsr,
     ]
+
+    /// AArch64 extensions never "dispatched": the Windows 11 baseline (Armv8.1 LSE, and CRC32).
+    static let arm64Baseline: Set<ISAExtension> = [.lse, .crc32]
 
     /// Extensions each x86-64 ISA level adds (windows-on-arm.md §8.3, from binutils).
-    static let x86Levels: [String: [String]] = [
-        "x86-64-v3": ["avx", "avx2", "bmi1", "bmi2", "f16c", "fma", "lzcnt", "movbe", "xsave"],
-        "x86-64-v4": ["avx512f", "avx512bw", "avx512cd", "avx512dq", "avx512vl"],
+    static let x86Levels: [String: [ISAExtension]] = [
+        "x86-64-v3": [.avx, .avx2, .bmi1, .bmi2, .f16c, .fma, .lzcnt, .movbe, .xsave],
+        "x86-64-v4": [.avx512f, .avx512bw, .avx512cd, .avx512dq, .avx512vl],
     ]
 
-    package static func facts(for profile: ISAProfile, image: BinaryImage) -> [String: FactValue] {
-        let counted = profile.findings.filter { !$0.hint && !$0.unconfirmed && $0.count > 0 }
-        func required(_ architecture: String) -> [String] {
-            counted.filter { $0.architecture == architecture }.map(\.name)
+    package static func facts(for profile: ISAProfile, image: BinaryImage) -> Facts {
+        let counted = profile.findings.filter { $0.standing == .required && $0.count > 0 }
+        func required(_ architecture: ISAExtension.Architecture) -> Set<ISAExtension> {
+            Set(counted.filter { $0.architecture == architecture }.map(\.name))
         }
-        var facts: [String: FactValue] = [:]
+        func names(_ extensions: Set<ISAExtension>) -> FactValue { .list(extensions.map(\.rawValue).sorted()) }
+        var facts = Facts()
         let dispatch = profile.dispatch.any
-        var x86 = Set(required("x86"))
-        var x86Dispatched: Set<String> = []
+        var x86 = required(.x86)
+        var x86Dispatched: Set<ISAExtension> = []
         if dispatch {
             x86Dispatched = x86.subtracting(x86Baseline)
             x86 = x86.intersection(x86Baseline)
@@ -50,20 +52,19 @@ package enum ISAFacts {
                 x86Dispatched.remove(name)
             }
         }
-        var arm64 = Set(required("arm64"))
-        var arm64Dispatched: Set<String> = []
+        var arm64 = required(.arm64)
+        var arm64Dispatched: Set<ISAExtension> = []
         if dispatch {
-            // Armv8.0 and the Windows 11 baseline (Armv8.1 LSE) are never dispatched.
-            arm64Dispatched = arm64.subtracting(["base", "fp", "asimd", "lse", "crc32"])
+            arm64Dispatched = arm64.subtracting(arm64Baseline)
             arm64 = arm64.subtracting(arm64Dispatched)
         }
-        facts["isa.x86"] = .list(x86.sorted())
-        facts["isa.x86.dispatched"] = .list(x86Dispatched.sorted())
-        facts["isa.x86.dispatch"] = .bool(dispatch)
-        facts["isa.x86.x87_count"] = .int(counted.first { $0.architecture == "x86" && $0.name == "x87" }?.count ?? 0)
-        facts["isa.arm64"] = .list(arm64.sorted())
-        facts["isa.arm64.dispatched"] = .list(arm64Dispatched.sorted())
-        facts["isa.arm64.dispatch"] = .bool(dispatch)
+        facts[.isaX86] = names(x86)
+        facts[.isaX86Dispatched] = names(x86Dispatched)
+        facts[.isaX86Dispatch] = .bool(dispatch)
+        facts[.isaX86X87Count] = .int(counted.first { $0.architecture == .x86 && $0.name == .x87 }?.count ?? 0)
+        facts[.isaArm64] = names(arm64)
+        facts[.isaArm64Dispatched] = names(arm64Dispatched)
+        facts[.isaArm64Dispatch] = .bool(dispatch)
         return facts
     }
 }
