@@ -27,7 +27,7 @@ extension ZipArchive {
                 try Self.write(data, to: fd)
                 crc = Inflater.crc32(data)
             default:
-                crc = try Inflater.inflate(data, expected: entry.uncompressedSize) { chunk throws(BinaryFormatError) in
+                crc = try Inflater.inflate(data, expected: entry.uncompressedSize, work: work) { chunk throws(BinaryFormatError) in
                     try Self.write(chunk, to: fd)
                 }
             }
