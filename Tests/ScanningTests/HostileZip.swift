@@ -26,7 +26,8 @@ struct HostileZip {
     mutating func add(_ local: Local) -> UInt32 {
         let offset = UInt32(bytes.count)
         let name = Array(local.name.utf8)
-        u32(0x0403_4B50, &bytes); u16(20, &bytes); u16(0, &bytes); u16(local.method, &bytes); u16(0, &bytes); u16(0, &bytes)
+        u32(0x0403_4B50, &bytes); u16(20, &bytes); u16(0, &bytes); u16(local.method, &bytes); u16(0, &bytes);
+        u16(0, &bytes)
         u32(local.crc, &bytes); u32(UInt32(local.data.count), &bytes); u32(local.uncompressedSize, &bytes)
         u16(UInt16(name.count), &bytes); u16(0, &bytes)
         bytes += name + local.data
@@ -60,7 +61,9 @@ struct HostileZip {
     }
 
     static func stored(_ name: String, _ data: [UInt8]) -> Local {
-        Local(name: name, method: 0, data: data, uncompressedSize: UInt32(data.count), crc: data.withUnsafeBytes { Inflater.crc32($0) })
+        Local(
+            name: name, method: 0, data: data, uncompressedSize: UInt32(data.count),
+            crc: data.withUnsafeBytes { Inflater.crc32($0) })
     }
 
     private func u16(_ value: UInt16, _ out: inout [UInt8]) { out += [UInt8(value & 0xFF), UInt8(value >> 8)] }

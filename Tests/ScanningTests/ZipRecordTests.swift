@@ -53,7 +53,9 @@ struct ZipRecordTests {
     @Test func entriesThatShareOneLocalHeaderAreNamed() throws {
         var zip = HostileZip()
         let offset = zip.add(Self.dll)
-        for name in ["a.dll", "b.dll", "c.dll"] { zip.directory.append(.init(local: Self.dll, name: name, offset: offset)) }
+        for name in ["a.dll", "b.dll", "c.dll"] {
+            zip.directory.append(.init(local: Self.dll, name: name, offset: offset))
+        }
         let owners = try read(zip.finished()) { archive in archive.entries.indices.map { archive.dataOwner(of: $0) } }
         #expect(owners == [0, 0, 0])
     }
@@ -70,9 +72,11 @@ struct ZipRecordTests {
         zip.directory.append(.init(local: Self.dll, name: Self.dll.name, offset: innerOffset))
         try read(zip.finished()) { (archive: ZipArchive) throws -> Void in
             #expect(try archive.contents(of: archive.entries[1]) == Self.dll.data)
-            #expect(throws: BinaryFormatError.invalid(
-                "outer.bin: its data runs past 0x27, where the next entry or the central directory starts "
-                    + "(overlapping entries, a zip-bomb shape)")) {
+            #expect(
+                throws: BinaryFormatError.invalid(
+                    "outer.bin: its data runs past 0x27, where the next entry or the central directory starts "
+                        + "(overlapping entries, a zip-bomb shape)")
+            ) {
                 _ = try archive.contents(of: archive.entries[0])
             }
         }
@@ -83,9 +87,10 @@ struct ZipRecordTests {
     @Test func aSniffInflatesOnlyThePrefix() throws {
         let (stream, inflated) = Deflate.mzRun(copies: 8000)  // 2 MB from 13 KB
         var zip = HostileZip()
-        zip.addEntry(.init(
-            name: "big.dll", method: 8, data: stream, uncompressedSize: UInt32(inflated.count),
-            crc: inflated.withUnsafeBytes { Inflater.crc32($0) }))
+        zip.addEntry(
+            .init(
+                name: "big.dll", method: 8, data: stream, uncompressedSize: UInt32(inflated.count),
+                crc: inflated.withUnsafeBytes { Inflater.crc32($0) }))
         try read(zip.finished()) { (archive: ZipArchive) throws -> Void in
             #expect(try archive.prefix(of: archive.entries[0], length: 4) == Array("MZZZ".utf8))
             #expect(archive.work.bytesInflated == 4)
@@ -101,9 +106,15 @@ struct ZipRecordTests {
         let data = Array("MZ".utf8)
         let stream = Deflate.emptyBlocks(14_000, then: data)  // 70,000 bytes before the first output
         var zip = HostileZip()
-        zip.addEntry(.init(name: "slow.dll", method: 8, data: stream, uncompressedSize: 2, crc: data.withUnsafeBytes { Inflater.crc32($0) }))
+        zip.addEntry(
+            .init(
+                name: "slow.dll", method: 8, data: stream, uncompressedSize: 2,
+                crc: data.withUnsafeBytes { Inflater.crc32($0) }))
         try read(zip.finished()) { (archive: ZipArchive) throws -> Void in
-            #expect(throws: BinaryFormatError.invalid("deflate data gives 0 of its first 2 bytes in the first 65536 compressed bytes")) {
+            #expect(
+                throws: BinaryFormatError.invalid(
+                    "deflate data gives 0 of its first 2 bytes in the first 65536 compressed bytes")
+            ) {
                 _ = try archive.prefix(of: archive.entries[0], length: 4)
             }
             #expect(archive.work.bytesConsumed <= UInt64(ZipArchive.sniffInputBudget))

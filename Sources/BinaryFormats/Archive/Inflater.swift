@@ -38,7 +38,9 @@ extension Inflater {
             let got = chunk.count - Int(stream.avail_out)
             if got > 0 {
                 produced += UInt64(got)
-                guard produced <= expected else { throw .invalid("deflate data gives more than the \(expected) bytes the entry says") }
+                guard produced <= expected else {
+                    throw .invalid("deflate data gives more than the \(expected) bytes the entry says")
+                }
                 crc = CZlib.crc32(crc, base.assumingMemoryBound(to: Bytef.self), uInt(got))
                 try sink(UnsafeRawBufferPointer(start: base, count: got))
                 if let stopAfter, produced >= stopAfter { return UInt32(truncatingIfNeeded: crc) }
@@ -49,7 +51,9 @@ extension Inflater {
                 throw .invalid("deflate data is corrupt (zlib: \(message))")
             }
         }
-        guard produced == expected else { throw .invalid("deflate data gives \(produced) bytes, the entry says \(expected)") }
+        guard produced == expected else {
+            throw .invalid("deflate data gives \(produced) bytes, the entry says \(expected)")
+        }
         return UInt32(truncatingIfNeeded: crc)
     }
 
@@ -104,7 +108,9 @@ extension Inflater {
             throw .invalid("deflate data is corrupt (zlib: \(message))")
         }
         guard available == compressed.count else {
-            throw .invalid("deflate data gives \(produced) of its first \(length) bytes in the first \(inputBudget) compressed bytes")
+            throw .invalid(
+                "deflate data gives \(produced) of its first \(length) bytes in the first \(inputBudget) compressed bytes"
+            )
         }
         throw .invalid("deflate data ends after \(produced) bytes, the entry says \(expected)")
     }

@@ -6,7 +6,9 @@
 /// central directory (`PK\1\2` entries of 46 bytes plus name, extra and comment), and a local
 /// header (`PK\3\4`, 30 bytes plus name and extra) before each entry's data. Only stored (0)
 /// and deflated (8) entries are read; every offset and size is checked, counts are capped,
-/// and an entry may not claim more than `ReadLimits.maxCompressionRatio` to one.
+/// an entry may not claim more than `ReadLimits.maxCompressionRatio` to one, and an entry's
+/// data may not run into the next local header (overlapping entries), so the work of reading
+/// every entry once is bounded by the archive's size.
 package struct ZipArchive {
     package struct Entry: Sendable, Equatable {
         package var name: String
@@ -56,14 +58,16 @@ package struct ZipArchive {
         if directory == 0xFFFF_FFFF || count == 0xFFFF, end >= 20, (try? reader.u32(at: end - 20)) == 0x0706_4B50 {
             let record = try reader.u64(at: end - 12, "ZIP64 end of central directory offset")
             guard record < UInt64(reader.count) else {
-                throw .pointsPastEnd(field: "ZIP64 end of central directory offset", value: record, fileSize: reader.count)
+                throw .pointsPastEnd(
+                    field: "ZIP64 end of central directory offset", value: record, fileSize: reader.count)
             }
             guard try reader.u32(at: Int(record), "ZIP64 end of central directory") == 0x0606_4B50 else {
                 throw .invalid("no ZIP64 end of central directory record at \(hex(record))")
             }
             let count64 = try reader.u64(at: Int(record) + 32, "ZIP64 entry count")
             guard count64 <= UInt64(ReadLimits.maxArchiveEntries) else {
-                throw .countTooLarge(what: "ZIP entry", count: Int(clamping: count64), limit: ReadLimits.maxArchiveEntries)
+                throw .countTooLarge(
+                    what: "ZIP entry", count: Int(clamping: count64), limit: ReadLimits.maxArchiveEntries)
             }
             count = Int(count64)
             diskCount = Int(clamping: try reader.u64(at: Int(record) + 24, "ZIP64 entry count"))
@@ -88,7 +92,8 @@ package struct ZipArchive {
             if entries.count >= count {
                 guard (try? reader.u32(at: cursor)) == 0x0201_4B50 else { break }
                 guard entries.count < ReadLimits.maxArchiveEntries else {
-                    throw .countTooLarge(what: "ZIP entry", count: entries.count + 1, limit: ReadLimits.maxArchiveEntries)
+                    throw .countTooLarge(
+                        what: "ZIP entry", count: entries.count + 1, limit: ReadLimits.maxArchiveEntries)
                 }
             } else {
                 guard try reader.u32(at: cursor, "central directory entry") == 0x0201_4B50 else {
@@ -104,7 +109,8 @@ package struct ZipArchive {
                 crc32: try reader.u32(at: cursor + 16), compressedSize: UInt64(try reader.u32(at: cursor + 20)),
                 uncompressedSize: UInt64(try reader.u32(at: cursor + 24)),
                 localHeaderOffset: UInt64(try reader.u32(at: cursor + 42)))
-            try Self.applyZIP64(&entry, extra: try reader.slice(at: cursor + 46 + nameLength, length: extraLength, "entry extra field"))
+            try Self.applyZIP64(
+                &entry, extra: try reader.slice(at: cursor + 46 + nameLength, length: extraLength, "entry extra field"))
             let (shifted, overflow) = entry.localHeaderOffset.addingReportingOverflow(UInt64(base))
             entry.localHeaderOffset = overflow ? UInt64.max : shifted
             entries.append(entry)
@@ -116,7 +122,8 @@ package struct ZipArchive {
         }
         if entries.count != count {
             inconsistencies.append(
-                "the end record counts \(count) entries, the central directory holds \(entries.count); all \(entries.count) were read")
+                "the end record counts \(count) entries, the central directory holds \(entries.count); all \(entries.count) were read"
+            )
         }
         self.entries = entries
         self.inconsistencies = inconsistencies
@@ -129,7 +136,11 @@ package struct ZipArchive {
         var owners = Array(entries.indices)
         var firstAt: [UInt64: Int] = [:]
         for (index, entry) in entries.enumerated() {
-            if let first = firstAt[entry.localHeaderOffset] { owners[index] = first } else { firstAt[entry.localHeaderOffset] = index }
+            if let first = firstAt[entry.localHeaderOffset] {
+                owners[index] = first
+            } else {
+                firstAt[entry.localHeaderOffset] = index
+            }
         }
         let offsets = firstAt.keys.sorted()
         var limits: [UInt64: UInt64] = [:]
@@ -157,7 +168,9 @@ package struct ZipArchive {
         case 8:
             return try Inflater.prefix(
                 data, length: wanted, expected: entry.uncompressedSize, inputBudget: Self.sniffInputBudget, work: work)
-        default: throw .invalid("\(entry.name): compression method \(entry.method) is not supported (only stored and deflate)")
+        default:
+            throw .invalid(
+                "\(entry.name): compression method \(entry.method) is not supported (only stored and deflate)")
         }
     }
 
@@ -172,7 +185,8 @@ package struct ZipArchive {
             crc = Inflater.crc32(data)
         } else {
             bytes.reserveCapacity(Int(entry.uncompressedSize))
-            crc = try Inflater.inflate(data, expected: entry.uncompressedSize, work: work) { chunk throws(BinaryFormatError) in
+            crc = try Inflater.inflate(data, expected: entry.uncompressedSize, work: work) {
+                chunk throws(BinaryFormatError) in
                 bytes.append(contentsOf: chunk)
             }
         }
@@ -186,28 +200,38 @@ package struct ZipArchive {
     /// deflate can produce from their compressed size (a zip bomb), before any inflating.
     func checkClaims(_ entry: Entry) throws(BinaryFormatError) {
         guard entry.uncompressedSize <= UInt64(ReadLimits.maxArchiveEntryBytes) else {
-            throw .countTooLarge(what: "\(entry.name): uncompressed byte", count: Int(clamping: entry.uncompressedSize), limit: ReadLimits.maxArchiveEntryBytes)
+            throw .countTooLarge(
+                what: "\(entry.name): uncompressed byte", count: Int(clamping: entry.uncompressedSize),
+                limit: ReadLimits.maxArchiveEntryBytes)
         }
         switch entry.method {
         case 0:
             guard entry.compressedSize == entry.uncompressedSize else {
-                throw .invalid("\(entry.name): stored entry is \(entry.compressedSize) bytes, the directory says \(entry.uncompressedSize)")
+                throw .invalid(
+                    "\(entry.name): stored entry is \(entry.compressedSize) bytes, the directory says \(entry.uncompressedSize)"
+                )
             }
         case 8:
             // ZIP64 sizes are 64-bit: multiply without trapping.
-            let (possible, overflow) = max(entry.compressedSize, 1).multipliedReportingOverflow(by: UInt64(ReadLimits.maxCompressionRatio))
+            let (possible, overflow) = max(entry.compressedSize, 1).multipliedReportingOverflow(
+                by: UInt64(ReadLimits.maxCompressionRatio))
             guard overflow || entry.uncompressedSize <= possible else {
-                throw .invalid("\(entry.name): claims \(entry.uncompressedSize) bytes from \(entry.compressedSize) compressed (more than deflate can give)")
+                throw .invalid(
+                    "\(entry.name): claims \(entry.uncompressedSize) bytes from \(entry.compressedSize) compressed (more than deflate can give)"
+                )
             }
         default:
-            throw .invalid("\(entry.name): compression method \(entry.method) is not supported (only stored and deflate)")
+            throw .invalid(
+                "\(entry.name): compression method \(entry.method) is not supported (only stored and deflate)")
         }
     }
 
     /// The bytes the entry occupies in the archive (local header through compressed data), as
     /// offsets into it; nil when they are not inside it.
     package func storedRange(of entry: Entry) -> Range<Int>? {
-        guard let data = try? compressedData(of: entry), let base = reader.bytes.baseAddress, let start = data.baseAddress else {
+        guard let data = try? compressedData(of: entry), let base = reader.bytes.baseAddress,
+            let start = data.baseAddress
+        else {
             return nil
         }
         return Int(entry.localHeaderOffset)..<(start - base + data.count)
@@ -215,7 +239,8 @@ package struct ZipArchive {
 
     func compressedData(of entry: Entry) throws(BinaryFormatError) -> UnsafeRawBufferPointer {
         guard entry.localHeaderOffset < UInt64(reader.count) else {
-            throw .pointsPastEnd(field: "\(entry.name): local header offset", value: entry.localHeaderOffset, fileSize: reader.count)
+            throw .pointsPastEnd(
+                field: "\(entry.name): local header offset", value: entry.localHeaderOffset, fileSize: reader.count)
         }
         let header = Int(entry.localHeaderOffset)
         guard try reader.u32(at: header, "local header") == 0x0403_4B50 else {
@@ -223,7 +248,8 @@ package struct ZipArchive {
         }
         let start = header + 30 + Int(try reader.u16(at: header + 26)) + Int(try reader.u16(at: header + 28))
         guard entry.compressedSize <= UInt64(reader.count) else {
-            throw .pointsPastEnd(field: "\(entry.name): compressed size", value: entry.compressedSize, fileSize: reader.count)
+            throw .pointsPastEnd(
+                field: "\(entry.name): compressed size", value: entry.compressedSize, fileSize: reader.count)
         }
         let data = try reader.slice(at: start, length: Int(entry.compressedSize), "\(entry.name) data")
         if let limit = dataLimits[entry.localHeaderOffset], UInt64(start) + entry.compressedSize > limit {
@@ -257,9 +283,15 @@ package struct ZipArchive {
             let size = Int(try fields.u16(at: cursor + 2))
             if tag == 0x0001 {
                 var at = cursor + 4
-                if entry.uncompressedSize == 0xFFFF_FFFF { entry.uncompressedSize = try fields.u64(at: at, "ZIP64 size"); at += 8 }
-                if entry.compressedSize == 0xFFFF_FFFF { entry.compressedSize = try fields.u64(at: at, "ZIP64 size"); at += 8 }
-                if entry.localHeaderOffset == 0xFFFF_FFFF { entry.localHeaderOffset = try fields.u64(at: at, "ZIP64 offset") }
+                if entry.uncompressedSize == 0xFFFF_FFFF {
+                    entry.uncompressedSize = try fields.u64(at: at, "ZIP64 size"); at += 8
+                }
+                if entry.compressedSize == 0xFFFF_FFFF {
+                    entry.compressedSize = try fields.u64(at: at, "ZIP64 size"); at += 8
+                }
+                if entry.localHeaderOffset == 0xFFFF_FFFF {
+                    entry.localHeaderOffset = try fields.u64(at: at, "ZIP64 offset")
+                }
                 return
             }
             cursor += 4 + size

@@ -41,20 +41,25 @@ struct ArchiveScanner {
     ///   so the compressed data of a large package does not stay resident.
     /// - Returns: `.notBinary` for a file named as a package that is no ZIP at all (neither a
     ///   local header at its start nor an end record).
-    func scan(_ bytes: UnsafeRawBufferPointer, displayPath: String, lossy: Bool, release: ((Range<Int>) -> Void)?) -> FileOutcome {
-        let startsAsZip = bytes.count >= 4 && bytes[0] == 0x50 && bytes[1] == 0x4B && bytes[2] == 0x03 && bytes[3] == 0x04
+    func scan(_ bytes: UnsafeRawBufferPointer, displayPath: String, lossy: Bool, release: ((Range<Int>) -> Void)?)
+        -> FileOutcome
+    {
+        let startsAsZip =
+            bytes.count >= 4 && bytes[0] == 0x50 && bytes[1] == 0x4B && bytes[2] == 0x03 && bytes[3] == 0x04
         let archive: ZipArchive
         do {
             archive = try ZipArchive(bytes)
         } catch {
             guard startsAsZip else { return .notBinary }
-            return .unreadable(ScanDiagnostic(path: displayPath, kind: .unreadable, message: "cannot read the archive: \(error)"))
+            return .unreadable(
+                ScanDiagnostic(path: displayPath, kind: .unreadable, message: "cannot read the archive: \(error)"))
         }
         return scan(archive, displayPath: displayPath, lossy: lossy, release: release)
     }
 
     /// Rates the binaries in an archive already read (`archive.work` then tells what it cost).
-    func scan(_ archive: ZipArchive, displayPath: String, lossy: Bool, release: ((Range<Int>) -> Void)?) -> FileOutcome {
+    func scan(_ archive: ZipArchive, displayPath: String, lossy: Bool, release: ((Range<Int>) -> Void)?) -> FileOutcome
+    {
         var outcomes: [FileOutcome] = archive.inconsistencies.map { message in
             .unreadable(ScanDiagnostic(path: displayPath, kind: .inconsistentArchive, message: message))
         }
@@ -63,8 +68,11 @@ struct ArchiveScanner {
         for (index, entry) in archive.entries.enumerated() where !entry.isDirectory {
             let path = displayPath + "!/" + entry.name
             guard seen.insert(entry.name).inserted else {
-                outcomes.append(.unreadable(ScanDiagnostic(
-                    path: path, kind: .unreadable, message: "the archive names this entry more than once; only the first is rated")))
+                outcomes.append(
+                    .unreadable(
+                        ScanDiagnostic(
+                            path: path, kind: .unreadable,
+                            message: "the archive names this entry more than once; only the first is rated")))
                 continue
             }
             guard archive.dataOwner(of: index) == index else {
@@ -77,8 +85,13 @@ struct ArchiveScanner {
                 let sniffed = prefix.withUnsafeBytes { FormatSniffer.sniff($0) }
                 guard sniffed != .notBinary else {
                     if Self.isNestedArchive(prefix, name: entry.name) {
-                        outcomes.append(.unreadable(ScanDiagnostic(
-                            path: path, kind: .notOpened, message: "an archive inside an archive is not opened; the binaries in it are not rated")))
+                        outcomes.append(
+                            .unreadable(
+                                ScanDiagnostic(
+                                    path: path, kind: .notOpened,
+                                    message:
+                                        "an archive inside an archive is not opened; the binaries in it are not rated"))
+                        )
                     } else {
                         outcomes.append(.notBinary)
                     }
@@ -86,27 +99,38 @@ struct ArchiveScanner {
                 }
                 if entry.uncompressedSize > ZipArchive.inMemoryLimit {
                     let file = try archive.extractToTemporaryFile(entry)
-                    outcomes.append(withExtendedLifetime(file) {
-                        analyzer.analyze(
-                            file.bytes, sniffed: sniffed, displayPath: path, lossy: lossy, sha256: analyzer.digests ? Digest.sha256(file) : nil,
-                            release: file.releasePages)
-                    })
+                    outcomes.append(
+                        withExtendedLifetime(file) {
+                            analyzer.analyze(
+                                file.bytes, sniffed: sniffed, displayPath: path, lossy: lossy,
+                                sha256: analyzer.digests ? Digest.sha256(file) : nil,
+                                release: file.releasePages)
+                        })
                 } else {
                     let contents = try archive.contents(of: entry)
-                    outcomes.append(contents.withUnsafeBytes { raw in
-                        analyzer.analyze(raw, sniffed: sniffed, displayPath: path, lossy: lossy, sha256: analyzer.digests ? Digest.sha256(raw) : nil, release: nil)
-                    })
+                    outcomes.append(
+                        contents.withUnsafeBytes { raw in
+                            analyzer.analyze(
+                                raw, sniffed: sniffed, displayPath: path, lossy: lossy,
+                                sha256: analyzer.digests ? Digest.sha256(raw) : nil, release: nil)
+                        })
                 }
             } catch {
-                outcomes.append(.unreadable(ScanDiagnostic(path: path, kind: .unreadable, message: "cannot read the archive entry: \(error)")))
+                outcomes.append(
+                    .unreadable(
+                        ScanDiagnostic(
+                            path: path, kind: .unreadable, message: "cannot read the archive entry: \(error)")))
             }
         }
         if let first = sharing.first {
             let entries = sharing.count == 1 ? "1 entry shares" : "\(sharing.count) entries share"
-            outcomes.append(.unreadable(ScanDiagnostic(
-                path: displayPath, kind: .inconsistentArchive,
-                message: "\(entries) the local header and data of an earlier entry (overlapping entries, a zip-bomb shape) "
-                    + "and \(sharing.count == 1 ? "was" : "were") not read, the first \"\(first)\"")))
+            outcomes.append(
+                .unreadable(
+                    ScanDiagnostic(
+                        path: displayPath, kind: .inconsistentArchive,
+                        message:
+                            "\(entries) the local header and data of an earlier entry (overlapping entries, a zip-bomb shape) "
+                            + "and \(sharing.count == 1 ? "was" : "were") not read, the first \"\(first)\"")))
         }
         return .archive(outcomes)
     }

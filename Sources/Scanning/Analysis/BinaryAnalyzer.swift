@@ -27,11 +27,14 @@ struct BinaryAnalyzer: Sendable {
     func analyze(_ file: WalkedFile) -> FileOutcome {
         let mapped: MappedFile?
         do {
-            mapped = try MappedFile.mapping(pathBytes: file.openPath, prefixLength: FormatSniffer.prefixLength) { prefix in
-                FormatSniffer.sniff(prefix) != .notBinary || (archives && ArchiveScanner.isArchive(prefix, path: file.displayPath))
+            mapped = try MappedFile.mapping(pathBytes: file.openPath, prefixLength: FormatSniffer.prefixLength) {
+                prefix in
+                FormatSniffer.sniff(prefix) != .notBinary
+                    || (archives && ArchiveScanner.isArchive(prefix, path: file.displayPath))
             }
         } catch {
-            return .unreadable(ScanDiagnostic(path: file.displayPath, kind: .unreadable, message: "cannot read: \(error)"))
+            return .unreadable(
+                ScanDiagnostic(path: file.displayPath, kind: .unreadable, message: "cannot read: \(error)"))
         }
         guard let mapped else { return .notBinary }
         return withExtendedLifetime(mapped) { analyze(file, mapped: mapped) }
@@ -52,10 +55,15 @@ struct BinaryAnalyzer: Sendable {
                 bytes, sniffed: sniffed, displayPath: file.displayPath, lossy: file.displayIsLossy, sha256: nil,
                 release: mapped.releasePages, headersOnly: true)
             guard case .binary = outcome else { return outcome }
-            let skipped = [digests ? "no SHA-256" : nil, isa != nil ? "no instruction-set profile" : nil].compactMap { $0 }
-            let message = "the file is \(bytes.count) bytes, over the \(sizeBudget)-byte budget: rated from its headers only"
+            let skipped = [digests ? "no SHA-256" : nil, isa != nil ? "no instruction-set profile" : nil].compactMap {
+                $0
+            }
+            let message =
+                "the file is \(bytes.count) bytes, over the \(sizeBudget)-byte budget: rated from its headers only"
                 + (skipped.isEmpty ? "" : " (\(skipped.joined(separator: ", ")))")
-            return .archive([outcome, .unreadable(ScanDiagnostic(path: file.displayPath, kind: .overBudget, message: message))])
+            return .archive([
+                outcome, .unreadable(ScanDiagnostic(path: file.displayPath, kind: .overBudget, message: message)),
+            ])
         }
         return analyze(
             bytes, sniffed: sniffed, displayPath: file.displayPath, lossy: file.displayIsLossy,
@@ -73,7 +81,8 @@ struct BinaryAnalyzer: Sendable {
         if let cache, let sha256, let cached = cache.load(sha256: sha256, isa: isa) {
             analysis = cached
         } else {
-            guard let fresh = self.analysis(of: bytes, sniffed: sniffed, release: release, headersOnly: headersOnly) else {
+            guard let fresh = self.analysis(of: bytes, sniffed: sniffed, release: release, headersOnly: headersOnly)
+            else {
                 return .notBinary
             }
             analysis = fresh
@@ -98,7 +107,8 @@ struct BinaryAnalyzer: Sendable {
             let profile = isa.map { ISAAnalyzer.profile(image: image, bytes: bytes, options: $0, release: release) }
             let isaFacts = profile.map { ISAFacts.facts(for: $0, image: image) } ?? [:]
             return AnalyzedBinary(
-                failure: nil, format: image.format, machine: image.machine, machineName: image.machineName, kind: image.kind,
+                failure: nil, format: image.format, machine: image.machine, machineName: image.machineName,
+                kind: image.kind,
                 bits: image.bits, details: BinaryDetails(image), isa: profile,
                 facts: TypedFacts(FactsBuilder.facts(for: image, isa: isaFacts)), imports: image.pe?.imports ?? [])
         }
@@ -107,10 +117,12 @@ struct BinaryAnalyzer: Sendable {
     /// Rates a binary on its own, at its path, with the scan's rules and target.
     private func assess(_ analysis: AnalyzedBinary, at path: String) -> AssessedBinary {
         if let failure = analysis.failure {
-            return AssessedBinary(path: path, facts: Facts(), imports: [], assessment: .unknown(reason: failure, target: target.name))
+            return AssessedBinary(
+                path: path, facts: Facts(), imports: [], assessment: .unknown(reason: failure, target: target.name))
         }
         let facts = analysis.facts.facts.merging(FactsBuilder.fileFacts(path: path))
         return AssessedBinary(
-            path: path, facts: facts, imports: analysis.imports, assessment: Evaluator.evaluate(facts: facts, rules: rules, target: target))
+            path: path, facts: facts, imports: analysis.imports,
+            assessment: Evaluator.evaluate(facts: facts, rules: rules, target: target))
     }
 }
