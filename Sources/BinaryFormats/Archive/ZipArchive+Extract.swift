@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 extension ZipArchive {
@@ -12,7 +12,9 @@ extension ZipArchive {
     /// The entry's bytes as a mapped temporary file (already unlinked, so nothing is left
     /// behind), checked against the entry's size and CRC-32 like `contents(of:)`.
     /// - Parameter directory: where the file is made; `$TMPDIR`, else `/tmp`, by default.
-    package func extractToTemporaryFile(_ entry: Entry, directory: String? = nil) throws(BinaryFormatError) -> MappedFile {
+    package func extractToTemporaryFile(_ entry: Entry, directory: String? = nil) throws(BinaryFormatError)
+        -> MappedFile
+    {
         try checkClaims(entry)
         let data = try compressedData(of: entry)
         let directory = directory ?? getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
@@ -27,7 +29,8 @@ extension ZipArchive {
                 try Self.write(data, to: fd)
                 crc = Inflater.crc32(data)
             default:
-                crc = try Inflater.inflate(data, expected: entry.uncompressedSize) { chunk throws(BinaryFormatError) in
+                crc = try Inflater.inflate(data, expected: entry.uncompressedSize, work: work) {
+                    chunk throws(BinaryFormatError) in
                     try Self.write(chunk, to: fd)
                 }
             }

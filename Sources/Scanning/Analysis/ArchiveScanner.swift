@@ -4,10 +4,14 @@ import BinaryFormats
 /// plain ZIP files — and rates the PE and ELF files they carry, so `armready scan dist/`
 /// covers what a package will install. Entries are reported as `package.whl!/path/in/it`.
 ///
-/// Each entry's first bytes are inflated first, and only PE/ELF entries are inflated whole
-/// (bounded by `ReadLimits.maxArchiveEntryBytes` and the compression-ratio cap): in memory up
-/// to `ZipArchive.inMemoryLimit`, into an unlinked, mapped temporary file above it, so memory
-/// stays bounded. Archives inside archives are not opened.
+/// Each entry's first bytes are inflated first (`FormatSniffer.prefixLength` bytes from at
+/// most `ZipArchive.sniffInputBudget` compressed ones), and only PE/ELF entries are inflated
+/// whole, after the size and compression-ratio checks (`ReadLimits.maxArchiveEntryBytes`,
+/// `ReadLimits.maxCompressionRatio`): in memory up to `ZipArchive.inMemoryLimit`, into an
+/// unlinked, mapped temporary file above it, so memory stays bounded. Entries that share an
+/// earlier entry's data are not read again, so work grows with the archive's bytes, not with
+/// its directory. What is not read is said in a diagnostic: archives inside archives
+/// (`not-opened`), records that disagree and shared entries (`inconsistent-archive`).
 struct ArchiveScanner {
     static let extensions: Set<String> = [
         "zip", "whl", "egg", "nupkg", "snupkg", "msix", "appx", "vsix", "jar", "war",
@@ -15,8 +19,19 @@ struct ArchiveScanner {
 
     let analyzer: BinaryAnalyzer
 
+    /// Whether a file is named as a package and long enough to sniff. Whether it is a ZIP is
+    /// `scan`'s question: the archive may follow a stub (a self-extractor), found from its end
+    /// record as `unzip` finds it.
     static func isArchive(_ bytes: UnsafeRawBufferPointer, path: String) -> Bool {
-        guard bytes.count >= 4, bytes[0] == 0x50, bytes[1] == 0x4B, bytes[2] == 0x03, bytes[3] == 0x04 else { return false }
+        bytes.count >= FormatSniffer.prefixLength && hasArchiveExtension(path)
+    }
+
+    /// Whether an archive entry is itself a package (a local header and a package's name).
+    static func isNestedArchive(_ prefix: [UInt8], name: String) -> Bool {
+        prefix.starts(with: [0x50, 0x4B, 0x03, 0x04]) && hasArchiveExtension(name)
+    }
+
+    private static func hasArchiveExtension(_ path: String) -> Bool {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         guard let dot = name.lastIndex(of: ".") else { return false }
         return extensions.contains(name[name.index(after: dot)...].lowercased())
@@ -24,20 +39,44 @@ struct ArchiveScanner {
 
     /// - Parameter release: drops pages of the archive's mapping once an entry is done with,
     ///   so the compressed data of a large package does not stay resident.
-    func scan(_ bytes: UnsafeRawBufferPointer, displayPath: String, lossy: Bool, release: ((Range<Int>) -> Void)?) -> FileOutcome {
+    /// - Returns: `.notBinary` for a file named as a package that is no ZIP at all (neither a
+    ///   local header at its start nor an end record).
+    func scan(_ bytes: UnsafeRawBufferPointer, displayPath: String, lossy: Bool, release: ((Range<Int>) -> Void)?)
+        -> FileOutcome
+    {
+        let startsAsZip =
+            bytes.count >= 4 && bytes[0] == 0x50 && bytes[1] == 0x4B && bytes[2] == 0x03 && bytes[3] == 0x04
         let archive: ZipArchive
         do {
             archive = try ZipArchive(bytes)
         } catch {
-            return .unreadable(ScanDiagnostic(path: displayPath, kind: .unreadable, message: "cannot read the archive: \(error)"))
+            guard startsAsZip else { return .notBinary }
+            return .unreadable(
+                ScanDiagnostic(path: displayPath, kind: .unreadable, message: "cannot read the archive: \(error)"))
         }
-        var outcomes: [FileOutcome] = []
+        return scan(archive, displayPath: displayPath, lossy: lossy, release: release)
+    }
+
+    /// Rates the binaries in an archive already read (`archive.work` then tells what it cost).
+    func scan(_ archive: ZipArchive, displayPath: String, lossy: Bool, release: ((Range<Int>) -> Void)?) -> FileOutcome
+    {
+        var outcomes: [FileOutcome] = archive.inconsistencies.map { message in
+            .unreadable(ScanDiagnostic(path: displayPath, kind: .inconsistentArchive, message: message))
+        }
         var seen = Set<String>()
-        for entry in archive.entries where !entry.isDirectory {
+        var sharing: [String] = []
+        for (index, entry) in archive.entries.enumerated() where !entry.isDirectory {
             let path = displayPath + "!/" + entry.name
             guard seen.insert(entry.name).inserted else {
-                outcomes.append(.unreadable(ScanDiagnostic(
-                    path: path, kind: .unreadable, message: "the archive names this entry more than once; only the first is rated")))
+                outcomes.append(
+                    .unreadable(
+                        ScanDiagnostic(
+                            path: path, kind: .unreadable,
+                            message: "the archive names this entry more than once; only the first is rated")))
+                continue
+            }
+            guard archive.dataOwner(of: index) == index else {
+                sharing.append(entry.name)
                 continue
             }
             defer { if let release, let range = archive.storedRange(of: entry) { release(range) } }
@@ -45,25 +84,53 @@ struct ArchiveScanner {
                 let prefix = try archive.prefix(of: entry, length: FormatSniffer.prefixLength)
                 let sniffed = prefix.withUnsafeBytes { FormatSniffer.sniff($0) }
                 guard sniffed != .notBinary else {
-                    outcomes.append(.notBinary)
+                    if Self.isNestedArchive(prefix, name: entry.name) {
+                        outcomes.append(
+                            .unreadable(
+                                ScanDiagnostic(
+                                    path: path, kind: .notOpened,
+                                    message:
+                                        "an archive inside an archive is not opened; the binaries in it are not rated"))
+                        )
+                    } else {
+                        outcomes.append(.notBinary)
+                    }
                     continue
                 }
                 if entry.uncompressedSize > ZipArchive.inMemoryLimit {
                     let file = try archive.extractToTemporaryFile(entry)
-                    outcomes.append(withExtendedLifetime(file) {
-                        analyzer.analyze(
-                            file.bytes, sniffed: sniffed, displayPath: path, lossy: lossy, sha256: analyzer.digests ? Digest.sha256(file) : nil,
-                            release: file.releasePages)
-                    })
+                    outcomes.append(
+                        withExtendedLifetime(file) {
+                            analyzer.analyze(
+                                file.bytes, sniffed: sniffed, displayPath: path, lossy: lossy,
+                                sha256: analyzer.digests ? Digest.sha256(file) : nil,
+                                release: file.releasePages)
+                        })
                 } else {
                     let contents = try archive.contents(of: entry)
-                    outcomes.append(contents.withUnsafeBytes { raw in
-                        analyzer.analyze(raw, sniffed: sniffed, displayPath: path, lossy: lossy, sha256: analyzer.digests ? Digest.sha256(raw) : nil, release: nil)
-                    })
+                    outcomes.append(
+                        contents.withUnsafeBytes { raw in
+                            analyzer.analyze(
+                                raw, sniffed: sniffed, displayPath: path, lossy: lossy,
+                                sha256: analyzer.digests ? Digest.sha256(raw) : nil, release: nil)
+                        })
                 }
             } catch {
-                outcomes.append(.unreadable(ScanDiagnostic(path: path, kind: .unreadable, message: "cannot read the archive entry: \(error)")))
+                outcomes.append(
+                    .unreadable(
+                        ScanDiagnostic(
+                            path: path, kind: .unreadable, message: "cannot read the archive entry: \(error)")))
             }
+        }
+        if let first = sharing.first {
+            let entries = sharing.count == 1 ? "1 entry shares" : "\(sharing.count) entries share"
+            outcomes.append(
+                .unreadable(
+                    ScanDiagnostic(
+                        path: displayPath, kind: .inconsistentArchive,
+                        message:
+                            "\(entries) the local header and data of an earlier entry (overlapping entries, a zip-bomb shape) "
+                            + "and \(sharing.count == 1 ? "was" : "were") not read, the first \"\(first)\"")))
         }
         return .archive(outcomes)
     }

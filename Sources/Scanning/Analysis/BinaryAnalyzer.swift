@@ -4,7 +4,14 @@ import Readiness
 
 /// Analyses one file: map it, skip it fast when the first bytes are not PE or ELF magic,
 /// hash it, read it, profile its code, and rate it.
+///
+/// A file larger than `sizeBudget` is rated from its headers only: it is neither hashed nor
+/// decoded (a sparse 20 GB file with an MZ header costs what its headers cost), and an
+/// `over-budget` diagnostic says what was skipped.
 struct BinaryAnalyzer: Sendable {
+    /// The size beyond which a file is rated from its headers only: 4 GiB, larger than any
+    /// PE image Windows loads (PE32+ images are limited to 4 GiB by `SizeOfImage`).
+    static let defaultSizeBudget = 4 << 30
     let rules: RuleSet
     let target: TargetProfile
     let isa: ISAOptions?
@@ -14,15 +21,20 @@ struct BinaryAnalyzer: Sendable {
     var digests = true
     /// Where analyses of binaries already seen are kept (`ScanOptions.cache`); needs digests.
     var cache: AnalysisCache?
+    /// Files above this many bytes are not hashed or decoded (`defaultSizeBudget`).
+    var sizeBudget = Self.defaultSizeBudget
 
     func analyze(_ file: WalkedFile) -> FileOutcome {
         let mapped: MappedFile?
         do {
-            mapped = try MappedFile.mapping(pathBytes: file.openPath, prefixLength: FormatSniffer.prefixLength) { prefix in
-                FormatSniffer.sniff(prefix) != .notBinary || (archives && ArchiveScanner.isArchive(prefix, path: file.displayPath))
+            mapped = try MappedFile.mapping(pathBytes: file.openPath, prefixLength: FormatSniffer.prefixLength) {
+                prefix in
+                FormatSniffer.sniff(prefix) != .notBinary
+                    || (archives && ArchiveScanner.isArchive(prefix, path: file.displayPath))
             }
         } catch {
-            return .unreadable(ScanDiagnostic(path: file.displayPath, kind: .unreadable, message: "cannot read: \(error)"))
+            return .unreadable(
+                ScanDiagnostic(path: file.displayPath, kind: .unreadable, message: "cannot read: \(error)"))
         }
         guard let mapped else { return .notBinary }
         return withExtendedLifetime(mapped) { analyze(file, mapped: mapped) }
@@ -38,6 +50,21 @@ struct BinaryAnalyzer: Sendable {
             }
             return .notBinary
         }
+        guard bytes.count <= sizeBudget else {
+            let outcome = analyze(
+                bytes, sniffed: sniffed, displayPath: file.displayPath, lossy: file.displayIsLossy, sha256: nil,
+                release: mapped.releasePages, headersOnly: true)
+            guard case .binary = outcome else { return outcome }
+            let skipped = [digests ? "no SHA-256" : nil, isa != nil ? "no instruction-set profile" : nil].compactMap {
+                $0
+            }
+            let message =
+                "the file is \(bytes.count) bytes, over the \(sizeBudget)-byte budget: rated from its headers only"
+                + (skipped.isEmpty ? "" : " (\(skipped.joined(separator: ", ")))")
+            return .archive([
+                outcome, .unreadable(ScanDiagnostic(path: file.displayPath, kind: .overBudget, message: message)),
+            ])
+        }
         return analyze(
             bytes, sniffed: sniffed, displayPath: file.displayPath, lossy: file.displayIsLossy,
             sha256: digests ? Digest.sha256(mapped) : nil, release: mapped.releasePages)
@@ -45,15 +72,19 @@ struct BinaryAnalyzer: Sendable {
 
     /// Rates one binary's bytes. `release`, when given, drops decoded pages of a file mapping;
     /// it must be nil for bytes in ordinary memory (archive entries).
+    /// - Parameter headersOnly: read the headers and skip the instruction-set profile.
     func analyze(
         _ bytes: UnsafeRawBufferPointer, sniffed: BinaryFormat, displayPath: String, lossy: Bool, sha256: String?,
-        release: ((Range<Int>) -> Void)?
+        release: ((Range<Int>) -> Void)?, headersOnly: Bool = false
     ) -> FileOutcome {
         let analysis: AnalyzedBinary
         if let cache, let sha256, let cached = cache.load(sha256: sha256, isa: isa) {
             analysis = cached
         } else {
-            guard let fresh = self.analysis(of: bytes, sniffed: sniffed, release: release) else { return .notBinary }
+            guard let fresh = self.analysis(of: bytes, sniffed: sniffed, release: release, headersOnly: headersOnly)
+            else {
+                return .notBinary
+            }
             analysis = fresh
             if let cache, let sha256 { cache.store(fresh, sha256: sha256, isa: isa) }
         }
@@ -63,7 +94,10 @@ struct BinaryAnalyzer: Sendable {
 
     /// Reads the image and profiles its code: everything that depends on the bytes alone.
     /// - Returns: nil when the reader finds no binary after all.
-    private func analysis(of bytes: UnsafeRawBufferPointer, sniffed: BinaryFormat, release: ((Range<Int>) -> Void)?) -> AnalyzedBinary? {
+    private func analysis(
+        of bytes: UnsafeRawBufferPointer, sniffed: BinaryFormat, release: ((Range<Int>) -> Void)?, headersOnly: Bool
+    ) -> AnalyzedBinary? {
+        let isa = headersOnly ? nil : self.isa
         switch BinaryReader.read(bytes: bytes, options: isa == nil ? .headers : .full) {
         case .notBinary:
             return nil
@@ -72,7 +106,8 @@ struct BinaryAnalyzer: Sendable {
         case let .image(image):
             let profile = isa.map { ISAAnalyzer.profile(image: image, bytes: bytes, options: $0, release: release) }
             return AnalyzedBinary(
-                failure: nil, format: image.format, machine: image.machine, machineName: image.machineName, kind: image.kind,
+                failure: nil, format: image.format, machine: image.machine, machineName: image.machineName,
+                kind: image.kind,
                 bits: image.bits, details: BinaryDetails(image), isa: profile,
                 facts: TypedFacts(FactsBuilder.facts(for: image, profile: profile)), imports: image.pe?.imports ?? [])
         }
@@ -81,10 +116,12 @@ struct BinaryAnalyzer: Sendable {
     /// Rates a binary on its own, at its path, with the scan's rules and target.
     private func assess(_ analysis: AnalyzedBinary, at path: String) -> AssessedBinary {
         if let failure = analysis.failure {
-            return AssessedBinary(path: path, facts: Facts(), imports: [], assessment: .unknown(reason: failure, target: target.name))
+            return AssessedBinary(
+                path: path, facts: Facts(), imports: [], assessment: .unknown(reason: failure, target: target.name))
         }
         let facts = analysis.facts.facts.merging(FactsBuilder.fileFacts(path: path))
         return AssessedBinary(
-            path: path, facts: facts, imports: analysis.imports, assessment: Evaluator.evaluate(facts: facts, rules: rules, target: target))
+            path: path, facts: facts, imports: analysis.imports,
+            assessment: Evaluator.evaluate(facts: facts, rules: rules, target: target))
     }
 }

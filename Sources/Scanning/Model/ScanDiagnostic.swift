@@ -1,4 +1,4 @@
-/// A file the scan could not analyse or deliberately skipped.
+/// A file the scan could not analyse or deliberately skipped (whole or in part).
 package struct ScanDiagnostic: Sendable, Equatable, Codable {
     package enum Kind: String, Sendable, Codable {
         /// Could not open or read (permissions, I/O).
@@ -9,6 +9,14 @@ package struct ScanDiagnostic: Sendable, Equatable, Codable {
         case symlinkLoop = "symlink-loop"
         /// A root given on the command line does not exist.
         case missingRoot = "missing-root"
+        /// A file larger than the size budget (`BinaryAnalyzer.defaultSizeBudget`): rated from
+        /// its headers only, not hashed and not decoded.
+        case overBudget = "over-budget"
+        /// An archive inside an archive: the binaries in it are not rated.
+        case notOpened = "not-opened"
+        /// A ZIP whose records disagree (the end record's counts and the central directory,
+        /// entries that share one entry's data): what was read and what was not.
+        case inconsistentArchive = "inconsistent-archive"
     }
 
     package var path: String
