@@ -42,8 +42,8 @@ package enum Scanner {
             switch outcome {
             case let .binary(identity, analysis, assessed): found.append((identity, analysis, assessed))
             case .notBinary: notBinary += 1
-            case let .unreadable(diagnostic): diagnostics.append(diagnostic)
-            case let .archive(entries): entries.forEach(collect)
+            case let .diagnostic(diagnostic): diagnostics.append(diagnostic)
+            case let .several(outcomes): outcomes.forEach(collect)
             }
         }
         outcomes.forEach(collect)

@@ -58,12 +58,12 @@ struct ArchiveGapTests {
         // One sniff of 4 bytes and one whole inflate, instead of a 1 MiB chunk per entry.
         #expect(work.streams == 2)
         #expect(work.bytesInflated == 4 + UInt64(inflated))
-        guard case let .archive(outcomes) = outcome else {
+        guard case let .several(outcomes) = outcome else {
             Issue.record("not read as an archive")
             return
         }
         #expect(outcomes.count == 2)
-        let diagnostics = outcomes.compactMap { if case let .unreadable(diagnostic) = $0 { diagnostic } else { nil } }
+        let diagnostics = outcomes.compactMap { if case let .diagnostic(diagnostic) = $0 { diagnostic } else { nil } }
         #expect(
             diagnostics == [
                 ScanDiagnostic(
@@ -132,9 +132,9 @@ struct ArchiveGapTests {
         #expect(identity.sha256 != nil)
         #expect(analysis.isa != nil)
         analyzer.sizeBudget = Self.dll.count - 1
-        guard case let .archive(outcomes) = analyzer.analyze(file), outcomes.count == 2,
+        guard case let .several(outcomes) = analyzer.analyze(file), outcomes.count == 2,
             case let .binary(overIdentity, overAnalysis, _) = outcomes[0],
-            case let .unreadable(diagnostic) = outcomes[1]
+            case let .diagnostic(diagnostic) = outcomes[1]
         else {
             Issue.record("no binary and diagnostic over the budget")
             return

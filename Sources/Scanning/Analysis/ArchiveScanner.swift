@@ -51,7 +51,7 @@ struct ArchiveScanner {
             archive = try ZipArchive(bytes)
         } catch {
             guard startsAsZip else { return .notBinary }
-            return .unreadable(
+            return .diagnostic(
                 ScanDiagnostic(path: displayPath, kind: .unreadable, message: "cannot read the archive: \(error)"))
         }
         return scan(archive, displayPath: displayPath, lossy: lossy, release: release)
@@ -61,7 +61,7 @@ struct ArchiveScanner {
     func scan(_ archive: ZipArchive, displayPath: String, lossy: Bool, release: ((Range<Int>) -> Void)?) -> FileOutcome
     {
         var outcomes: [FileOutcome] = archive.inconsistencies.map { message in
-            .unreadable(ScanDiagnostic(path: displayPath, kind: .inconsistentArchive, message: message))
+            .diagnostic(ScanDiagnostic(path: displayPath, kind: .inconsistentArchive, message: message))
         }
         var seen = Set<String>()
         var sharing: [String] = []
@@ -69,7 +69,7 @@ struct ArchiveScanner {
             let path = displayPath + "!/" + entry.name
             guard seen.insert(entry.name).inserted else {
                 outcomes.append(
-                    .unreadable(
+                    .diagnostic(
                         ScanDiagnostic(
                             path: path, kind: .unreadable,
                             message: "the archive names this entry more than once; only the first is rated")))
@@ -86,7 +86,7 @@ struct ArchiveScanner {
                 guard sniffed != .notBinary else {
                     if Self.isNestedArchive(prefix, name: entry.name) {
                         outcomes.append(
-                            .unreadable(
+                            .diagnostic(
                                 ScanDiagnostic(
                                     path: path, kind: .notOpened,
                                     message:
@@ -117,7 +117,7 @@ struct ArchiveScanner {
                 }
             } catch {
                 outcomes.append(
-                    .unreadable(
+                    .diagnostic(
                         ScanDiagnostic(
                             path: path, kind: .unreadable, message: "cannot read the archive entry: \(error)")))
             }
@@ -125,13 +125,13 @@ struct ArchiveScanner {
         if let first = sharing.first {
             let entries = sharing.count == 1 ? "1 entry shares" : "\(sharing.count) entries share"
             outcomes.append(
-                .unreadable(
+                .diagnostic(
                     ScanDiagnostic(
                         path: displayPath, kind: .inconsistentArchive,
                         message:
                             "\(entries) the local header and data of an earlier entry (overlapping entries, a zip-bomb shape) "
                             + "and \(sharing.count == 1 ? "was" : "were") not read, the first \"\(first)\"")))
         }
-        return .archive(outcomes)
+        return .several(outcomes)
     }
 }

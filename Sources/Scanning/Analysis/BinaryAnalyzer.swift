@@ -33,7 +33,7 @@ struct BinaryAnalyzer: Sendable {
                     || (archives && ArchiveScanner.isArchive(prefix, path: file.displayPath))
             }
         } catch {
-            return .unreadable(
+            return .diagnostic(
                 ScanDiagnostic(path: file.displayPath, kind: .unreadable, message: "cannot read: \(error)"))
         }
         guard let mapped else { return .notBinary }
@@ -61,8 +61,8 @@ struct BinaryAnalyzer: Sendable {
             let message =
                 "the file is \(bytes.count) bytes, over the \(sizeBudget)-byte budget: rated from its headers only"
                 + (skipped.isEmpty ? "" : " (\(skipped.joined(separator: ", ")))")
-            return .archive([
-                outcome, .unreadable(ScanDiagnostic(path: file.displayPath, kind: .overBudget, message: message)),
+            return .several([
+                outcome, .diagnostic(ScanDiagnostic(path: file.displayPath, kind: .overBudget, message: message)),
             ])
         }
         return analyze(

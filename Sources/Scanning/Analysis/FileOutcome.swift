@@ -5,9 +5,10 @@ enum FileOutcome: Sendable {
     /// A PE/ELF binary: where it is, what its bytes say, and its own assessment.
     case binary(BinaryIdentity, AnalyzedBinary, AssessedBinary)
     case notBinary
-    case unreadable(ScanDiagnostic)
-    /// A ZIP-based package: what happened to each of its entries.
-    case archive([FileOutcome])
+    case diagnostic(ScanDiagnostic)
+    /// Several outcomes of one file: each entry of a ZIP-based package, or a binary and a
+    /// diagnostic about it (a file over the size budget rated from its headers).
+    case several([FileOutcome])
 }
 
 /// Where a binary was found and which bytes it is: the report's identifying members.
