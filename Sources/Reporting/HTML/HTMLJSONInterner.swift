@@ -164,17 +164,8 @@ struct HTMLJSONInterner {
     private mutating func parseScalar() -> Int32? {
         let start = position
         if bytes[position] == UInt8(ascii: "\"") {
-            position += 1
-            var closed = false
-            while position < bytes.count {
-                let byte = bytes[position]
-                position += byte == UInt8(ascii: "\\") ? 2 : 1
-                if byte == UInt8(ascii: "\"") {
-                    closed = true
-                    break
-                }
-            }
-            guard closed else { return nil }
+            guard let end = closingQuote(after: position) else { return nil }
+            position = end + 1
         } else {
             scan: while position < bytes.count {
                 switch bytes[position] {
@@ -196,6 +187,22 @@ struct HTMLJSONInterner {
         uses.append(0)
         isKey.append(false)
         return id
+    }
+
+    /// The offset of the quote that closes the string opened at `open`: the next quote not
+    /// escaped by an odd run of backslashes. `memchr` because strings are most of the bytes.
+    private func closingQuote(after open: Int) -> Int? {
+        guard let base = bytes.baseAddress else { return nil }
+        var from = open + 1
+        while from < bytes.count {
+            guard let hit = memchr(base + from, Int32(UInt8(ascii: "\"")), bytes.count - from) else { return nil }
+            let quote = base.distance(to: UnsafeRawPointer(hit))
+            var backslashes = 0
+            while quote - backslashes - 1 > open, bytes[quote - backslashes - 1] == UInt8(ascii: "\\") { backslashes += 1 }
+            if backslashes % 2 == 0 { return quote }
+            from = quote + 1
+        }
+        return nil
     }
 
     private mutating func shapeID(_ keys: [Int32]) -> Int32 {

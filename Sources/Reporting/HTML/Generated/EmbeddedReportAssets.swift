@@ -864,20 +864,27 @@ footer { margin-top: 36px; color: var(--muted); font-size: 12.5px; }
     var values = blob.values, shapes = blob.shapes.map(function (keys) {
       return keys.map(function (k) { return values[k]; });
     });
+    /* Scalars are resolved inline and arrays are filled in place: this runs once per value of a
+     * report that can hold millions. */
     function walk(x) {
-      if (typeof x === 'number') return values[x];
-      if (x === null || typeof x !== 'object') return x;
-      var n = x.length, i;
-      if (n && typeof x[0] === 'number' && x[0] < 0) {
-        var keys = shapes[-x[0] - 1], o = {};
-        for (i = 0; i < keys.length; i++) o[keys[i]] = walk(x[i + 1]);
+      var n = x.length, i, v, first = n ? x[0] : 0;
+      if (typeof first === 'number' && first < 0) {
+        var keys = shapes[-first - 1], o = {};
+        for (i = 0; i < keys.length; i++) {
+          v = x[i + 1];
+          o[keys[i]] = typeof v === 'number' ? values[v] : v !== null && typeof v === 'object' ? walk(v) : v;
+        }
         return o;
       }
-      var a = new Array(n);
-      for (i = 0; i < n; i++) a[i] = walk(x[i]);
-      return a;
+      for (i = 0; i < n; i++) {
+        v = x[i];
+        if (typeof v === 'number') x[i] = values[v];
+        else if (v !== null && typeof v === 'object') x[i] = walk(v);
+      }
+      return x;
     }
-    return walk(blob.tree);
+    var tree = blob.tree;
+    return typeof tree === 'number' ? values[tree] : tree !== null && typeof tree === 'object' ? walk(tree) : tree;
   }
 
   /* ---------- print: every matching row, every application ---------- */
