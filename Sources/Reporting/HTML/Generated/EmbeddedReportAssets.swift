@@ -203,7 +203,7 @@ footer { margin-top: 36px; color: var(--muted); font-size: 12.5px; }
  * Every string from the data goes into the DOM through textContent or setAttribute, never
  * as markup; links get an href only when it is http(s). The blob is the scan JSON report
  * (docs/json-schema.md) with repeated values and key sets written once
- * (Sources/Reporting/HTML/HTMLJSONInterner.swift); hydrate() turns it back into that report's
+ * (Sources/Reporting/HTML/HTMLJSONInterner.swift); hydrator() turns it back into that report's
  * object, and everything below reads the JSON report's own member names.
  * State lives in the URL hash (#v=blocked&e=x64&k=library&r=RULE&q=TEXT&app=ID&bin=PATH&p=2&sort=path),
  * which is applied on load. On success body[data-ready]="1" and body[data-load-ms] is set;
@@ -231,7 +231,7 @@ footer { margin-top: 36px; color: var(--muted); font-size: 12.5px; }
     ['getauxval', 'getauxval'], ['cpuFeatureHelpers', 'CPU feature helpers'], ['ifunc', 'IFUNC'],
     ['idRegisterRead', 'ID register reads'], ['outlineAtomics', 'outline atomics']];
 
-  var R, B, APPS, EXAMPLES_KEPT = null, pathIndex = {}, appIndex = {};
+  var R, B, APPS, EXPAND, EXAMPLES_KEPT = null, pathIndex = {}, appIndex = {}, pathsSorted = true;
   var state = { v: '', e: '', k: '', r: '', q: '', app: '', sort: 'verdict', dir: 'desc', p: 0 };
   var open = {};
   var showAllRows = false;
@@ -629,13 +629,15 @@ footer { margin-top: 36px; color: var(--muted); font-size: 12.5px; }
     }
   }
   function compute() {
-    var list = [];
-    for (var i = 0; i < B.length; i++) if (matches(B[i])) list.push(i);
+    var list = [], keys = new Array(B.length);
+    for (var i = 0; i < B.length; i++) if (matches(B[i])) { list.push(i); keys[i] = sortKey(B[i]); }
     var dir = state.dir === 'asc' ? 1 : -1;
     list.sort(function (x, y) {
-      var a = sortKey(B[x]), b = sortKey(B[y]);
+      var a = keys[x], b = keys[y];
       if (a < b) return -dir;
       if (a > b) return dir;
+      /* Ties in path order: the report lists binaries sorted by path, so index order is it. */
+      if (pathsSorted) return x - y;
       return B[x].path < B[y].path ? -1 : B[x].path > B[y].path ? 1 : 0;
     });
     filtered = list;
@@ -762,7 +764,8 @@ footer { margin-top: 36px; color: var(--muted); font-size: 12.5px; }
     add(box, el('h3', null, b.findings.length ? 'Findings (' + b.findings.length + ')' : 'Findings'));
     if (!b.findings.length) add(box, el('p', 'muted', 'No rule fired.'));
     b.findings.forEach(function (f) { box.appendChild(findingView(f)); });
-    if (b.isa) box.appendChild(isaView(b.isa));
+    var isa = deferred(b, 'isa');
+    if (isa) box.appendChild(isaView(isa));
     return box;
   }
   function findingView(f) {
@@ -859,20 +862,22 @@ footer { margin-top: 36px; color: var(--muted); font-size: 12.5px; }
   /* ---------- the data blob ---------- */
   /* Undoes HTMLJSONInterner: a number is an index into `values`, a string is itself, an array
    * that starts with a negative number -k is an object with the keys shapes[k-1], and any other
-   * array is an array. */
-  function hydrate(blob) {
+   * array is an array. Returns the walk, which turns any encoded value into the JSON report's. */
+  function hydrator(blob) {
     var values = blob.values, shapes = blob.shapes.map(function (keys) {
       return keys.map(function (k) { return values[k]; });
     });
     /* Scalars are resolved inline and arrays are filled in place: this runs once per value of a
-     * report that can hold millions. */
+     * report that can hold millions. A member named in DEFERRED keeps its encoded array until
+     * deferred() is asked for it. */
     function walk(x) {
-      var n = x.length, i, v, first = n ? x[0] : 0;
+      var n = x.length, i, v, k, first = n ? x[0] : 0;
       if (typeof first === 'number' && first < 0) {
         var keys = shapes[-first - 1], o = {};
         for (i = 0; i < keys.length; i++) {
           v = x[i + 1];
-          o[keys[i]] = typeof v === 'number' ? values[v] : v !== null && typeof v === 'object' ? walk(v) : v;
+          k = keys[i];
+          o[k] = typeof v === 'number' ? values[v] : v !== null && typeof v === 'object' && DEFERRED[k] !== true ? walk(v) : v;
         }
         return o;
       }
@@ -883,8 +888,15 @@ footer { margin-top: 36px; color: var(--muted); font-size: 12.5px; }
       }
       return x;
     }
-    var tree = blob.tree;
-    return typeof tree === 'number' ? values[tree] : tree !== null && typeof tree === 'object' ? walk(tree) : tree;
+    return function (x) { return typeof x === 'number' ? values[x] : x !== null && typeof x === 'object' ? walk(x) : x; };
+  }
+  /* The ISA profile is about half of a binary's values and only the detail view reads it, so
+   * it is hydrated when a detail opens. An object member is never an array in the JSON report,
+   * so an array here is one not yet hydrated. */
+  var DEFERRED = { isa: true };
+  function deferred(object, key) {
+    if (Array.isArray(object[key])) object[key] = EXPAND(object[key]);
+    return object[key];
   }
 
   /* ---------- print: every matching row, every application ---------- */
@@ -895,11 +907,15 @@ footer { margin-top: 36px; color: var(--muted); font-size: 12.5px; }
     var node = document.getElementById('armready-data');
     var blob = JSON.parse(node.textContent);
     if (!blob || !blob.report) throw new Error('The report data is missing.');
-    R = hydrate(blob.report);
+    EXPAND = hydrator(blob.report);
+    R = EXPAND(blob.report.tree);
     if (!R || !R.binaries || !R.applications) throw new Error('The report data is missing.');
     EXAMPLES_KEPT = blob.examplesKept;
     B = R.binaries; APPS = R.applications;
-    for (var i = 0; i < B.length; i++) if (pathIndex[B[i].path] === undefined) pathIndex[B[i].path] = i;
+    for (var i = 0; i < B.length; i++) {
+      if (pathIndex[B[i].path] === undefined) pathIndex[B[i].path] = i;
+      if (i > 0 && B[i - 1].path > B[i].path) pathsSorted = false;
+    }
     for (var j = 0; j < APPS.length; j++) if (appIndex[APPS[j].id] === undefined) appIndex[APPS[j].id] = j;
     var focus = readHash();
     var root = document.getElementById('report');
