@@ -1,7 +1,9 @@
 /* armready HTML report. Builds the page from the JSON blob in #armready-data.
  * Every string from the data goes into the DOM through textContent or setAttribute, never
- * as markup; links get an href only when it is http(s). The blob's keys are documented in
- * Sources/Reporting/HTML/HTMLReportPayload.swift.
+ * as markup; links get an href only when it is http(s). The blob is the scan JSON report
+ * (docs/json-schema.md) with repeated values and key sets written once
+ * (Sources/Reporting/HTML/HTMLJSONInterner.swift); hydrator() turns it back into that report's
+ * object, and everything below reads the JSON report's own member names.
  * State lives in the URL hash (#v=blocked&e=x64&k=library&r=RULE&q=TEXT&app=ID&bin=PATH&p=2&sort=path),
  * which is applied on load. On success body[data-ready]="1" and body[data-load-ms] is set;
  * script errors are collected in body[data-errors]. */
@@ -24,7 +26,11 @@
   var APPS_SHOWN = 60;
   var SVGNS = 'http://www.w3.org/2000/svg';
 
-  var D, S, B, APPS, pathIndex = {};
+  var DISPATCH_LABEL = [['cpuid', 'CPUID'], ['xgetbv', 'XGETBV'], ['isProcessorFeaturePresent', 'IsProcessorFeaturePresent'],
+    ['getauxval', 'getauxval'], ['cpuFeatureHelpers', 'CPU feature helpers'], ['ifunc', 'IFUNC'],
+    ['idRegisterRead', 'ID register reads'], ['outlineAtomics', 'outline atomics']];
+
+  var R, B, APPS, EXPAND, EXAMPLES_KEPT = null, pathIndex = {}, appIndex = {}, pathsSorted = true;
   var state = { v: '', e: '', k: '', r: '', q: '', app: '', sort: 'verdict', dir: 'desc', p: 0 };
   var open = {};
   var showAllRows = false;
@@ -32,7 +38,9 @@
   var filtered = [];
   var ui = {};
 
-  function s(i) { return i === null || i === undefined ? '' : S[i]; }
+  function s(x) { return x === null || x === undefined ? '' : String(x); }
+  function appOf(b) { var i = appIndex[b.application]; return i === undefined ? null : APPS[i]; }
+  function list(x) { return x || []; }
   function el(tag, cls, text) {
     var e = document.createElement(tag);
     if (cls) e.className = cls;
@@ -100,16 +108,15 @@
     }
   }
   function renderHeader(root) {
-    var m = D.meta;
     var header = add(el('header', 'header'), add(el('div'), el('h1', null, 'Windows on Arm readiness')));
     var meta = el('div', 'meta');
-    add(meta, el('span', null, 'Target: ' + m.target + (m.targetTitle ? ' (' + m.targetTitle + ')' : '')));
-    add(meta, el('span', null, m.generatedAt ? 'Scanned ' + m.generatedAt : 'Scan time not recorded'));
-    if (m.roots && m.roots.length) add(meta, el('span', null, 'Roots: ' + m.roots.join(', ')));
+    add(meta, el('span', null, 'Target: ' + R.target.name + (R.target.title ? ' (' + R.target.title + ')' : '')));
+    add(meta, el('span', null, R.generatedAt ? 'Scanned ' + R.generatedAt : 'Scan time not recorded'));
+    if (R.roots && R.roots.length) add(meta, el('span', null, 'Roots: ' + R.roots.join(', ')));
     add(header, meta);
     add(root, header);
 
-    var sum = D.sum;
+    var sum = R.summary;
     var words = headline(sum);
     var banner = el('section', 'banner v-' + sum.overall);
     banner.id = 'verdict';
@@ -117,8 +124,8 @@
     var dot = el('span', 'dot'); dot.style.background = 'var(--' + sum.overall + ')';
     add(banner, dot, add(el('div'), el('div', 'headline', words[0]), el('div', 'sub', words[1])));
     add(root, banner);
-    if (D.gate && D.gate.failOn) {
-      var g = D.gate;
+    if (R.gate && R.gate.failOn) {
+      var g = R.gate;
       add(root, el('p', 'gate', 'CI gate (fail on ' + g.failOn + (g.failOnUnknown ? ' or unknown' : '') + '): ' +
         (g.passed ? 'passed' : 'failed, ' + plural(g.failing.length, 'binary', 'binaries') + ' over the limit')));
     }
@@ -161,7 +168,8 @@
     var apps = APPS.map(function (a, i) { return i; });
     apps.sort(function (x, y) {
       var a = APPS[x], b = APPS[y];
-      return (VERDICT_RANK[b.v] - VERDICT_RANK[a.v]) || (b.b.length - a.b.length) || (a.n < b.n ? -1 : a.n > b.n ? 1 : 0);
+      return (VERDICT_RANK[b.verdict] - VERDICT_RANK[a.verdict]) || (b.binaries.length - a.binaries.length) ||
+        (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
     });
     var top = apps.slice(0, 12);
     add(box, el('h3', null, 'Binaries by verdict, per application' + (apps.length > top.length ? ' (worst ' + top.length + ' of ' + apps.length + ')' : '')));
@@ -170,26 +178,31 @@
     var chart = svg('svg', { viewBox: '0 0 ' + width + ' ' + (top.length * rowH + 4), role: 'img' });
     chart.setAttribute('aria-label', 'Binaries by verdict for each application');
     var max = 1;
-    top.forEach(function (i) { max = Math.max(max, APPS[i].b.length); });
+    top.forEach(function (i) { max = Math.max(max, APPS[i].binaries.length); });
     top.forEach(function (i, row) {
       var app = APPS[i], y = row * rowH + 2;
       var label = svg('text', { x: labelW - 8, y: y + 15, 'text-anchor': 'end' });
-      label.textContent = app.n.length > 28 ? app.n.slice(0, 27) + '\u2026' : app.n;
+      label.textContent = app.name.length > 28 ? app.name.slice(0, 27) + '\u2026' : app.name;
       add(label, add(svg('title', {}), app.id));
       chart.appendChild(label);
       var counts = {};
-      app.b.forEach(function (bi) { var v = B[bi].v; counts[v] = (counts[v] || 0) + 1; });
+      app.binaries.forEach(function (path) {
+        var bi = pathIndex[path];
+        if (bi === undefined) return;
+        var v = B[bi].verdict;
+        counts[v] = (counts[v] || 0) + 1;
+      });
       var x = labelW;
       VERDICTS.forEach(function (v) {
         if (!counts[v]) return;
         var w = counts[v] / max * barW;
         var r = svg('rect', { x: x, y: y + 3, width: Math.max(w, 1.5), height: rowH - 8, 'class': 'f-' + v, rx: 2 });
-        add(r, add(svg('title', {}), app.n + ': ' + counts[v] + ' ' + VERDICT_LABEL[v].toLowerCase()));
+        add(r, add(svg('title', {}), app.name + ': ' + counts[v] + ' ' + VERDICT_LABEL[v].toLowerCase()));
         chart.appendChild(r);
         x += w;
       });
       var total = svg('text', { x: x + 6, y: y + 15, 'class': 'muted' });
-      total.textContent = String(app.b.length);
+      total.textContent = String(app.binaries.length);
       chart.appendChild(total);
     });
     add(box, chart, legend(VERDICTS.map(function (v) { return [VERDICT_LABEL[v], 'var(--' + v + ')']; })));
@@ -198,7 +211,7 @@
   function execChart() {
     var box = el('div', 'panel chart');
     add(box, el('h3', null, 'How the binaries run (execution)'));
-    var counts = D.sum.binariesByExecution || {};
+    var counts = R.summary.binariesByExecution || {};
     var kinds = EXECUTIONS.filter(function (k) { return counts[k] > 0; });
     Object.keys(counts).forEach(function (k) { if (kinds.indexOf(k) < 0 && counts[k] > 0) kinds.push(k); });
     var total = kinds.reduce(function (t, k) { return t + counts[k]; }, 0);
@@ -248,7 +261,7 @@
     var list = el('div', 'apps');
     ui.appList = list;
     ui.appOrder = APPS.map(function (a, i) { return i; }).sort(function (x, y) {
-      return (VERDICT_RANK[APPS[y].v] - VERDICT_RANK[APPS[x].v]) || (APPS[x].id < APPS[y].id ? -1 : APPS[x].id > APPS[y].id ? 1 : 0);
+      return (VERDICT_RANK[APPS[y].verdict] - VERDICT_RANK[APPS[x].verdict]) || (APPS[x].id < APPS[y].id ? -1 : APPS[x].id > APPS[y].id ? 1 : 0);
     });
     add(section, list);
     if (APPS.length > APPS_SHOWN) {
@@ -270,27 +283,28 @@
   function appCard(app) {
     var card = el('article', 'app');
     card.setAttribute('data-app', app.id);
-    card.setAttribute('data-verdict', app.v);
-    var head = add(el('div', 'app-head'), badge(app.v), el('span', 'app-name', app.n));
-    add(head, el('span', 'muted', (app.id !== app.n ? app.id + ' · ' : '') + plural(app.b.length, 'binary', 'binaries') +
-      ', ' + plural(app.x.length, 'executable')));
+    card.setAttribute('data-verdict', app.verdict);
+    var head = add(el('div', 'app-head'), badge(app.verdict), el('span', 'app-name', app.name));
+    add(head, el('span', 'muted', (app.id !== app.name ? app.id + ' · ' : '') + plural(app.binaries.length, 'binary', 'binaries') +
+      ', ' + plural(app.executables.length, 'executable')));
     var show = el('button', 'linklike no-print', 'show binaries');
     show.type = 'button';
     show.addEventListener('click', function () { setFilter({ app: app.id, v: '', e: '', k: '', r: '', q: '' }); ui.tableSection.scrollIntoView(); });
     add(head, show);
     add(card, head);
-    if (!app.r.length) {
-      add(card, el('p', 'muted', app.v === 'native' ? 'Every binary runs natively.' : 'No reasons recorded.'));
+    if (!app.reasons.length) {
+      add(card, el('p', 'muted', app.verdict === 'native' ? 'Every binary runs natively.' : 'No reasons recorded.'));
       return card;
     }
     var ol = el('ol', 'reasons');
-    app.r.forEach(function (r) {
-      var li = add(el('li'), badge(r.v), ' ');
-      var name = el('button', 'linklike mono', s(r.p));
+    app.reasons.forEach(function (r) {
+      var li = add(el('li'), badge(r.verdict), ' ');
+      var name = el('button', 'linklike mono', s(r.binary));
       name.type = 'button';
-      if (r.bi !== undefined && r.bi !== null) name.addEventListener('click', function () { focusBinary(r.bi); });
-      add(li, name, ' ', el('code', 'muted', s(r.rule)), ': ', s(r.m));
-      if (r.d !== undefined && r.d !== null) add(li, el('span', 'muted', ' (needs ' + s(r.d) + ')'));
+      var bi = pathIndex[r.binary];
+      if (bi !== undefined) name.addEventListener('click', function () { focusBinary(bi); });
+      add(li, name, ' ', el('code', 'muted', s(r.rule)), ': ', s(r.message));
+      if (r.dependency !== undefined && r.dependency !== null) add(li, el('span', 'muted', ' (needs ' + s(r.dependency) + ')'));
       ol.appendChild(li);
     });
     add(card, ol);
@@ -325,10 +339,10 @@
     add(section, el('h2', null, 'Binaries (' + num(B.length) + ')'));
     var controls = el('div', 'controls');
     add(controls,
-      filterSelect('v', 'Verdict', VERDICTS.filter(function (v) { return B.some(function (b) { return b.v === v; }); }), VERDICT_LABEL),
-      filterSelect('e', 'Execution', distinct(function (b) { return [b.e]; })),
-      filterSelect('k', 'Kind', distinct(function (b) { return [b.k]; })),
-      filterSelect('r', 'Rule', distinct(function (b) { return b.fd.map(function (f) { return s(f.r); }); })),
+      filterSelect('v', 'Verdict', VERDICTS.filter(function (v) { return B.some(function (b) { return b.verdict === v; }); }), VERDICT_LABEL),
+      filterSelect('e', 'Execution', distinct(function (b) { return [b.execution]; })),
+      filterSelect('k', 'Kind', distinct(function (b) { return [b.kind]; })),
+      filterSelect('r', 'Rule', distinct(function (b) { return b.findings.map(function (f) { return f.rule; }); })),
       filterSelect('app', 'Application', APPS.map(function (a) { return a.id; })));
     var ql = add(el('label'), 'Search');
     var q = el('input');
@@ -381,19 +395,20 @@
   }
   function searchText(b) {
     if (b._q === undefined) {
-      var parts = [b.p, b.h || '', b.m === undefined ? '' : s(b.m), b.a === undefined ? '' : APPS[b.a].id];
-      b.fd.forEach(function (f) { parts.push(s(f.r), s(f.t), s(f.m)); });
-      if (b.d) { list(b.d.im).concat(list(b.d.nd)).forEach(function (i) { parts.push(s(i)); }); }
+      var app = appOf(b);
+      var parts = [b.path, s(b.sha256), s(b.machineName), app ? app.id : ''];
+      b.findings.forEach(function (f) { parts.push(s(f.rule), s(f.title), s(f.message)); });
+      if (b.details) { list(b.details.imports).concat(list(b.details.needed)).forEach(function (i) { parts.push(s(i)); }); }
       b._q = parts.join('\n').toLowerCase();
     }
     return b._q;
   }
   function matches(b) {
-    if (state.v && b.v !== state.v) return false;
-    if (state.e && b.e !== state.e) return false;
-    if (state.k && b.k !== state.k) return false;
-    if (state.app && (b.a === undefined || APPS[b.a].id !== state.app)) return false;
-    if (state.r && !b.fd.some(function (f) { return s(f.r) === state.r; })) return false;
+    if (state.v && b.verdict !== state.v) return false;
+    if (state.e && b.execution !== state.e) return false;
+    if (state.k && b.kind !== state.k) return false;
+    if (state.app) { var app = appOf(b); if (!app || app.id !== state.app) return false; }
+    if (state.r && !b.findings.some(function (f) { return f.rule === state.r; })) return false;
     if (state.q) {
       var text = searchText(b), terms = state.q.toLowerCase().split(/\s+/);
       for (var i = 0; i < terms.length; i++) if (terms[i] && text.indexOf(terms[i]) < 0) return false;
@@ -402,25 +417,27 @@
   }
   function sortKey(b) {
     switch (state.sort) {
-      case 'path': return b.p;
-      case 'app': return b.a === undefined ? '' : APPS[b.a].n;
-      case 'e': return b.e;
-      case 'k': return b.k || '';
-      case 'm': return b.m === undefined ? '' : s(b.m);
-      case 'finding': return b.fd.length ? s(b.fd[0].r) : '';
-      case 'z': return b.z;
-      default: return VERDICT_RANK[b.v] || 0;
+      case 'path': return b.path;
+      case 'app': var app = appOf(b); return app ? app.name : '';
+      case 'e': return b.execution;
+      case 'k': return b.kind || '';
+      case 'm': return s(b.machineName);
+      case 'finding': return b.findings.length ? b.findings[0].rule : '';
+      case 'z': return b.size;
+      default: return VERDICT_RANK[b.verdict] || 0;
     }
   }
   function compute() {
-    var list = [];
-    for (var i = 0; i < B.length; i++) if (matches(B[i])) list.push(i);
+    var list = [], keys = new Array(B.length);
+    for (var i = 0; i < B.length; i++) if (matches(B[i])) { list.push(i); keys[i] = sortKey(B[i]); }
     var dir = state.dir === 'asc' ? 1 : -1;
     list.sort(function (x, y) {
-      var a = sortKey(B[x]), b = sortKey(B[y]);
+      var a = keys[x], b = keys[y];
       if (a < b) return -dir;
       if (a > b) return dir;
-      return B[x].p < B[y].p ? -1 : B[x].p > B[y].p ? 1 : 0;
+      /* Ties in path order: the report lists binaries sorted by path, so index order is it. */
+      if (pathsSorted) return x - y;
+      return B[x].path < B[y].path ? -1 : B[x].path > B[y].path ? 1 : 0;
     });
     filtered = list;
   }
@@ -466,15 +483,16 @@
     var b = B[i];
     var tr = el('tr', 'row' + (open[i] ? ' open' : ''));
     tr.setAttribute('data-index', String(i));
-    tr.setAttribute('data-verdict', b.v);
+    tr.setAttribute('data-verdict', b.verdict);
     tr.tabIndex = 0;
-    var main = b.fd.length ? b.fd[0] : null;
-    var pathCell = el('td', 'path mono', b.p);
-    if (b.l) pathCell.title = 'The file name was not valid UTF-8; unreadable bytes were replaced.';
-    add(tr, add(el('td'), badge(b.v)), pathCell,
-      el('td', null, b.a === undefined ? '' : APPS[b.a].n), el('td', 'mono', b.e), el('td', null, b.k || ''),
-      el('td', null, b.m === undefined ? (b.f === 'elf' || b.f === 'pe' ? '' : b.f) : s(b.m)),
-      el('td', null, main ? s(main.t) : (b.why !== undefined ? s(b.why) : '')), el('td', 'num', fmtSize(b.z)));
+    var main = b.findings.length ? b.findings[0] : null;
+    var app = appOf(b);
+    var pathCell = el('td', 'path mono', b.path);
+    if (b.pathIsLossy) pathCell.title = 'The file name was not valid UTF-8; unreadable bytes were replaced.';
+    add(tr, add(el('td'), badge(b.verdict)), pathCell,
+      el('td', null, app ? app.name : ''), el('td', 'mono', b.execution), el('td', null, s(b.kind)),
+      el('td', null, b.machineName === null || b.machineName === undefined ? (b.format === 'elf' || b.format === 'pe' ? '' : b.format) : b.machineName),
+      el('td', null, main ? main.title : s(b.reason)), el('td', 'num', fmtSize(b.size)));
     function toggle() { if (open[i]) delete open[i]; else open[i] = true; update(); }
     tr.addEventListener('click', toggle);
     tr.addEventListener('keydown', function (ev) { if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); toggle(); } });
@@ -509,103 +527,124 @@
     pairs.forEach(function (p) { if (p[1] === undefined || p[1] === null || p[1] === '') return; add(dl, el('dt', null, p[0]), add(el('dd'), p[1])); });
     return dl;
   }
-  function chips(ids, cls) {
+  function chips(items, cls) {
     var box = el('div', 'sections-list');
-    ids.forEach(function (id) { box.appendChild(el('span', 'chip ' + (cls || ''), s(id))); });
+    items.forEach(function (item) { box.appendChild(el('span', 'chip ' + (cls || ''), s(item))); });
     return box;
   }
-  function list(x) { return x || []; }
   function buildDetail(b) {
     var box = el('div', 'detail-view');
-    var d = b.d;
+    var d = b.details;
+    var app = appOf(b);
     var grid = el('div', 'detail-grid');
     add(grid, add(el('div'), el('h3', null, 'File'), facts([
-      ['Path', b.p + (b.l ? ' (name had invalid UTF-8)' : '')], ['SHA-256', b.h ? el('code', null, b.h) : 'not computed'], ['Size', fmtSize(b.z) + ' (' + b.z + ' bytes)'],
-      ['Application', b.a === undefined ? '' : APPS[b.a].id], ['Format', b.f + (b.bits ? ', ' + b.bits + '-bit' : '')],
-      ['Machine', b.m === undefined ? '' : s(b.m) + (b.mc !== undefined ? ' (0x' + b.mc.toString(16) + ')' : '')],
-      ['Execution', b.e], ['Kind', b.k || ''], ['Baseline', b.bs || ''], ['Why unknown', b.why === undefined ? '' : s(b.why)]
+      ['Path', b.path + (b.pathIsLossy ? ' (name had invalid UTF-8)' : '')], ['SHA-256', b.sha256 ? el('code', null, b.sha256) : 'not computed'],
+      ['Size', fmtSize(b.size) + ' (' + b.size + ' bytes)'],
+      ['Application', app ? app.id : ''], ['Format', b.format + (b.bits ? ', ' + b.bits + '-bit' : '')],
+      ['Machine', b.machineName === null || b.machineName === undefined ? '' : b.machineName +
+        (typeof b.machine === 'number' ? ' (0x' + b.machine.toString(16) + ')' : '')],
+      ['Execution', b.execution], ['Kind', s(b.kind)], ['Baseline', s(b.baselineStatus)], ['Why unknown', s(b.reason)]
     ])));
     if (d) {
       add(grid, add(el('div'), el('h3', null, 'Headers'), facts([
-        ['Subsystem', s(d.ss)], ['Hybrid', s(d.hk)], ['Native code', d.ns === undefined ? '' : pct(d.ns)],
-        ['.NET flags', list(d.df).map(s).join(', ')], ['Manifest archs', d.ma ? (d.ma.length ? d.ma.map(s).join(', ') : 'none') : ''],
-        ['Product', s(d.pn)], ['Company', s(d.cn)], ['File version', s(d.fv)], ['Interpreter', s(d.ip)],
-        ['Exports', d.ex ? String(d.ex) : ''], ['x86 ISA needed', list(d.xi).map(s).join(', ')], ['AArch64 features', list(d.af).map(s).join(', ')]
+        ['Subsystem', s(d.subsystem)], ['Hybrid', s(d.hybridKind)],
+        ['Native code', d.nativeCodeShare === null || d.nativeCodeShare === undefined ? '' : pct(d.nativeCodeShare)],
+        ['.NET flags', list(d.dotnetFlags).join(', ')],
+        ['Manifest archs', d.manifestArchitectures ? (d.manifestArchitectures.length ? d.manifestArchitectures.join(', ') : 'none') : ''],
+        ['Product', s(d.productName)], ['Company', s(d.companyName)], ['File version', s(d.fileVersion)], ['Interpreter', s(d.interpreter)],
+        ['Exports', d.exportCount ? String(d.exportCount) : ''], ['x86 ISA needed', list(d.x86ISANeeded).join(', ')],
+        ['AArch64 features', list(d.aarch64Features).join(', ')]
       ])));
     }
     add(box, grid);
-    if (d && d.sc) add(box, el('h3', null, 'Sections'), chips(d.sc, 'mono'));
-    if (d && d.im) add(box, el('h3', null, 'Imports (' + d.im.length + ')'), chips(d.im, 'mono'));
-    if (d && d.nd) add(box, el('h3', null, 'Needed libraries (' + d.nd.length + ')'), chips(d.nd, 'mono'));
-    add(box, el('h3', null, b.fd.length ? 'Findings (' + b.fd.length + ')' : 'Findings'));
-    if (!b.fd.length) add(box, el('p', 'muted', 'No rule fired.'));
-    b.fd.forEach(function (f) { box.appendChild(findingView(f)); });
-    if (b.i) box.appendChild(isaView(b.i));
+    if (d && list(d.sections).length) add(box, el('h3', null, 'Sections'), chips(d.sections, 'mono'));
+    if (d && list(d.imports).length) add(box, el('h3', null, 'Imports (' + d.imports.length + ')'), chips(d.imports, 'mono'));
+    if (d && list(d.needed).length) add(box, el('h3', null, 'Needed libraries (' + d.needed.length + ')'), chips(d.needed, 'mono'));
+    add(box, el('h3', null, b.findings.length ? 'Findings (' + b.findings.length + ')' : 'Findings'));
+    if (!b.findings.length) add(box, el('p', 'muted', 'No rule fired.'));
+    b.findings.forEach(function (f) { box.appendChild(findingView(f)); });
+    var isa = deferred(b, 'isa');
+    if (isa) box.appendChild(isaView(isa));
     return box;
   }
   function findingView(f) {
-    var div = el('div', 'finding v-' + f.v + (f.sp ? ' suppressed' : ''));
-    div.setAttribute('data-rule', s(f.r));
-    add(div, add(el('div'), badge(f.v), ' ', el('span', 'title', s(f.t)), ' ', el('code', 'muted', s(f.r)),
-      el('span', 'muted', ' · ' + (f.c || 'high') + ' confidence')));
-    add(div, el('p', 'message', s(f.m)), el('p', 'remediation', s(f.rm)));
-    if (f.rf.length) {
+    var sp = f.suppression;
+    var div = el('div', 'finding v-' + f.verdict + (sp ? ' suppressed' : ''));
+    div.setAttribute('data-rule', f.rule);
+    add(div, add(el('div'), badge(f.verdict), ' ', el('span', 'title', f.title), ' ', el('code', 'muted', f.rule),
+      el('span', 'muted', ' · ' + (f.confidence || 'high') + ' confidence')));
+    add(div, el('p', 'message', f.message), el('p', 'remediation', f.remediation));
+    if (list(f.references).length) {
       var refs = add(el('div', 'refs'), 'References: ');
-      f.rf.forEach(function (r, n) { if (n) add(refs, ', '); add(refs, link(s(r[0]), s(r[1]))); });
+      f.references.forEach(function (r, n) { if (n) add(refs, ', '); add(refs, link(s(r.title), s(r.url))); });
       add(div, refs);
     }
-    add(div, el('div', 'muted', 'Rule file: ' + (f.src === undefined ? 'Rules/' + s(f.r) + '.yaml' : s(f.src))));
-    if (f.sp) add(div, el('div', 'suppression', 'Suppressed: ' + s(f.sp[0]) + (f.sp[1] !== null && f.sp[1] !== undefined ? ' (until ' + s(f.sp[1]) + ')' : '')));
+    add(div, el('div', 'muted', 'Rule file: ' + (f.source || 'Rules/' + f.rule + '.yaml')));
+    if (sp) add(div, el('div', 'suppression', 'Suppressed: ' + s(sp.reason) + (sp.expires !== null && sp.expires !== undefined ? ' (until ' + sp.expires + ')' : '')));
     return div;
   }
   function isaView(isa) {
     var box = el('div', 'isa-view');
     add(box, el('h3', null, 'Instruction-set extensions'));
-    var info = 'Method: ' + s(isa.mt) + ' · ' + fmtSize(isa.bd) + ' decoded' + (isa.cap ? ' · byte cap reached, not all code seen' : '') +
-      (isa.df ? ' · ' + isa.df + ' undecodable positions' : '') + (isa.sk ? ' · ' + isa.sk + ' functions skipped' : '');
-    if (D.meta.examplesKept) info += ' · large report: ' + plural(D.meta.examplesKept, 'example location') + ' kept per extension (the JSON report has them all)';
+    var info = 'Method: ' + s(isa.method) + ' · ' + fmtSize(isa.bytesDecoded) + ' decoded' + (isa.capReached ? ' · byte cap reached, not all code seen' : '') +
+      (isa.decodeFailures ? ' · ' + isa.decodeFailures + ' undecodable positions' : '') +
+      (isa.skippedFunctions ? ' · ' + isa.skippedFunctions + ' functions skipped' : '');
+    if (EXAMPLES_KEPT) info += ' · large report: ' + plural(EXAMPLES_KEPT, 'example location') + ' kept per extension (the JSON report has them all)';
     add(box, el('p', 'muted', info));
-    add(box, el('p', null, isa.dp.length ? 'Run-time dispatch evidence: ' + isa.dp.map(s).join(', ') : 'No run-time CPU dispatch evidence.'));
-    if (!isa.x.length) { add(box, el('p', 'muted', 'No extensions beyond the base instruction set.')); return box; }
+    var seen = dispatchSeen(isa.dispatch);
+    add(box, el('p', null, seen.length ? 'Run-time dispatch evidence: ' + seen.join(', ') : 'No run-time CPU dispatch evidence.'));
+    var exts = list(isa.findings);
+    if (!exts.length) { add(box, el('p', 'muted', 'No extensions beyond the base instruction set.')); return box; }
     var table = el('table', 'isa');
     add(table, add(el('thead'), add(el('tr'), el('th', null, 'Arch'), el('th', null, 'Extension'), el('th', null, 'Count'),
       el('th', null, 'In functions'), el('th', null, 'Linear sweep'), el('th', null, 'Examples'))));
     var tbody = el('tbody');
-    isa.x.forEach(function (x) {
+    exts.forEach(function (x) {
       var examples = el('td', 'mono');
-      x[6].forEach(function (addr, n) {
-        var fn = x[7] ? x[7][n] : null;
+      list(x.examples).forEach(function (ex, n) {
         if (n) add(examples, ', ');
-        add(examples, '0x' + addr + (fn !== null && fn !== undefined ? ' ' + s(fn) : ''));
+        add(examples, hex(ex.address) + (ex.function !== null && ex.function !== undefined ? ' ' + ex.function : ''));
       });
-      add(tbody, add(el('tr'), el('td', null, s(x[0])), el('td', 'mono', s(x[1]) + (x[2] === 1 ? ' (hint)' : x[2] === 2 ? ' (unconfirmed)' : '')), el('td', 'num', x[3]),
-        el('td', 'num', x[4]), el('td', 'num', x[5]), examples));
+      add(tbody, add(el('tr'), el('td', null, s(x.architecture)),
+        el('td', 'mono', s(x.name) + (x.hint ? ' (hint)' : x.unconfirmed ? ' (unconfirmed)' : '')), el('td', 'num', x.count),
+        el('td', 'num', x.inFunctions), el('td', 'num', x.inLinearSweep), examples));
     });
     add(box, add(table, tbody));
     return box;
   }
 
+  /* The labels of the dispatch evidence that was seen, known kinds first in a fixed order. */
+  function dispatchSeen(dispatch) {
+    var out = [], known = {};
+    if (!dispatch) return out;
+    DISPATCH_LABEL.forEach(function (d) { known[d[0]] = true; if (dispatch[d[0]] === true) out.push(d[1]); });
+    Object.keys(dispatch).sort().forEach(function (k) { if (!known[k] && dispatch[k] === true) out.push(k); });
+    return out;
+  }
+  function hex(n) { return typeof n === 'number' ? '0x' + n.toString(16) : String(n); }
+
   /* ---------- diagnostics, suppressions, baseline ---------- */
   function renderExtras(root) {
-    if (D.diag.length) {
-      var sec = add(el('section'), el('h2', null, 'Files not scanned (' + D.diag.length + ')'));
+    var diagnostics = list(R.diagnostics), suppressions = list(R.suppressions);
+    if (diagnostics.length) {
+      var sec = add(el('section'), el('h2', null, 'Files not scanned (' + diagnostics.length + ')'));
       var ul = el('ul');
-      D.diag.forEach(function (x) { add(ul, add(el('li'), el('code', null, x.path), ' ', el('span', 'muted', x.kind), ': ', x.message)); });
+      diagnostics.forEach(function (x) { add(ul, add(el('li'), el('code', null, x.path), ' ', el('span', 'muted', x.kind), ': ', x.message)); });
       add(root, add(sec, ul));
     }
-    if (D.sup.length) {
-      var ss = add(el('section'), el('h2', null, 'Suppressions (' + D.sup.length + ')'));
-      var list = el('ul');
-      D.sup.forEach(function (x) {
-        add(list, add(el('li'), el('code', null, x.rule), ' on ', el('code', null, x.binary), ': ', x.reason,
+    if (suppressions.length) {
+      var ss = add(el('section'), el('h2', null, 'Suppressions (' + suppressions.length + ')'));
+      var supList = el('ul');
+      suppressions.forEach(function (x) {
+        add(supList, add(el('li'), el('code', null, x.rule), ' on ', el('code', null, x.binary), ': ', x.reason,
           el('span', 'muted', ' · ' + (x.expired ? 'expired ' + x.expires + ', no longer applies' : (x.expires ? 'until ' + x.expires + ' · ' : '') + 'silenced ' + plural(x.matched, 'finding')))));
       });
-      add(root, add(ss, list));
+      add(root, add(ss, supList));
     }
-    if (D.base) {
-      var bs = add(el('section'), el('h2', null, 'Compared with baseline ' + D.base.file));
+    if (R.baseline) {
+      var bs = add(el('section'), el('h2', null, 'Compared with baseline ' + R.baseline.file));
       [['new', 'New'], ['worse', 'Worse'], ['improved', 'Improved'], ['removed', 'No longer found']].forEach(function (k) {
-        var items = D.base[k[0]];
+        var items = list(R.baseline[k[0]]);
         if (!items.length) return;
         add(bs, el('h3', null, k[1] + ' (' + items.length + ')'));
         var ul2 = el('ul');
@@ -614,10 +653,49 @@
       });
       add(root, bs);
     }
-    var m = D.meta;
-    var footer = add(el('footer'), 'Generated by ', link(m.tool + ' ' + m.version, m.uri), ' · report schema ' + m.schemaVersion +
+    var footer = add(el('footer'), 'Generated by ', link(R.tool.name + ' ' + R.tool.version, R.tool.informationURI), ' · report schema ' + R.schemaVersion +
       ' · verdicts: native runs as Arm64 code; emulated runs through Prism x64/x86 emulation; at risk may fail; blocked cannot run.');
     add(root, footer);
+  }
+
+  /* ---------- the data blob ---------- */
+  /* Undoes HTMLJSONInterner: a number is an index into `values`, a string is itself, an array
+   * that starts with a negative number -k is an object with the keys shapes[k-1], and any other
+   * array is an array. Returns the walk, which turns any encoded value into the JSON report's. */
+  function hydrator(blob) {
+    var values = blob.values, shapes = blob.shapes.map(function (keys) {
+      return keys.map(function (k) { return values[k]; });
+    });
+    /* Scalars are resolved inline and arrays are filled in place: this runs once per value of a
+     * report that can hold millions. A member named in DEFERRED keeps its encoded array until
+     * deferred() is asked for it. */
+    function walk(x) {
+      var n = x.length, i, v, k, first = n ? x[0] : 0;
+      if (typeof first === 'number' && first < 0) {
+        var keys = shapes[-first - 1], o = {};
+        for (i = 0; i < keys.length; i++) {
+          v = x[i + 1];
+          k = keys[i];
+          o[k] = typeof v === 'number' ? values[v] : v !== null && typeof v === 'object' && DEFERRED[k] !== true ? walk(v) : v;
+        }
+        return o;
+      }
+      for (i = 0; i < n; i++) {
+        v = x[i];
+        if (typeof v === 'number') x[i] = values[v];
+        else if (v !== null && typeof v === 'object') x[i] = walk(v);
+      }
+      return x;
+    }
+    return function (x) { return typeof x === 'number' ? values[x] : x !== null && typeof x === 'object' ? walk(x) : x; };
+  }
+  /* The ISA profile is about half of a binary's values and only the detail view reads it, so
+   * it is hydrated when a detail opens. An object member is never an array in the JSON report,
+   * so an array here is one not yet hydrated. */
+  var DEFERRED = { isa: true };
+  function deferred(object, key) {
+    if (Array.isArray(object[key])) object[key] = EXPAND(object[key]);
+    return object[key];
   }
 
   /* ---------- print: every matching row, every application ---------- */
@@ -626,10 +704,18 @@
 
   function main() {
     var node = document.getElementById('armready-data');
-    D = JSON.parse(node.textContent);
-    if (!D || !D.b) throw new Error('The report data is missing.');
-    S = D.s; B = D.b; APPS = D.apps;
-    for (var i = 0; i < B.length; i++) pathIndex[B[i].p] = i;
+    var blob = JSON.parse(node.textContent);
+    if (!blob || !blob.report) throw new Error('The report data is missing.');
+    EXPAND = hydrator(blob.report);
+    R = EXPAND(blob.report.tree);
+    if (!R || !R.binaries || !R.applications) throw new Error('The report data is missing.');
+    EXAMPLES_KEPT = blob.examplesKept;
+    B = R.binaries; APPS = R.applications;
+    for (var i = 0; i < B.length; i++) {
+      if (pathIndex[B[i].path] === undefined) pathIndex[B[i].path] = i;
+      if (i > 0 && B[i - 1].path > B[i].path) pathsSorted = false;
+    }
+    for (var j = 0; j < APPS.length; j++) if (appIndex[APPS[j].id] === undefined) appIndex[APPS[j].id] = j;
     var focus = readHash();
     var root = document.getElementById('report');
     renderHeader(root);

@@ -37,21 +37,44 @@ import Testing
         #expect(!html.contains("src=\"http"))
     }
 
-    /// The data blob decodes to the report's counts.
-    @Test func dataBlobCarriesTheReport() throws {
+    /// The data blob hydrates (the tree walk report.js does) to exactly the JSON report.
+    @Test func dataBlobIsTheJSONReport() throws {
         let report = try HTMLSampleReport.samplesTree()
         let html = HTMLRenderer.render(report)
         let marker = #"<script type="application/json" id="armready-data">"#
         let start = try #require(html.range(of: marker))
         let end = try #require(html.range(of: "</script>", range: start.upperBound..<html.endIndex))
-        let json = try #require(
+        let blob = try #require(
             try JSONSerialization.jsonObject(with: Data(html[start.upperBound..<end.lowerBound].utf8)) as? [String: Any])
-        let binaries = try #require(json["b"] as? [[String: Any]])
-        let apps = try #require(json["apps"] as? [[String: Any]])
+        #expect(blob["examplesKept"] is NSNull)
+        let interned = try JSONSerialization.data(withJSONObject: try #require(blob["report"]))
+        let hydrated = try HTMLJSONInternerTests.hydrate(Array(interned))
+        let json = try JSONSerialization.jsonObject(with: Data(ScanJSONRenderer.render(report).utf8))
+        #expect(try HTMLJSONInternerTests.canonical(hydrated) == HTMLJSONInternerTests.canonical(json))
+        // A member name every binary, finding and reason has is written once.
+        let text = html[start.upperBound..<end.lowerBound]
+        #expect(text.components(separatedBy: #""verdict""#).count == 2)
+    }
+
+    /// Above `largeReportBinaries` binaries only one example location per extension is kept,
+    /// and the blob says so; everything else is the JSON report.
+    @Test func largeReportKeepsOneExamplePerExtension() throws {
+        let report = HTMLReportFactory.large(count: HTMLDataBlob.largeReportBinaries + 1)
+        #expect(report.binaries.allSatisfy { $0.isa?.findings.allSatisfy { $0.examples.count == 3 } == true })
+        let blob = try #require(
+            try JSONSerialization.jsonObject(with: Data(HTMLDataBlob.json(for: report).utf8)) as? [String: Any])
+        #expect(blob["examplesKept"] as? Int == 1)
+        let interned = try JSONSerialization.data(withJSONObject: try #require(blob["report"]))
+        let hydrated = try #require(try HTMLJSONInternerTests.hydrate(Array(interned)) as? [String: Any])
+        let binaries = try #require(hydrated["binaries"] as? [[String: Any]])
         #expect(binaries.count == report.binaries.count)
-        #expect(apps.count == report.applications.count)
-        #expect(binaries.map { $0["p"] as? String } == report.binaries.map(\.path))
-        #expect(binaries.map { $0["v"] as? String } == report.binaries.map(\.verdict.rawValue))
+        for binary in binaries.prefix(50) {
+            let findings = try #require((binary["isa"] as? [String: Any])?["findings"] as? [[String: Any]])
+            #expect(findings.count == 4)
+            #expect(findings.allSatisfy { ($0["examples"] as? [Any])?.count == 1 })
+        }
+        let small = HTMLReportFactory.large(count: 20)
+        #expect(HTMLDataBlob.json(for: small).hasPrefix(#"{"examplesKept":null,"#))
     }
 
     /// Placeholders are filled in one pass: a value that contains `{{js}}` stays as it is.

@@ -6,7 +6,7 @@ import Scanning
 ///
 /// The page is `Reports/report.html` (compiled in as `EmbeddedReportAssets`, or a `--template`
 /// file) with its placeholders filled: `{{title}}`, `{{csp}}`, `{{css}}`, `{{js}}` and
-/// `{{data}}`. The data is the report as one JSON blob (`HTMLReportPayload`) inside
+/// `{{data}}`. The data is the scan JSON report as one interned blob (`HTMLDataBlob`) inside
 /// `<script type="application/json" id="armready-data">`; the page's script builds every element
 /// from it with `textContent`, so no string from a binary or a file name is ever parsed as HTML.
 ///
@@ -44,16 +44,9 @@ package enum HTMLRenderer {
             + "img-src data:; base-uri 'none'; form-action 'none'"
     }
 
-    /// The data blob's JSON, before script-safe escaping: compact, keys sorted.
+    /// The data blob's JSON, before script-safe escaping (`HTMLDataBlob`).
     static func dataJSON(_ report: ScanReport) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        // A NaN share must not make the whole report fail; the page shows such values as text.
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(
-            positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
-        let payload = HTMLPayloadBuilder.payload(for: report)
-        guard let data = try? encoder.encode(payload) else { return "null" }
-        return String(decoding: data, as: UTF8.self)
+        HTMLDataBlob.json(for: report)
     }
 
     /// `template` with every `{{name}}` of a known placeholder replaced, in one pass: text that
