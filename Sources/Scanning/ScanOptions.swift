@@ -31,6 +31,12 @@ package struct ScanOptions: Sendable {
     /// Keep and reuse what analysis learns from each binary's bytes (`AnalysisCache`); the
     /// cache is keyed by SHA-256, so a scan with a cache always computes digests.
     package var cache: AnalysisCache?
+    /// Files larger than this many bytes are rated from their headers only: not hashed, their
+    /// code not decoded, and an `over-budget` diagnostic says so.
+    package var sizeBudget = ScanOptions.defaultSizeBudget
+    /// 4 GiB: larger than any PE image Windows loads (PE32+ images are limited to 4 GiB by
+    /// `SizeOfImage`).
+    package static let defaultSizeBudget = 4 << 30
 
     package init(
         roots: [String], rules: RuleSet, target: TargetProfile, isa: ISAOptions?, followSymlinks: Bool = false,

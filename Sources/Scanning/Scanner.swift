@@ -30,9 +30,10 @@ package enum Scanner {
         }
         guard walkedRoots > 0 else { throw .noRoots(details: walker.diagnostics.map(\.message)) }
 
-        let analyzer = BinaryAnalyzer(
+        var analyzer = BinaryAnalyzer(
             rules: options.rules, target: options.target, isa: options.isa, archives: options.archives,
             digests: options.digests || options.cache != nil, cache: options.cache)
+        analyzer.sizeBudget = options.sizeBudget
         let outcomes = analyzeAll(walker.files, analyzer: analyzer, concurrency: options.concurrency, progress: progress)
 
         var diagnostics = walker.diagnostics

@@ -17,6 +17,7 @@ extension ScanInputOptions {
         request.noISA = noISA
         request.jobs = jobs
         request.cache = cache
+        request.maxFileSize = maxFileSize
         request.failOn = failOn
         request.failOnUnknown = failOnUnknown
         request.baseline = baseline

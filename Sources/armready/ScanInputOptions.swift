@@ -36,9 +36,17 @@ struct ScanInputOptions: ParsableArguments {
             valueName: "dir"))
     var cache: String?
 
+    @Option(
+        name: .customLong("max-file-size"),
+        help: ArgumentHelp(
+            "Rate files larger than this many bytes from their headers only, without hashing or decoding them (default: 4 GiB).",
+            valueName: "bytes"))
+    var maxFileSize: Int?
+
     func validate() throws {
         if paths.isEmpty { throw ValidationError("Give at least one file or directory to scan.") }
         if isaMaxBytes < 0 { throw ValidationError("--isa-max-bytes must not be negative.") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+        if let maxFileSize, maxFileSize < 1 { throw ValidationError("--max-file-size must be at least 1.") }
     }
 }

@@ -15,6 +15,7 @@ struct ScanConfigurationTests {
             exclude: ["*.pdb"]
             follow-symlinks: yes
             isa: false
+            max-file-size: 1048576
             suppressions:
               - rule: com-server-not-arm64
                 binary: "ShellExt/*.dll"
@@ -30,11 +31,13 @@ struct ScanConfigurationTests {
         #expect(config.exclude == ["*.pdb"])
         #expect(config.followSymlinks == true)
         #expect(config.isa == false)
-        #expect(config.suppressions == [Suppression(rule: "com-server-not-arm64", binary: "ShellExt/*.dll", reason: "Arm64 build ships in 2.4", expires: "2027-03-31", line: 11)])
+        #expect(config.maxFileSize == 1_048_576)
+        #expect(config.suppressions == [Suppression(rule: "com-server-not-arm64", binary: "ShellExt/*.dll", reason: "Arm64 build ships in 2.4", expires: "2027-03-31", line: 12)])
     }
 
     @Test(arguments: [
-        ("version: 1\ntraget: x\n", "armready.yml:2: unknown key 'traget' in configuration (expected one of: version, target, fail-on, fail-on-unknown, rules, disable, exclude, follow-symlinks, archives, isa, cache, suppressions)"),
+        ("version: 1\ntraget: x\n", "armready.yml:2: unknown key 'traget' in configuration (expected one of: version, target, fail-on, fail-on-unknown, rules, disable, exclude, follow-symlinks, archives, isa, cache, max-file-size, suppressions)"),
+        ("version: 1\nmax-file-size: big\n", "armready.yml:2: 'max-file-size' must be a positive number of bytes (found 'big')"),
         ("target: x\n", "armready.yml:1: configuration is missing the required key 'version'"),
         ("version: 2\n", "armready.yml:1: unsupported configuration version 2 (this armready reads version 1)"),
         ("version: 1\nfail-on: native\n", "armready.yml:2: 'fail-on' must be one of emulated, at-risk, blocked (found 'native')"),

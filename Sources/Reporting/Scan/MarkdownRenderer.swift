@@ -104,8 +104,12 @@ package enum MarkdownRenderer {
                 lines.append("- \(label): " + paths.map(e).joined(separator: ", "))
             }
         }
-        if !report.diagnostics.isEmpty {
-            lines += ["", "\(report.diagnostics.count) files could not be scanned; the JSON report lists them."]
+        let partial = report.diagnostics.filter(\.isPartial).count
+        if report.diagnostics.count > partial {
+            lines += ["", "\(report.diagnostics.count - partial) files could not be scanned; the JSON report lists them."]
+        }
+        if partial > 0 {
+            lines += ["", "\(partial) files were scanned in part; the JSON report lists them."]
         }
         return lines
     }

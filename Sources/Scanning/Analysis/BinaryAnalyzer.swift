@@ -9,9 +9,6 @@ import Readiness
 /// decoded (a sparse 20 GB file with an MZ header costs what its headers cost), and an
 /// `over-budget` diagnostic says what was skipped.
 struct BinaryAnalyzer: Sendable {
-    /// The size beyond which a file is rated from its headers only: 4 GiB, larger than any
-    /// PE image Windows loads (PE32+ images are limited to 4 GiB by `SizeOfImage`).
-    static let defaultSizeBudget = 4 << 30
     let rules: RuleSet
     let target: TargetProfile
     let isa: ISAOptions?
@@ -21,8 +18,8 @@ struct BinaryAnalyzer: Sendable {
     var digests = true
     /// Where analyses of binaries already seen are kept (`ScanOptions.cache`); needs digests.
     var cache: AnalysisCache?
-    /// Files above this many bytes are not hashed or decoded (`defaultSizeBudget`).
-    var sizeBudget = Self.defaultSizeBudget
+    /// Files above this many bytes are not hashed or decoded (`ScanOptions.sizeBudget`).
+    var sizeBudget = ScanOptions.defaultSizeBudget
 
     func analyze(_ file: WalkedFile) -> FileOutcome {
         let mapped: MappedFile?

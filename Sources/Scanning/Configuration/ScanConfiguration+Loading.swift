@@ -5,7 +5,7 @@ import Yams
 extension ScanConfiguration {
     private static let keys = [
         "version", "target", "fail-on", "fail-on-unknown", "rules", "disable", "exclude",
-        "follow-symlinks", "archives", "isa", "cache", "suppressions",
+        "follow-symlinks", "archives", "isa", "cache", "max-file-size", "suppressions",
     ]
     private static let suppressionKeys = ["rule", "binary", "reason", "expires"]
 
@@ -50,6 +50,13 @@ extension ScanConfiguration {
         let base = (file as NSString).deletingLastPathComponent
         if let (_, node) = entries["rules"] {
             config.rules = try strings(node, "rules", yaml).map { $0.hasPrefix("/") || base.isEmpty ? $0 : base + "/" + $0 }
+        }
+        if let (_, node) = entries["max-file-size"] {
+            let text = try yaml.text(node, key: "max-file-size")
+            guard let bytes = Int(text), bytes > 0 else {
+                throw yaml.error(node, "'max-file-size' must be a positive number of bytes (found '\(text)')")
+            }
+            config.maxFileSize = bytes
         }
         if let (_, node) = entries["cache"] {
             let folder = try yaml.nonEmptyText(node, key: "cache")

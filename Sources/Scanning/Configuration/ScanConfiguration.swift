@@ -21,6 +21,8 @@ package struct ScanConfiguration: Sendable, Equatable {
     package var isa: Bool?
     /// The analysis cache folder (`AnalysisCache`), resolved against the file's directory.
     package var cache: String?
+    /// Files larger than this many bytes are rated from their headers only.
+    package var maxFileSize: Int?
     package var suppressions: [Suppression] = []
 
     package init(file: String? = nil) {

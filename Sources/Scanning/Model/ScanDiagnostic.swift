@@ -9,7 +9,7 @@ package struct ScanDiagnostic: Sendable, Equatable, Codable {
         case symlinkLoop = "symlink-loop"
         /// A root given on the command line does not exist.
         case missingRoot = "missing-root"
-        /// A file larger than the size budget (`BinaryAnalyzer.defaultSizeBudget`): rated from
+        /// A file larger than the size budget (`ScanOptions.sizeBudget`): rated from
         /// its headers only, not hashed and not decoded.
         case overBudget = "over-budget"
         /// An archive inside an archive: the binaries in it are not rated.
@@ -21,6 +21,14 @@ package struct ScanDiagnostic: Sendable, Equatable, Codable {
 
     package var path: String
     package var kind: Kind
+    /// The file was scanned in part (rated from its headers, or some entries left closed)
+    /// rather than not at all.
+    package var isPartial: Bool {
+        switch kind {
+        case .overBudget, .notOpened, .inconsistentArchive: true
+        case .unreadable, .specialFile, .symlinkLoop, .missingRoot: false
+        }
+    }
     package var message: String
 
     package init(path: String, kind: Kind, message: String) {

@@ -32,6 +32,7 @@ extension ScanOptions {
             baseline: try request.baseline.map { path throws(ScanError) in try Baseline.load(path: path) },
             baselinePath: request.baseline, today: request.today, generatedAt: request.generatedAt,
             toolVersion: request.toolVersion, concurrency: request.jobs)
+        sizeBudget = request.maxFileSize ?? configuration.maxFileSize ?? ScanOptions.defaultSizeBudget
         if let folder = request.cache ?? configuration.cache {
             // A cache that cannot be written would silently do nothing: say so instead.
             do {

@@ -18,6 +18,8 @@ package struct ScanRequest: Sendable {
     package var jobs: Int?
     /// `--cache DIR`.
     package var cache: String?
+    /// `--max-file-size BYTES`.
+    package var maxFileSize: Int?
     package var failOn: Verdict?
     package var failOnUnknown = false
     /// `--baseline FILE`.

@@ -29,9 +29,13 @@ enum TableSummary {
                     "Baseline \(baseline.file): \(baseline.new.count) new, \(baseline.worse.count) worse, "
                         + "\(baseline.improved.count) improved, \(baseline.removed.count) removed"))
         }
-        if !report.diagnostics.isEmpty {
-            let count = report.diagnostics.count
-            lines.append("\(count) file\(count == 1 ? "" : "s") not scanned (listed in the JSON report)")
+        let partial = report.diagnostics.filter(\.isPartial).count
+        let skipped = report.diagnostics.count - partial
+        if skipped > 0 {
+            lines.append("\(skipped) file\(skipped == 1 ? "" : "s") not scanned (listed in the JSON report)")
+        }
+        if partial > 0 {
+            lines.append("\(partial) file\(partial == 1 ? "" : "s") scanned in part (listed in the JSON report)")
         }
         return lines
     }
