@@ -51,7 +51,9 @@ package struct ISAProfile: Sendable, Equatable {
     /// likely constants in literal pools decoded as code. Reported only, not required.
     package var arm64Unconfirmed: [String: Int] { counts(.arm64, .unconfirmed) }
 
-    private func counts(_ architecture: ISAExtension.Architecture, _ standing: ISAExtensionUse.Standing) -> [String: Int] {
+    private func counts(_ architecture: ISAExtension.Architecture, _ standing: ISAExtensionUse.Standing) -> [String:
+        Int]
+    {
         var result: [String: Int] = [:]
         for use in findings where use.architecture == architecture && use.standing == standing {
             result[use.name.rawValue, default: 0] += use.count
@@ -71,8 +73,10 @@ extension ISAProfile: Codable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             findings: try c.decode([ISAExtensionUse].self, forKey: .findings),
-            dispatch: try c.decode(DispatchEvidence.self, forKey: .dispatch), method: try c.decode(String.self, forKey: .method),
-            bytesDecoded: try c.decode(Int.self, forKey: .bytesDecoded), byteCap: try c.decode(Int.self, forKey: .byteCap),
+            dispatch: try c.decode(DispatchEvidence.self, forKey: .dispatch),
+            method: try c.decode(String.self, forKey: .method),
+            bytesDecoded: try c.decode(Int.self, forKey: .bytesDecoded),
+            byteCap: try c.decode(Int.self, forKey: .byteCap),
             capReached: try c.decode(Bool.self, forKey: .capReached),
             decodeFailures: try c.decode(Int.self, forKey: .decodeFailures),
             skippedFunctions: try c.decode(Int.self, forKey: .skippedFunctions))

@@ -13,11 +13,15 @@ package enum Scanner {
 
     /// The scan's report, and each binary as the rules saw it (its facts, its application's
     /// facts and the executables that load it), in report order: what `armready facts` shows.
-    package static func scanWithFacts(_ options: ScanOptions) throws(ScanError) -> (report: ScanReport, binaries: [AssessedBinary]) {
+    package static func scanWithFacts(_ options: ScanOptions) throws(ScanError) -> (
+        report: ScanReport, binaries: [AssessedBinary]
+    ) {
         try run(options, progress: nil)
     }
 
-    private static func run(_ options: ScanOptions, progress: ScanProgress?) throws(ScanError) -> (report: ScanReport, binaries: [AssessedBinary]) {
+    private static func run(_ options: ScanOptions, progress: ScanProgress?) throws(ScanError) -> (
+        report: ScanReport, binaries: [AssessedBinary]
+    ) {
         var walker = FileWalker(followSymlinks: options.followSymlinks, excludes: options.excludes)
         if let cache = options.cache { walker.skipDirectory(cache.directory) }
         var walkedRoots = 0
@@ -34,7 +38,8 @@ package enum Scanner {
             rules: options.rules, target: options.target, isa: options.isa, archives: options.archives,
             digests: options.digests || options.cache != nil, cache: options.cache)
         analyzer.sizeBudget = options.sizeBudget
-        let outcomes = analyzeAll(walker.files, analyzer: analyzer, concurrency: options.concurrency, progress: progress)
+        let outcomes = analyzeAll(
+            walker.files, analyzer: analyzer, concurrency: options.concurrency, progress: progress)
 
         var diagnostics = walker.diagnostics
         var found: [(identity: BinaryIdentity, analysis: AnalyzedBinary, assessed: AssessedBinary)] = []
@@ -54,11 +59,16 @@ package enum Scanner {
         let applications = ApplicationAssessor.assess(&assessed, rules: options.rules, target: options.target)
         var binaries = zip(found, assessed).map { item, final in BinaryResult(item.identity, item.analysis, final) }
         let suppressionStatus = SuppressionApplier.apply(options.suppressions, to: &binaries, today: options.today)
-        let baseline = options.baseline.map { BaselineComparer.compare(&binaries, with: $0, file: options.baselinePath ?? "") }
+        let baseline = options.baseline.map {
+            BaselineComparer.compare(&binaries, with: $0, file: options.baselinePath ?? "")
+        }
         // No gate flags: no gate (`gate` is null in JSON), not a gate that always passes.
         let gateRequested = options.failOn != nil || options.failOnUnknown
-        let gate = gateRequested
-            ? Gate.decide(binaries: binaries, failOn: options.failOn, failOnUnknown: options.failOnUnknown, baselineActive: baseline != nil)
+        let gate =
+            gateRequested
+            ? Gate.decide(
+                binaries: binaries, failOn: options.failOn, failOnUnknown: options.failOnUnknown,
+                baselineActive: baseline != nil)
             : nil
         diagnostics.sort { ($0.path, $0.kind.rawValue) < ($1.path, $1.kind.rawValue) }
 
@@ -66,7 +76,8 @@ package enum Scanner {
             tool: ToolInfo(version: options.toolVersion),
             target: TargetInfo(name: options.target.name, title: options.target.description),
             generatedAt: options.generatedAt, roots: roots,
-            summary: ScanSummary.make(files: walker.files.count, notBinary: notBinary, binaries: binaries, applications: applications),
+            summary: ScanSummary.make(
+                files: walker.files.count, notBinary: notBinary, binaries: binaries, applications: applications),
             gate: gate, binaries: binaries, applications: applications, diagnostics: diagnostics,
             suppressions: suppressionStatus, baseline: baseline)
         return (report, assessed)

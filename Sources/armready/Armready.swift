@@ -1,9 +1,9 @@
 import ArgumentParser
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The `armready` command: thin wiring from arguments to the library modules.
@@ -17,7 +17,9 @@ struct Armready: ParsableCommand {
             and .NET flags), imports, and the instruction-set extensions their code uses.
             """,
         version: ArmreadyVersion.current,
-        subcommands: [ScanCommand.self, InspectCommand.self, FactsCommand.self, RulesCommand.self, BaselineCommand.self]
+        subcommands: [
+            ScanCommand.self, InspectCommand.self, FactsCommand.self, RulesCommand.self, BaselineCommand.self,
+        ]
     )
 
     /// ArgumentParser's `main`, with every error a command throws sent through

@@ -53,7 +53,11 @@ struct FactsCommand: ParsableCommand {
                 (report, binaries) = try Scanner.scanWithFacts(options)
             } catch {
                 // A path that cannot be walked: say why and go on with the others.
-                if case .noRoots(let details) = error { details.forEach { printError("error: \($0)") } } else { printError("error: \(error)") }
+                if case .noRoots(let details) = error {
+                    details.forEach { printError("error: \($0)") }
+                } else {
+                    printError("error: \(error)")
+                }
                 failed = true
                 continue
             }
@@ -67,7 +71,8 @@ struct FactsCommand: ParsableCommand {
                     failed = true
                     continue
                 }
-                files.append(FactsDocument.File(shownPath, binary, target: options.target) { Self.shownPath($0, root: path) })
+                files.append(
+                    FactsDocument.File(shownPath, binary, target: options.target) { Self.shownPath($0, root: path) })
             }
         }
         switch format {

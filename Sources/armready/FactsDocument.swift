@@ -47,7 +47,8 @@ struct FactsDocument: Encodable {
             lines.append("# verdict: \(verdict.rawValue), execution: \(execution.rawValue)")
             lines.append("# rules: \(fired.isEmpty ? "none" : fired.joined(separator: ", "))")
             if !loadedBy.isEmpty {
-                lines.append("# loaded by: " + loadedBy.map { "\($0.host) (\($0.execution.rawValue))" }.joined(separator: ", "))
+                lines.append(
+                    "# loaded by: " + loadedBy.map { "\($0.host) (\($0.execution.rawValue))" }.joined(separator: ", "))
             }
             return lines.joined(separator: "\n") + "\n\n"
         }

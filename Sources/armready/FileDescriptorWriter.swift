@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Writes text to file descriptors and report files, all of it or an error: a report that is
@@ -13,7 +13,9 @@ enum FileDescriptorWriter {
     static func write(_ text: String, to descriptor: Int32) throws(WriteError) {
         let bytes = Array(text.utf8)
         // `withUnsafeBytes` only rethrows; the Result keeps the error's type.
-        let written = bytes.withUnsafeBytes { raw in Result { () throws(WriteError) in try writeAll(raw, to: descriptor) } }
+        let written = bytes.withUnsafeBytes { raw in
+            Result { () throws(WriteError) in try writeAll(raw, to: descriptor) }
+        }
         try written.get()
     }
 
@@ -102,9 +104,9 @@ enum FileDescriptorWriter {
 
     private static func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
         #if canImport(Glibc)
-        Glibc.write(descriptor, buffer, count)
+            Glibc.write(descriptor, buffer, count)
         #elseif canImport(Darwin)
-        Darwin.write(descriptor, buffer, count)
+            Darwin.write(descriptor, buffer, count)
         #endif
     }
 }

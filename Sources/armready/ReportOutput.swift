@@ -7,7 +7,9 @@ import Scanning
 enum ReportOutput {
     /// Renders `report` as `request` asks and writes all of it to the file or standard output.
     /// - Throws: `OutputError`: `cannot write the json report to standard output: No space left on device`.
-    static func write(_ report: ScanReport, request: ReportRequest, template: String?, color: ColorChoice) throws(OutputError) {
+    static func write(_ report: ScanReport, request: ReportRequest, template: String?, color: ColorChoice)
+        throws(OutputError)
+    {
         let text = render(report, request: request, template: template, color: color)
         do {
             if let file = request.file {
@@ -17,7 +19,8 @@ enum ReportOutput {
             }
         } catch {
             throw OutputError(
-                what: "the \(request.format.rawValue) report", destination: request.file.map { .file($0) } ?? .standardOutput, reason: error)
+                what: "the \(request.format.rawValue) report",
+                destination: request.file.map { .file($0) } ?? .standardOutput, reason: error)
         }
     }
 
@@ -25,7 +28,9 @@ enum ReportOutput {
         switch request.format {
         case .table:
             let toTerminal = request.file == nil && FileDescriptorWriter.isTerminal(1)
-            let useColor = color == .always || (color == .auto && toTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
+            let useColor =
+                color == .always
+                || (color == .auto && toTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
             return TableRenderer.render(report, color: useColor, width: toTerminal ? terminalWidth() : nil)
         case .json: return ScanJSONRenderer.render(report)
         case .sarif: return SARIFRenderer.render(report)
@@ -56,7 +61,10 @@ enum ReportOutput {
         var line = "\(report.summary.binaries) binaries in \(report.applications.count) applications"
         if !counts.isEmpty { line += ": " + counts.joined(separator: ", ") }
         if let gate = report.gate, gate.failOn != nil || gate.failOnUnknown {
-            line += gate.passed ? "; gate passed" : "; gate failed (\(gate.failing.count) binar\(gate.failing.count == 1 ? "y" : "ies"))"
+            line +=
+                gate.passed
+                ? "; gate passed"
+                : "; gate failed (\(gate.failing.count) binar\(gate.failing.count == 1 ? "y" : "ies"))"
         }
         return line
     }

@@ -11,7 +11,8 @@ struct RulesCommand: ParsableCommand {
     )
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the active rules (built-in and from --rules folders).")
+        static let configuration = CommandConfiguration(
+            abstract: "List the active rules (built-in and from --rules folders).")
 
         @OptionGroup var ruleOptions: RuleOptions
 
@@ -21,7 +22,8 @@ struct RulesCommand: ParsableCommand {
             let width = rules.rules.map(\.id.count).max() ?? 0
             var lines = rules.rules.sorted(by: { $0.id < $1.id }).map { rule in
                 let origin = overridden.contains(rule.id) ? "  (overrides the built-in rule)" : ""
-                return "\(rule.id.padding(toLength: width, withPad: " ", startingAt: 0))  \(rule.verdict.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0))  \(rule.title)\(origin)"
+                return
+                    "\(rule.id.padding(toLength: width, withPad: " ", startingAt: 0))  \(rule.verdict.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0))  \(rule.title)\(origin)"
             }
             lines += rules.disabled.sorted().map { "\($0)  (disabled)" }
             try StandardOutput.write(lines: lines)
@@ -92,7 +94,8 @@ struct RulesCommand: ParsableCommand {
             let rules: RuleSet
             let profile: TargetProfile
             do {
-                rules = try RuleSet.load(builtIn: EmbeddedRules.files, userDirectories: directory.map { [$0] } ?? [], disabled: [])
+                rules = try RuleSet.load(
+                    builtIn: EmbeddedRules.files, userDirectories: directory.map { [$0] } ?? [], disabled: [])
                 profile = try TargetProfile.load(name: target, userDirectories: directory.map { [$0] } ?? [])
             } catch {
                 throw CommandFailure.checkFailed(error.description)
@@ -106,7 +109,9 @@ struct RulesCommand: ParsableCommand {
                     printError("\(rule.source):\(failure.line): \(failure.message)")
                 }
             }
-            try StandardOutput.write(lines: ["\(rules.rules.count) rules, \(examples - failures) passed, \(failures) failed"])
+            try StandardOutput.write(lines: [
+                "\(rules.rules.count) rules, \(examples - failures) passed, \(failures) failed"
+            ])
             if failures > 0 { throw ExitStatus.checkFailed }
         }
     }
@@ -132,7 +137,8 @@ extension RulesCommand {
     /// `armready rules facts`: every fact a rule may use, with its type and meaning.
     struct FactList: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "facts", abstract: "List every fact a rule may use, with its type and meaning (a Markdown table).")
+            commandName: "facts",
+            abstract: "List every fact a rule may use, with its type and meaning (a Markdown table).")
 
         func run() throws {
             try StandardOutput.write(FactCatalog.markdownTable)

@@ -25,22 +25,34 @@ struct ScanCommand: ParsableCommand {
 
     @OptionGroup var input: ScanInputOptions
 
-    @Option(name: .long, help: ArgumentHelp("Output: table, json, sarif, junit, markdown or html, to standard output or =FILE. Repeatable. Default: table.", valueName: "format[=file]"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Output: table, json, sarif, junit, markdown or html, to standard output or =FILE. Repeatable. Default: table.",
+            valueName: "format[=file]"))
     var report: [ReportRequest] = []
 
-    @Option(name: .customLong("fail-on"), help: "Fail (exit 1) when a binary is at least this bad: emulated, at-risk or blocked.")
+    @Option(
+        name: .customLong("fail-on"),
+        help: "Fail (exit 1) when a binary is at least this bad: emulated, at-risk or blocked.")
     var failOn: GateLevel?
 
     @Flag(name: .customLong("fail-on-unknown"), help: "Also fail when a binary could not be analysed.")
     var failOnUnknown = false
 
-    @Option(name: .long, help: "Fail only on binaries that are new or worse than in this baseline file (see `armready baseline write`).")
+    @Option(
+        name: .long,
+        help: "Fail only on binaries that are new or worse than in this baseline file (see `armready baseline write`).")
     var baseline: String?
 
     @Option(name: .long, help: "HTML template to use instead of the built-in one.")
     var template: String?
 
-    @Flag(name: .long, help: "Record the scan time in every report (set by SOURCE_DATE_EPOCH too); without it only the HTML report shows the time, so other reports are byte-identical across runs.")
+    @Flag(
+        name: .long,
+        help:
+            "Record the scan time in every report (set by SOURCE_DATE_EPOCH too); without it only the HTML report shows the time, so other reports are byte-identical across runs."
+    )
     var timestamp = false
 
     @Flag(name: .shortAndLong, help: "No progress and no summary on standard error.")
@@ -59,7 +71,8 @@ struct ScanCommand: ParsableCommand {
     func run() throws {
         // Errors go to `Armready.main`, which maps each to its exit status (ExitStatus.ending(for:)).
         var options = try ScanOptions(
-            resolving: input.request(failOn: failOn?.verdict, failOnUnknown: failOnUnknown, baseline: baseline, timestamp: timestamp))
+            resolving: input.request(
+                failOn: failOn?.verdict, failOnUnknown: failOnUnknown, baseline: baseline, timestamp: timestamp))
         let template = try self.template.map { path throws(ScanError) in try ReportOutput.readTemplate(path) }
         if !quiet {
             for override in options.rules.overrides {
@@ -80,7 +93,9 @@ struct ScanCommand: ParsableCommand {
         }
         progress.finish()
         if !quiet {
-            for diagnostic in report.diagnostics { printError("warning: " + TerminalText.sanitized("\(diagnostic.path): \(diagnostic.message)")) }
+            for diagnostic in report.diagnostics {
+                printError("warning: " + TerminalText.sanitized("\(diagnostic.path): \(diagnostic.message)"))
+            }
         }
         for request in requests {
             try ReportOutput.write(report, request: request, template: template, color: color)

@@ -3,7 +3,9 @@ import Scanning
 
 extension ScanInputOptions {
     /// The request these options make, for the Scanning front end (`ScanOptions(resolving:)`).
-    func request(failOn: Verdict? = nil, failOnUnknown: Bool = false, baseline: String? = nil, timestamp: Bool = false) -> ScanRequest {
+    func request(failOn: Verdict? = nil, failOnUnknown: Bool = false, baseline: String? = nil, timestamp: Bool = false)
+        -> ScanRequest
+    {
         var request = ScanRequest(
             paths: paths, isaMaxBytes: isaMaxBytes, today: Timestamp.today(), toolVersion: ArmreadyVersion.current,
             executableFingerprint: { AnalysisCache.executableFingerprint(fallback: ArmreadyVersion.current) })

@@ -11,13 +11,19 @@ struct ScanInputOptions: ParsableArguments {
     @Option(name: .long, help: "Configuration file (default: armready.yml in the first scanned directory).")
     var config: String?
 
-    @Option(name: .long, help: ArgumentHelp("Skip paths matching this glob (matched against the relative path and the file name). Repeatable.", valueName: "glob"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Skip paths matching this glob (matched against the relative path and the file name). Repeatable.",
+            valueName: "glob"))
     var exclude: [String] = []
 
     @Flag(name: .customLong("follow-symlinks"), help: "Follow symbolic links (loops are detected and reported).")
     var followSymlinks = false
 
-    @Flag(name: .customLong("no-archives"), help: "Do not look inside packages (.whl, .nupkg, .msix, .appx, .vsix, .jar, .zip).")
+    @Flag(
+        name: .customLong("no-archives"),
+        help: "Do not look inside packages (.whl, .nupkg, .msix, .appx, .vsix, .jar, .zip).")
     var noArchives = false
 
     @Flag(name: .customLong("no-isa"), help: "Triage: headers, imports and verdicts only, no instruction-set decoding.")

@@ -54,7 +54,10 @@ struct ELFFixtureTests {
         #expect(elf.aarch64Features == properties["AArch64 feature", default: []])
         let flagsText = expected["flagsText"] as? String ?? ""
         if image.machine == 40 {
-            #expect(elf.armFloatABI == (flagsText.contains("hard-float ABI") ? "hard" : flagsText.contains("soft-float ABI") ? "soft" : nil))
+            #expect(
+                elf.armFloatABI
+                    == (flagsText.contains("hard-float ABI")
+                        ? "hard" : flagsText.contains("soft-float ABI") ? "soft" : nil))
             #expect(flagsText.contains("Version\(elf.armEABIVersion ?? -1) EABI"))
         } else {
             #expect(elf.armFloatABI == nil)

@@ -58,7 +58,9 @@ struct ELFFuzzTests {
 
     @Test("concurrent reads give the same images as sequential ones")
     func concurrentReads() async throws {
-        let paths = Self.names.map { elfRepositoryRoot.appendingPathComponent("Tests/Fixtures/elf").appendingPathComponent($0).path }
+        let paths = Self.names.map {
+            elfRepositoryRoot.appendingPathComponent("Tests/Fixtures/elf").appendingPathComponent($0).path
+        }
         let sequential = paths.map { BinaryReader.read(path: $0) }
         let concurrent = await withTaskGroup(of: (Int, ReadResult).self) { group in
             for round in 0..<8 {

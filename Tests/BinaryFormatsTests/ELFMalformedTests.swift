@@ -38,7 +38,10 @@ struct ELFMalformedTests {
         #expect(elf.soname == ELFImageBuilder.soname)
         #expect(elf.executableSections == [".text"])
         let text = ELFImageBuilder.base + UInt64(ELFImageBuilder.textOffset)
-        #expect(image.code.sections == [CodeSection(name: ".text", address: text, fileOffset: ELFImageBuilder.textOffset, fileSize: 16)])
+        #expect(
+            image.code.sections == [
+                CodeSection(name: ".text", address: text, fileOffset: ELFImageBuilder.textOffset, fileSize: 16)
+            ])
         #expect(image.code.functionSource == .ehFrame)
         #expect(image.code.functions == [FunctionRange(start: text, size: 16)])
     }
@@ -67,9 +70,14 @@ struct ELFMalformedTests {
         // Without section headers, the program header table is the next structure to fail.
         var noSections = ELFImageBuilder.minimal()
         noSections.put64(0, at: 40)
-        #expect(elfError(Array(noSections.bytes[0..<0x60])) == "program header table (4 entries) at 0x40 needs 224 bytes but the file ends at 0x60")
-        #expect(elfError(Array(bytes[0..<0x280])) == "section header 0 at 0x260 needs 64 bytes but the file ends at 0x280")
-        #expect(elfError(Array(bytes[0..<0x2E0])) == "section header table (9 entries) at 0x260 needs 576 bytes but the file ends at 0x2e0")
+        #expect(
+            elfError(Array(noSections.bytes[0..<0x60]))
+                == "program header table (4 entries) at 0x40 needs 224 bytes but the file ends at 0x60")
+        #expect(
+            elfError(Array(bytes[0..<0x280])) == "section header 0 at 0x260 needs 64 bytes but the file ends at 0x280")
+        #expect(
+            elfError(Array(bytes[0..<0x2E0]))
+                == "section header table (9 entries) at 0x260 needs 576 bytes but the file ends at 0x2e0")
     }
 
     @Test("identification bytes outside the gABI are named")
@@ -92,7 +100,9 @@ struct ELFMalformedTests {
         #expect(elfError(b.bytes) == "e_shoff points past end of file (0x100000 > 0x4a0)")
         b = ELFImageBuilder.minimal()
         b.put16(0xFFF0, at: 60)
-        #expect(elfError(b.bytes) == "section header table (65520 entries) at 0x260 needs 4193280 bytes but the file ends at 0x4a0")
+        #expect(
+            elfError(b.bytes)
+                == "section header table (65520 entries) at 0x260 needs 4193280 bytes but the file ends at 0x4a0")
         // e_shnum 0: the real count is section 0's sh_size.
         b = ELFImageBuilder.minimal()
         b.put16(0, at: 60)
@@ -100,7 +110,9 @@ struct ELFMalformedTests {
         #expect(elfError(b.bytes) == "ELF section header count 1099511627776 exceeds the limit of 1048576")
         b = ELFImageBuilder.minimal()
         b.put16(5000, at: 56)
-        #expect(elfError(b.bytes) == "program header table (5000 entries) at 0x40 needs 280000 bytes but the file ends at 0x4a0")
+        #expect(
+            elfError(b.bytes)
+                == "program header table (5000 entries) at 0x40 needs 280000 bytes but the file ends at 0x4a0")
         // e_phnum PN_XNUM: the real count is section 0's sh_info.
         b = ELFImageBuilder.minimal()
         b.put16(0xFFFF, at: 56)
@@ -181,7 +193,8 @@ struct ELFMalformedTests {
         var notes = ELFNotes()
         #expect(throws: BinaryFormatError.self) {
             try b.bytes.withUnsafeBytes { raw in
-                try notes.read(ByteReader(raw), offset: UInt64(ELFImageBuilder.noteOffset), size: 24, alignment: 4, is64Bit: true)
+                try notes.read(
+                    ByteReader(raw), offset: UInt64(ELFImageBuilder.noteOffset), size: 24, alignment: 4, is64Bit: true)
             }
         }
     }
@@ -206,7 +219,9 @@ struct ELFMalformedTests {
                 try ELFEHFrame.functions(ByteReader(raw), offset: UInt64(o), size: 0x40, address: 0, is64Bit: true)
             }
         }
-        #expect(throws: BinaryFormatError.invalid(".eh_frame entry at 0x160 has length 0xffffff00 but 0x3c bytes remain")) {
+        #expect(
+            throws: BinaryFormatError.invalid(".eh_frame entry at 0x160 has length 0xffffff00 but 0x3c bytes remain")
+        ) {
             try error.get()
         }
         // The 64-bit length escape with an absurd length.
@@ -230,7 +245,8 @@ struct ELFMalformedTests {
                 bytes[5] = UInt8.random(in: 1...2, using: &generator)
             } else {
                 for _ in 0..<Int.random(in: 1...8, using: &generator) {
-                    bytes[Int.random(in: 4..<bytes.count, using: &generator)] = UInt8.random(in: 0...255, using: &generator)
+                    bytes[Int.random(in: 4..<bytes.count, using: &generator)] = UInt8.random(
+                        in: 0...255, using: &generator)
                 }
             }
             switch readELF(bytes) {

@@ -70,15 +70,27 @@ struct ELFSymbolTests {
                 checked.irelative += facts.irelative
                 var problems: [String] = []
                 let count = facts.functions[".symtab"] ?? facts.functions[".dynsym"] ?? 0
-                if elf.functionSymbolCount != count { problems.append("functions \(elf.functionSymbolCount) vs \(count)") }
-                if Set(elf.ifuncSymbols) != facts.ifuncs { problems.append("ifuncs \(elf.ifuncSymbols.count) vs \(facts.ifuncs.count)") }
-                if Set(elf.importedSymbols) != facts.imports { problems.append("imports \(elf.importedSymbols.count) vs \(facts.imports.count)") }
-                if elf.irelativeRelocationCount != facts.irelative { problems.append("IRELATIVE \(elf.irelativeRelocationCount) vs \(facts.irelative)") }
+                if elf.functionSymbolCount != count {
+                    problems.append("functions \(elf.functionSymbolCount) vs \(count)")
+                }
+                if Set(elf.ifuncSymbols) != facts.ifuncs {
+                    problems.append("ifuncs \(elf.ifuncSymbols.count) vs \(facts.ifuncs.count)")
+                }
+                if Set(elf.importedSymbols) != facts.imports {
+                    problems.append("imports \(elf.importedSymbols.count) vs \(facts.imports.count)")
+                }
+                if elf.irelativeRelocationCount != facts.irelative {
+                    problems.append("IRELATIVE \(elf.irelativeRelocationCount) vs \(facts.irelative)")
+                }
                 if !problems.isEmpty { mismatches.append("\(path): " + problems.joined(separator: "; ")) }
             }
         }
-        print("ELF symbols: \(checked.files) files, \(checked.ifuncs) ifunc names, \(checked.irelative) IRELATIVE relocations compared")
+        print(
+            "ELF symbols: \(checked.files) files, \(checked.ifuncs) ifunc names, \(checked.irelative) IRELATIVE relocations compared"
+        )
         #expect(checked.ifuncs > 0 && checked.irelative > 0)
-        #expect(mismatches.isEmpty, Comment(rawValue: "\(mismatches.count) mismatches:\n" + mismatches.prefix(20).joined(separator: "\n")))
+        #expect(
+            mismatches.isEmpty,
+            Comment(rawValue: "\(mismatches.count) mismatches:\n" + mismatches.prefix(20).joined(separator: "\n")))
     }
 }

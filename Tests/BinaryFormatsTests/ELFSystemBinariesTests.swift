@@ -71,7 +71,9 @@ struct ELFSystemBinariesTests {
             return line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
         }
         func bracketed(_ line: Substring) -> String? {
-            guard let open = line.lastIndex(of: "["), let close = line.lastIndex(of: "]"), open < close else { return nil }
+            guard let open = line.lastIndex(of: "["), let close = line.lastIndex(of: "]"), open < close else {
+                return nil
+            }
             return String(line[line.index(after: open)..<close])
         }
         var inProperties = false
@@ -98,7 +100,9 @@ struct ELFSystemBinariesTests {
                 facts.type = String(value(line).prefix { $0 != " " })
                 facts.positionIndependentExecutable = line.contains("Position-Independent Executable")
             } else if line.contains("[Requesting program interpreter: ") {
-                facts.interpreter = bracketed(line).map { String($0.dropFirst("Requesting program interpreter: ".count)) }
+                facts.interpreter = bracketed(line).map {
+                    String($0.dropFirst("Requesting program interpreter: ".count))
+                }
             } else if line.contains("(NEEDED)") {
                 if let name = bracketed(line) { facts.needed.append(name) }
             } else if line.contains("(RUNPATH)") {
@@ -114,7 +118,9 @@ struct ELFSystemBinariesTests {
                 {
                     let inFile = fields[1] == "NOBITS" ? 0 : size
                     facts.executable.append(
-                        CodeSection(name: String(fields[0]), address: address, fileOffset: inFile == 0 ? 0 : offset, fileSize: inFile))
+                        CodeSection(
+                            name: String(fields[0]), address: address, fileOffset: inFile == 0 ? 0 : offset,
+                            fileSize: inFile))
                 }
             } else if line.contains("(SONAME)") {
                 facts.soname = bracketed(line)
@@ -124,7 +130,9 @@ struct ELFSystemBinariesTests {
         return result
     }
 
-    @Test("class, machine, type, interpreter, DT_NEEDED, DT_SONAME, run paths, build id, GNU properties and executable sections agree with readelf", .timeLimit(.minutes(10)))
+    @Test(
+        "class, machine, type, interpreter, DT_NEEDED, DT_SONAME, run paths, build id, GNU properties and executable sections agree with readelf",
+        .timeLimit(.minutes(10)))
     func agreeWithReadelf() throws {
         let clock = ContinuousClock()
         let started = clock.now
@@ -159,17 +167,36 @@ struct ELFSystemBinariesTests {
                 // readelf calls an ET_DYN a PIE only with DF_1_PIE; armready also counts PT_INTERP
                 // without DT_SONAME (PIEs from linkers that do not set the flag).
                 if facts.type == "DYN" {
-                    let executable = facts.positionIndependentExecutable || (facts.interpreter != nil && facts.soname == nil)
-                    if (image.kind == .executable) != executable { problems.append("kind \(image.kind) vs readelf PIE \(facts.positionIndependentExecutable)") }
+                    let executable =
+                        facts.positionIndependentExecutable || (facts.interpreter != nil && facts.soname == nil)
+                    if (image.kind == .executable) != executable {
+                        problems.append("kind \(image.kind) vs readelf PIE \(facts.positionIndependentExecutable)")
+                    }
                 }
-                if elf.interpreter != facts.interpreter { problems.append("interpreter \(String(describing: elf.interpreter)) vs \(String(describing: facts.interpreter))") }
+                if elf.interpreter != facts.interpreter {
+                    problems.append(
+                        "interpreter \(String(describing: elf.interpreter)) vs \(String(describing: facts.interpreter))"
+                    )
+                }
                 if elf.needed != facts.needed { problems.append("needed \(elf.needed) vs \(facts.needed)") }
-                if elf.soname != facts.soname { problems.append("soname \(String(describing: elf.soname)) vs \(String(describing: facts.soname))") }
-                let runpath = (facts.runpath ?? facts.rpath).map { $0.split(separator: ":", omittingEmptySubsequences: false).map(String.init) } ?? []
+                if elf.soname != facts.soname {
+                    problems.append("soname \(String(describing: elf.soname)) vs \(String(describing: facts.soname))")
+                }
+                let runpath =
+                    (facts.runpath ?? facts.rpath).map {
+                        $0.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+                    } ?? []
                 if elf.runpath != runpath { problems.append("runpath \(elf.runpath) vs \(runpath)") }
-                if image.code.sections != facts.executable { problems.append("executable sections \(image.code.sections) vs \(facts.executable)") }
-                if elf.executableSections != facts.executable.map(\.name) { problems.append("executable section names") }
-                if elf.buildID != facts.buildID { problems.append("build id \(String(describing: elf.buildID)) vs \(String(describing: facts.buildID))") }
+                if image.code.sections != facts.executable {
+                    problems.append("executable sections \(image.code.sections) vs \(facts.executable)")
+                }
+                if elf.executableSections != facts.executable.map(\.name) {
+                    problems.append("executable section names")
+                }
+                if elf.buildID != facts.buildID {
+                    problems.append(
+                        "build id \(String(describing: elf.buildID)) vs \(String(describing: facts.buildID))")
+                }
                 let properties = ELFFixtureTests.properties(facts.properties)
                 let mine: [String: [String]] = [
                     "x86 ISA needed": elf.x86ISANeeded, "x86 ISA used": elf.x86ISAUsed, "x86 feature": elf.x86Features,
@@ -180,8 +207,12 @@ struct ELFSystemBinariesTests {
             }
         }
         let total = clock.now - started
-        print("ELF system binaries: \(files.count) files, total \(total), readelf \(readelfTime), armready \(armreadyTime)")
-        #expect(mismatches.isEmpty, Comment(rawValue: "\(mismatches.count) mismatches:\n" + mismatches.prefix(20).joined(separator: "\n")))
+        print(
+            "ELF system binaries: \(files.count) files, total \(total), readelf \(readelfTime), armready \(armreadyTime)"
+        )
+        #expect(
+            mismatches.isEmpty,
+            Comment(rawValue: "\(mismatches.count) mismatches:\n" + mismatches.prefix(20).joined(separator: "\n")))
     }
 
     @Test("a stripped system binary's .eh_frame FDEs match readelf --debug-dump=frames")
@@ -198,7 +229,8 @@ struct ELFSystemBinariesTests {
     @Test("readelf reads the hand-built test image as the malformed-input tests assume")
     func handBuiltImageAgreesWithReadelf() throws {
         for bigEndian in [false, true] {
-            let url = FileManager.default.temporaryDirectory.appendingPathComponent("armready-elf-\(bigEndian ? "be" : "le")-\(getpid())")
+            let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "armready-elf-\(bigEndian ? "be" : "le")-\(getpid())")
             try Data(ELFImageBuilder.minimal(bigEndian: bigEndian, machine: bigEndian ? 21 : 62).bytes).write(to: url)
             defer { try? FileManager.default.removeItem(at: url) }
             let text = try runTool("/usr/bin/readelf", ["-h", "-l", "-n", "-S", "-d", "-W", url.path])
@@ -208,7 +240,8 @@ struct ELFSystemBinariesTests {
             #expect(text.contains("Library soname: [\(ELFImageBuilder.soname)]"))
             #expect(text.contains("Type:                              DYN"))
             #expect(!text.contains("Warning") && !text.contains("Error"))
-            let image = try readELF(ELFImageBuilder.minimal(bigEndian: bigEndian, machine: bigEndian ? 21 : 62).bytes).get()
+            let image = try readELF(ELFImageBuilder.minimal(bigEndian: bigEndian, machine: bigEndian ? 21 : 62).bytes)
+                .get()
             #expect(image.code.functions == (try readelfFDERanges(url.path)))
         }
     }

@@ -30,7 +30,9 @@ struct ELFImageBuilder {
     static let needed = "libtest.so.1"
     static let soname = "libself.so"
     static let buildID: [UInt8] = [0xDE, 0xAD, 0xBE, 0xEF, 0x00, 0x11, 0x22, 0x33]
-    static let sectionNames = ["", ".interp", ".note.gnu.build-id", ".text", ".eh_frame", ".dynstr", ".dynamic", ".bss", ".shstrtab"]
+    static let sectionNames = [
+        "", ".interp", ".note.gnu.build-id", ".text", ".eh_frame", ".dynstr", ".dynamic", ".bss", ".shstrtab",
+    ]
 
     init(count: Int, bigEndian: Bool) {
         bytes = [UInt8](repeating: 0, count: count)
@@ -87,7 +89,8 @@ struct ELFImageBuilder {
         b.putBytes(Array(dynstr.utf8), at: dynstrOffset)
         // DT_NEEDED, DT_SONAME, DT_STRTAB, DT_STRSZ, DT_NULL.
         let entries: [(UInt64, UInt64)] = [
-            (1, 1), (14, UInt64(needed.utf8.count + 2)), (5, base + UInt64(dynstrOffset)), (10, UInt64(dynstr.utf8.count)), (0, 0),
+            (1, 1), (14, UInt64(needed.utf8.count + 2)), (5, base + UInt64(dynstrOffset)),
+            (10, UInt64(dynstr.utf8.count)), (0, 0),
         ]
         for (index, entry) in entries.enumerated() {
             b.put64(entry.0, at: dynamicOffset + 16 * index)
@@ -100,13 +103,17 @@ struct ELFImageBuilder {
             UInt64(sectionNames[1..<index].reduce(1) { $0 + $1.utf8.count + 1 })
         }
         // index: type, flags, offset, size, align
-        b.section(1, name: nameOffset(1), type: 1, flags: 2, offset: interpOffset, size: interpreter.utf8.count + 1, align: 1)
+        b.section(
+            1, name: nameOffset(1), type: 1, flags: 2, offset: interpOffset, size: interpreter.utf8.count + 1, align: 1)
         b.section(2, name: nameOffset(2), type: 7, flags: 2, offset: noteOffset, size: 24, align: 4)
         b.section(3, name: nameOffset(3), type: 1, flags: 6, offset: textOffset, size: 16, align: 16)
         b.section(4, name: nameOffset(4), type: 1, flags: 2, offset: ehFrameOffset, size: 0x40, align: 8)
         b.section(5, name: nameOffset(5), type: 3, flags: 2, offset: dynstrOffset, size: dynstr.utf8.count, align: 1)
-        b.section(6, name: nameOffset(6), type: 6, flags: 3, offset: dynamicOffset, size: 0x50, align: 8, link: 5, entrySize: 16)
-        b.section(7, name: nameOffset(7), type: 8, flags: 3, offset: shstrtabOffset, size: 0x100, align: 8)  // .bss, NOBITS
+        b.section(
+            6, name: nameOffset(6), type: 6, flags: 3, offset: dynamicOffset, size: 0x50, align: 8, link: 5,
+            entrySize: 16)
+        // .bss, NOBITS
+        b.section(7, name: nameOffset(7), type: 8, flags: 3, offset: shstrtabOffset, size: 0x100, align: 8)
         b.section(8, name: nameOffset(8), type: 3, flags: 0, offset: shstrtabOffset, size: table.utf8.count, align: 1)
         return b
     }
@@ -140,7 +147,8 @@ struct ELFImageBuilder {
     }
 
     mutating func section(
-        _ index: Int, name: UInt64, type: UInt64, flags: UInt64, offset: Int, size: Int, align: UInt64, link: UInt64 = 0,
+        _ index: Int, name: UInt64, type: UInt64, flags: UInt64, offset: Int, size: Int, align: UInt64,
+        link: UInt64 = 0,
         entrySize: UInt64 = 0
     ) {
         let at = Self.sectionHeaderOffset + index * 64
@@ -197,7 +205,8 @@ func readelfFDERanges(_ path: String) throws -> [FunctionRange] {
     for line in output.split(separator: "\n") where line.contains(" FDE ") {
         guard let pc = line.split(separator: " ").first(where: { $0.hasPrefix("pc=") }) else { continue }
         let bounds = pc.dropFirst(3).split(separator: ".", omittingEmptySubsequences: true)
-        guard bounds.count == 2, let start = UInt64(bounds[0], radix: 16), let end = UInt64(bounds[1], radix: 16), end > start
+        guard bounds.count == 2, let start = UInt64(bounds[0], radix: 16), let end = UInt64(bounds[1], radix: 16),
+            end > start
         else { continue }
         ranges.insert(FunctionRange(start: start, size: end - start))
     }

@@ -10,7 +10,9 @@ struct PEFixtureExpectation: Decodable {
     struct CLR: Decodable { let flags: UInt32; let metadataVersion: String? }
     struct CodeRange: Decodable { let start: UInt64; let end: UInt64; let type: String }
     /// LIEF lists ranges for ARM64 metadata; for x86 CHPE metadata it gives only their count.
-    struct CHPE: Decodable { let kind: String; let codeRanges: [CodeRange]?; let codeRangeCount: Int?; let version: UInt32? }
+    struct CHPE: Decodable {
+        let kind: String; let codeRanges: [CodeRange]?; let codeRangeCount: Int?; let version: UInt32?
+    }
     struct DynamicRelocation: Decodable { let symbol: UInt64 }
     struct LIEF: Decodable {
         let chpe: CHPE?

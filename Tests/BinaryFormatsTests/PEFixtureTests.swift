@@ -58,7 +58,8 @@ struct PEFixtureTests {
         #expect((image.execution == .arm64x) == expected.lief.isArm64X)
         #expect(pe.hasARM64XRelocations == expected.lief.dynamicRelocations.contains { $0.symbol == 6 })
         let lifted = (expected.lief.chpe?.codeRanges ?? []).map { range in
-            ArchitectureRange(start: range.start, size: range.end - range.start, architecture: Self.codeType(range.type))
+            ArchitectureRange(
+                start: range.start, size: range.end - range.start, architecture: Self.codeType(range.type))
         }
         if let count = expected.lief.chpe?.codeRangeCount, expected.lief.chpe?.kind == "X86" {
             #expect(pe.hybrid?.codeMap.count == count)
@@ -82,7 +83,9 @@ struct PEFixtureTests {
         }
         #expect(pe.clr?.flags == expected.clr?.flags)
         #expect(pe.clr?.runtimeVersion == expected.clr?.metadataVersion)
-        #expect(pe.manifest?.supportedArchitectures == expected.manifestSupportedArchitectures?.split(separator: " ").map(String.init))
+        #expect(
+            pe.manifest?.supportedArchitectures
+                == expected.manifestSupportedArchitectures?.split(separator: " ").map(String.init))
         let strings = expected.versionStrings ?? [:]
         #expect(pe.version?.productName == strings["ProductName"])
         #expect(pe.version?.companyName == strings["CompanyName"])

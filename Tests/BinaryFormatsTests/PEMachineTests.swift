@@ -22,7 +22,8 @@ import Testing
 
     @Test func corFlagNames() {
         // COMIMAGE_FLAGS_ILONLY 0x1, _32BITREQUIRED 0x2, _32BITPREFERRED 0x20000 (ECMA-335 II.25.3.3.1).
-        let header = CLRHeader(flags: 0x2_0003, runtimeVersion: nil, readyToRun: true, readyToRunMachine: nil, readyToRunOS: nil)
+        let header = CLRHeader(
+            flags: 0x2_0003, runtimeVersion: nil, readyToRun: true, readyToRunMachine: nil, readyToRunOS: nil)
         #expect(header.corFlagNames == ["ILONLY", "32BITREQUIRED", "32BITPREFERRED"])
         #expect(header.flagNames == ["ILONLY", "32BITREQUIRED", "32BITPREFERRED", "READYTORUN"])
     }

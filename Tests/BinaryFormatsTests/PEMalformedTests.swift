@@ -25,7 +25,8 @@ struct PEMalformedTests {
     }
 
     @Test func truncatedDOSHeader() {
-        #expect(reason(Array(PETestImage().bytes.prefix(0x20))) == "DOS header truncated: file is 0x20 bytes, needs 0x40")
+        #expect(
+            reason(Array(PETestImage().bytes.prefix(0x20))) == "DOS header truncated: file is 0x20 bytes, needs 0x40")
     }
 
     @Test func eLfanewPastTheEnd() {

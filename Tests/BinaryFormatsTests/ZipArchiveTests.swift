@@ -60,8 +60,10 @@ struct ZipArchiveTests {
     }
 
     /// A one-entry archive: local header, data, central directory, end record.
-    static func archive(name: String = "a.bin", data: [UInt8], method: UInt16 = 0, crc: UInt32? = nil,
-                        claimedSize: UInt32? = nil) -> [UInt8] {
+    static func archive(
+        name: String = "a.bin", data: [UInt8], method: UInt16 = 0, crc: UInt32? = nil,
+        claimedSize: UInt32? = nil
+    ) -> [UInt8] {
         var out: [UInt8] = []
         func u16(_ v: UInt16) { out += [UInt8(v & 0xFF), UInt8(v >> 8)] }
         func u32(_ v: UInt32) { for i in 0..<4 { out.append(UInt8((v >> (8 * i)) & 0xFF)) } }
@@ -102,43 +104,54 @@ struct ZipArchiveTests {
     }
 
     @Test func truncatedAndMissingEndRecord() {
-        #expect(error([0x50, 0x4B, 0x03, 0x04]) == "ZIP archive truncated: file is 0x4 bytes, an end record needs 0x16")
-        #expect(error([UInt8](repeating: 0, count: 100)) == "no ZIP end of central directory record (PK\\5\\6) in the last 100 bytes")
+        #expect(
+            error([0x50, 0x4B, 0x03, 0x04]) == "ZIP archive truncated: file is 0x4 bytes, an end record needs 0x16")
+        #expect(
+            error([UInt8](repeating: 0, count: 100))
+                == "no ZIP end of central directory record (PK\\5\\6) in the last 100 bytes")
     }
 
     @Test func centralDirectoryPastTheEnd() {
         var bytes = Self.archive(data: [1, 2, 3])
         let end = bytes.count - 22
         bytes[end + 16] = 0xFF; bytes[end + 17] = 0xFF; bytes[end + 18] = 0x00; bytes[end + 19] = 0x00
-        #expect(error(bytes) == "central directory offset points past end of file (0xffff > 0x\(String(bytes.count, radix: 16)))")
+        #expect(
+            error(bytes)
+                == "central directory offset points past end of file (0xffff > 0x\(String(bytes.count, radix: 16)))")
     }
 
     @Test func crcMismatchIsAnError() {
         let bytes = Self.archive(data: [1, 2, 3], crc: 0xDEAD_BEEF)
-        #expect(error(bytes) { archive throws(BinaryFormatError) in _ = try archive.contents(of: archive.entries[0]) }
-            == "a.bin: CRC-32 0x55bc801d does not match the directory's 0xdeadbeef")
+        #expect(
+            error(bytes) { archive throws(BinaryFormatError) in _ = try archive.contents(of: archive.entries[0]) }
+                == "a.bin: CRC-32 0x55bc801d does not match the directory's 0xdeadbeef")
     }
 
     @Test func aZipBombClaimIsRefusedBeforeInflating() {
         let bytes = Self.archive(data: [0x03, 0x00], method: 8, claimedSize: 400_000_000)
-        #expect(error(bytes) { archive throws(BinaryFormatError) in _ = try archive.contents(of: archive.entries[0]) }
-            == "a.bin: claims 400000000 bytes from 2 compressed (more than deflate can give)")
+        #expect(
+            error(bytes) { archive throws(BinaryFormatError) in _ = try archive.contents(of: archive.entries[0]) }
+                == "a.bin: claims 400000000 bytes from 2 compressed (more than deflate can give)")
     }
 
     @Test func corruptDeflateDataIsAnError() {
         let bytes = Self.archive(data: [0xFF, 0xFF, 0xFF, 0xFF], method: 8, claimedSize: 16)
-        let message = error(bytes) { archive throws(BinaryFormatError) in _ = try archive.contents(of: archive.entries[0]) }
+        let message = error(bytes) { archive throws(BinaryFormatError) in
+            _ = try archive.contents(of: archive.entries[0])
+        }
         #expect(message?.hasPrefix("deflate data is corrupt (zlib: ") == true, "\(message ?? "nil")")
     }
 
     @Test func unsupportedMethod() {
         let bytes = Self.archive(data: [1, 2, 3], method: 12)
-        #expect(error(bytes) { archive throws(BinaryFormatError) in _ = try archive.contents(of: archive.entries[0]) }
-            == "a.bin: compression method 12 is not supported (only stored and deflate)")
+        #expect(
+            error(bytes) { archive throws(BinaryFormatError) in _ = try archive.contents(of: archive.entries[0]) }
+                == "a.bin: compression method 12 is not supported (only stored and deflate)")
     }
 
     @Test func randomDamageNeverTraps() throws {
-        let original = [UInt8](try Data(contentsOf: FixturePaths.fixtures.appendingPathComponent("archives/mixed-1.0-py3-none-any.whl")))
+        let original = [UInt8](
+            try Data(contentsOf: FixturePaths.fixtures.appendingPathComponent("archives/mixed-1.0-py3-none-any.whl")))
         var generator = SplitMix64(seed: 0x21F)
         for round in 0..<3000 {
             var bytes = original

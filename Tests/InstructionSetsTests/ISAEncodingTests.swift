@@ -31,7 +31,9 @@ struct ISAEncodingTests {
         #expect(avx512?.examples == [ISAExample(address: 0x1013, function: nil)])
     }
 
-    @Test("PAC and BTI hints are reported apart; RETAA, LDADDAL, SDOT, AESE and a PTRUE-predicated SVE sequence are required")
+    @Test(
+        "PAC and BTI hints are reported apart; RETAA, LDADDAL, SDOT, AESE and a PTRUE-predicated SVE sequence are required"
+    )
     func arm64Policy() {
         let words: [UInt32] = [
             0xD503_233F,  // paciasp
@@ -89,7 +91,9 @@ struct ISAEncodingTests {
         let profile = ISAFixtures.profile([0xC5, 0xF5, 0xFE, 0xC2, 0x0F, 0xA2], architecture: .x64)
         let data = try JSONEncoder().encode(profile)
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        for key in ["x86", "arm64", "x86Hints", "arm64Hints", "findings", "dispatch", "method", "bytesDecoded", "capReached"] {
+        for key in [
+            "x86", "arm64", "x86Hints", "arm64Hints", "findings", "dispatch", "method", "bytesDecoded", "capReached",
+        ] {
             #expect(object[key] != nil, "\(key)")
         }
         #expect((object["x86"] as? [String: Int]) == ["avx2": 1])
@@ -137,11 +141,15 @@ struct ISAEncodingTests {
         #expect(profile.arm64Unconfirmed == ["sme": 1, "sve": 1, "mte": 1])
         // smstart; ptrue p0.s, ld1w, add, st1w; gmi x1, x0, xzr, irg x0, x0, x1 (glibc's
         // __libc_mtag_new_tag). Encodings checked with llvm-objdump --mattr=+sve,+sme,+mte.
-        let withSetup = words + [0xD503_477F, 0x2598_E3E0, 0xA540_A000, 0x0480_0020, 0xE540_E020, 0x9ADF_1401, 0x9AC1_1000]
+        let withSetup =
+            words + [0xD503_477F, 0x2598_E3E0, 0xA540_A000, 0x0480_0020, 0xE540_E020, 0x9ADF_1401, 0x9AC1_1000]
         let confirmed = ISAFixtures.profile(
-            withSetup.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> (8 * $0)) } }, architecture: .arm64)
+            withSetup.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> (8 * $0)) } },
+            architecture: .arm64)
         #expect(confirmed.arm64Unconfirmed.isEmpty)
-        #expect(confirmed.arm64["sme", default: 0] >= 1 && confirmed.arm64["sve", default: 0] >= 1 && confirmed.arm64["mte", default: 0] >= 1)
+        #expect(
+            confirmed.arm64["sme", default: 0] >= 1 && confirmed.arm64["sve", default: 0] >= 1
+                && confirmed.arm64["mte", default: 0] >= 1)
     }
 
     /// A set-up word in data (a WHILE* is a 12-bit pattern) confirms nothing unless instructions
@@ -149,7 +157,9 @@ struct ISAEncodingTests {
     @Test("a lone set-up word among data does not confirm its extension")
     func loneSetupWordsConfirmNothing() {
         func profile(_ words: [UInt32]) -> ISAProfile {
-            ISAFixtures.profile(words.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> (8 * $0)) } }, architecture: .arm64)
+            ISAFixtures.profile(
+                words.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> (8 * $0)) } },
+                architecture: .arm64)
         }
         let filler = [UInt32](repeating: 0xD503_201F, count: 20)  // nop
         let whilelo = UInt32(0x25A1_0C00)  // whilelo p0.s, w0, w1

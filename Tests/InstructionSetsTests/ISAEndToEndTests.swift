@@ -8,7 +8,9 @@ import Testing
 /// then the sweep of the rest, compared with the independent decoders' totals.
 @Suite("ISA end to end through BinaryReader")
 struct ISAEndToEndTests {
-    @Test("reader-built layouts give the independent decoder's extension counts", arguments: ISAFixtureTests.fixtures.filter { $0.hasSuffix(".elf") })
+    @Test(
+        "reader-built layouts give the independent decoder's extension counts",
+        arguments: ISAFixtureTests.fixtures.filter { $0.hasSuffix(".elf") })
     func readerLayout(name: String) throws {
         let expected = try #require(try ISAFixtures.expectations()[name])
         let path = ISAFixtures.directory.appendingPathComponent(name).path

@@ -56,7 +56,9 @@ struct ISAFixtureTests {
     @Test("x86-64-v3 uses avx, avx2, fma, bmi1, bmi2, lzcnt and no AVX-512")
     func v3() throws {
         let profile = try profileFixture("x64-v3.elf")
-        for ext in ["avx", "avx2", "fma", "bmi1", "bmi2", "lzcnt"] { #expect(profile.x86[ext, default: 0] > 0, "\(ext)") }
+        for ext in ["avx", "avx2", "fma", "bmi1", "bmi2", "lzcnt"] {
+            #expect(profile.x86[ext, default: 0] > 0, "\(ext)")
+        }
         #expect(!profile.x86.keys.contains { $0.hasPrefix("avx512") })
     }
 
@@ -79,7 +81,10 @@ struct ISAFixtureTests {
     @Test("Armv9 fixture: sve2, sme, lse, crypto, dotprod; pac and bti as hints")
     func arm64Features() throws {
         let profile = try profileFixture("arm64-features.elf")
-        for ext in ["sve", "sve2", "sme", "lse", "aes", "sha2", "sha3", "sha512", "sm4", "crc32", "dotprod", "i8mm", "bf16", "fp16", "rcpc", "mte"] {
+        for ext in [
+            "sve", "sve2", "sme", "lse", "aes", "sha2", "sha3", "sha512", "sm4", "crc32", "dotprod", "i8mm", "bf16",
+            "fp16", "rcpc", "mte",
+        ] {
             #expect(profile.arm64[ext, default: 0] + profile.arm64Unconfirmed[ext, default: 0] > 0, "\(ext)")
         }
         #expect(profile.arm64Hints["pac", default: 0] > 0 && profile.arm64Hints["bti", default: 0] > 0)

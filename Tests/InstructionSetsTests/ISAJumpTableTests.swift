@@ -13,7 +13,8 @@ struct ISAJumpTableTests {
             isPE32Plus: architecture == .x64, characteristics: 0x2022, timeDateStamp: 0, subsystem: 3,
             dllCharacteristics: 0, imageBase: imageBase, addressOfEntryPoint: 0x1000, sizeOfImage: 0x2000, sections: [])
         let image = BinaryImage(
-            format: .pe, machine: architecture == .x64 ? 0x8664 : 0x14C, machineName: "test", execution: architecture == .x64 ? .x64 : .x86,
+            format: .pe, machine: architecture == .x64 ? 0x8664 : 0x14C, machineName: "test",
+            execution: architecture == .x64 ? .x64 : .x86,
             kind: .library, bits: architecture == .x64 ? 64 : 32, pe: pe,
             code: CodeLayout(
                 architecture: architecture,
@@ -26,7 +27,10 @@ struct ISAJumpTableTests {
     /// 0x1013 (decoded linearly: `fcom dword [rax]`, `fcom qword [rax]`, `adc edx, [rax]`),
     /// then `vaddps ymm0, ymm0, ymm1` and `ret`.
     static let x64Switch: [UInt8] =
-        [0x48, 0x8D, 0x15, 0xF9, 0xEF, 0xFF, 0xFF, 0x8B, 0x8C, 0x82, 0x20, 0x10, 0x00, 0x00, 0x48, 0x03, 0xCA, 0xFF, 0xE1]
+        [
+            0x48, 0x8D, 0x15, 0xF9, 0xEF, 0xFF, 0xFF, 0x8B, 0x8C, 0x82, 0x20, 0x10, 0x00, 0x00, 0x48, 0x03, 0xCA, 0xFF,
+            0xE1,
+        ]
         + [UInt8](repeating: 0xCC, count: 13)
         + [0xD8, 0x10, 0x00, 0x00, 0xDC, 0x10, 0x00, 0x00, 0x13, 0x10, 0x00, 0x00]
         + [0xC5, 0xFC, 0x58, 0xC1, 0xC3]
@@ -88,7 +92,8 @@ struct ISAJumpTableTests {
     /// there: `vaddps` at 0x1010 is still decoded.
     @Test func aLoadThatNamesCodeStepsOverNothing() {
         let avx: [UInt8] = [0xC5, 0xFC, 0x58, 0xC1, 0xC3]
-        let byteLoad: [UInt8] = [0x0F, 0xB6, 0x84, 0x11, 0x10, 0x10, 0x00, 0x00] + [UInt8](repeating: 0x90, count: 8) + avx
+        let byteLoad: [UInt8] =
+            [0x0F, 0xB6, 0x84, 0x11, 0x10, 0x10, 0x00, 0x00] + [UInt8](repeating: 0x90, count: 8) + avx
         #expect(profile(byteLoad, architecture: .x64, imageBase: 0x1_8000_0000).x86["avx"] == 1)
         let dwordLoad: [UInt8] = [0x8B, 0x8C, 0x82, 0x10, 0x10, 0x00, 0x00] + [UInt8](repeating: 0x90, count: 9) + avx
         #expect(profile(dwordLoad, architecture: .x64, imageBase: 0x1_8000_0000).x86["avx"] == 1)

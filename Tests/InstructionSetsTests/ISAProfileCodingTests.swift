@@ -6,7 +6,10 @@ import Testing
 /// `ISAProfile` stores only its extension uses; the JSON still carries the per-architecture
 /// dictionaries the contract documents, and reads back to the same profile.
 @Suite struct ISAProfileCodingTests {
-    private func use(_ architecture: ISAExtension.Architecture, _ name: ISAExtension, count: Int, hint: Bool = false, unconfirmed: Bool = false)
+    private func use(
+        _ architecture: ISAExtension.Architecture, _ name: ISAExtension, count: Int, hint: Bool = false,
+        unconfirmed: Bool = false
+    )
         -> ISAExtensionUse
     {
         var use = ISAExtensionUse(
@@ -19,7 +22,8 @@ import Testing
     private var profile: ISAProfile {
         ISAProfile(findings: [
             use(.x86, .avx2, count: 4), use(.x86, .endbr, count: 2, hint: true),
-            use(.arm64, .lse, count: 3), use(.arm64, .sve, count: 1, unconfirmed: true), use(.arm64, .pac, count: 5, hint: true),
+            use(.arm64, .lse, count: 3), use(.arm64, .sve, count: 1, unconfirmed: true),
+            use(.arm64, .pac, count: 5, hint: true),
         ])
     }
 
@@ -36,10 +40,11 @@ import Testing
         encoder.outputFormatting = .sortedKeys
         let data = try encoder.encode(profile)
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        #expect(object.keys.sorted() == [
-            "arm64", "arm64Hints", "arm64Unconfirmed", "byteCap", "bytesDecoded", "capReached", "decodeFailures",
-            "dispatch", "findings", "method", "skippedFunctions", "x86", "x86Hints",
-        ])
+        #expect(
+            object.keys.sorted() == [
+                "arm64", "arm64Hints", "arm64Unconfirmed", "byteCap", "bytesDecoded", "capReached", "decodeFailures",
+                "dispatch", "findings", "method", "skippedFunctions", "x86", "x86Hints",
+            ])
         #expect(object["x86"] as? [String: Int] == ["avx2": 4])
         #expect(object["arm64Unconfirmed"] as? [String: Int] == ["sve": 1])
         let first = try #require((object["findings"] as? [[String: Any]])?.first)

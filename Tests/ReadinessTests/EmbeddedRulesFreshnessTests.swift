@@ -8,7 +8,8 @@ import Testing
     @Test func generatedFileMatchesRulesFolder() throws {
         let root = TestSupport.repositoryRoot
         let rules = root.appendingPathComponent("Rules")
-        let enumerator = try #require(FileManager.default.enumerator(at: rules, includingPropertiesForKeys: [.isRegularFileKey]))
+        let enumerator = try #require(
+            FileManager.default.enumerator(at: rules, includingPropertiesForKeys: [.isRegularFileKey]))
         var onDisk: [String: String] = [:]
         for case let url as URL in enumerator {
             guard try url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile == true,

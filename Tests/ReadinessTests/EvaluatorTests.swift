@@ -6,7 +6,8 @@ import Testing
 /// The evaluator's verdict combination and the operator semantics documented in Rules/README.md.
 @Suite struct EvaluatorTests {
     private let target = TargetProfile(
-        name: "t", description: "test", facts: Facts(["target.name": .string("t"), "target.x64_emulated_isa": .list(["sse2", "avx2"])]),
+        name: "t", description: "test",
+        facts: Facts(["target.name": .string("t"), "target.x64_emulated_isa": .list(["sse2", "avx2"])]),
         source: "test")
 
     private func test(_ fact: String, _ op: Operator, _ operand: Operand, _ facts: Facts) -> Bool {
@@ -15,7 +16,10 @@ import Testing
 
     @Test func operatorSemantics() {
         let facts = Evaluator.completeFacts(
-            Facts(["machine": .int(0x8664), "isa.x86": .list(["avx2", "sse2"]), "elf.interpreter": .string("/lib/ld-linux.so.2")]),
+            Facts([
+                "machine": .int(0x8664), "isa.x86": .list(["avx2", "sse2"]),
+                "elf.interpreter": .string("/lib/ld-linux.so.2"),
+            ]),
             on: target)
         #expect(test("machine", .equals, .value(.double(34404)), facts))
         #expect(test("machine", .in, .values([.int(0x14C), .int(0x8664)]), facts))

@@ -6,7 +6,9 @@ import Testing
 /// A rule or target profile naming an instruction-set extension that no decoder reports and no
 /// CPU lists fails to load at the name's line, instead of silently never matching.
 @Suite struct ExtensionNameLoadTests {
-    private func rule(when: String, match: String = "{machine: 0x8664}", noMatch: String = "{machine: 0xAA64}") -> String {
+    private func rule(when: String, match: String = "{machine: 0x8664}", noMatch: String = "{machine: 0xAA64}")
+        -> String
+    {
         TestSupport.ruleText(id: "foo", when: when, match: match, noMatch: noMatch)
     }
 
@@ -28,13 +30,15 @@ import Testing
 
     @Test func unknownExtensionInExampleValue() {
         // Line 9 is the single `match` example.
-        let text = rule(when: "{fact: isa.x86, any_of: [avx2]}", match: "{isa.x86: [avx2, avx3]}", noMatch: "{isa.x86: [sse2]}")
+        let text = rule(
+            when: "{fact: isa.x86, any_of: [avx2]}", match: "{isa.x86: [avx2, avx3]}", noMatch: "{isa.x86: [sse2]}")
         #expect(TestSupport.loadError(text) == "Rules/foo.yaml:9: unknown x86 extension 'avx3'")
     }
 
     @Test func knownNamesLoad() {
         let text = rule(
-            when: "{fact: isa.x86, any_of: [avx2, sse4.1, avx512f]}", match: "{isa.x86: [avx2], isa.x86.dispatch: true}",
+            when: "{fact: isa.x86, any_of: [avx2, sse4.1, avx512f]}",
+            match: "{isa.x86: [avx2], isa.x86.dispatch: true}",
             noMatch: "{isa.x86: [sse2], target.arm64_isa: [lse, sve2]}")
         #expect(TestSupport.loadError(text) == nil)
     }

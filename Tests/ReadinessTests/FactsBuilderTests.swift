@@ -9,7 +9,9 @@ import Testing
 /// The images are built by hand with the header values the PE and ELF specifications give for
 /// each case.
 @Suite struct FactsBuilderTests {
-    private func peImage(machine: UInt32, characteristics: UInt16 = 0x0022, subsystem: UInt16 = 3) -> (BinaryImage, PEInfo) {
+    private func peImage(machine: UInt32, characteristics: UInt16 = 0x0022, subsystem: UInt16 = 3) -> (
+        BinaryImage, PEInfo
+    ) {
         let pe = PEInfo(
             isPE32Plus: true, characteristics: characteristics, timeDateStamp: 0, subsystem: subsystem,
             dllCharacteristics: 0, imageBase: 0x1_4000_0000, addressOfEntryPoint: 0x1000, sizeOfImage: 0x3000,
@@ -21,12 +23,15 @@ import Testing
 
     @Test func everyBuiltFactIsCatalogued() {
         var (image, pe) = peImage(machine: 0x8664)
-        pe.clr = CLRHeader(flags: 0x1, runtimeVersion: "v4.0.30319", readyToRun: true, readyToRunMachine: 0x8664, readyToRunOS: "linux")
+        pe.clr = CLRHeader(
+            flags: 0x1, runtimeVersion: "v4.0.30319", readyToRun: true, readyToRunMachine: 0x8664, readyToRunOS: "linux"
+        )
         pe.hybrid = HybridMetadata(kind: .arm64ec, version: 2, codeMap: [])
         image.pe = pe
         let elf = BinaryImage(
             format: .elf, machine: 62, machineName: "x86-64", execution: .x64, kind: .executable, bits: 64,
-            elf: ELFInfo(elfClass: "ELF64", dataEncoding: "little", type: "EXEC", interpreter: "/lib64/ld-linux-x86-64.so.2"))
+            elf: ELFInfo(
+                elfClass: "ELF64", dataEncoding: "little", type: "EXEC", interpreter: "/lib64/ld-linux-x86-64.so.2"))
         for facts in [FactsBuilder.facts(for: image), FactsBuilder.facts(for: elf)] {
             for name in facts.names {
                 let entry = FactCatalog.entry(name)
@@ -39,7 +44,8 @@ import Testing
     @Test func peFacts() {
         var (image, pe) = peImage(machine: 0x8664, characteristics: 0x2022)
         pe.imports = ["KERNEL32.dll", "ntdll.dll"]
-        pe.exports = PEExports(dllName: "x.dll", entries: [PEExport(ordinal: 1, name: "f", rva: 0x1000, forwarder: nil)])
+        pe.exports = PEExports(
+            dllName: "x.dll", entries: [PEExport(ordinal: 1, name: "f", rva: 0x1000, forwarder: nil)])
         pe.hybrid = HybridMetadata(
             kind: .arm64ec, version: 2,
             codeMap: [
@@ -66,7 +72,8 @@ import Testing
     @Test func dotnetFlags() {
         var (image, pe) = peImage(machine: 0x14C)
         // COMIMAGE_FLAGS_ILONLY | 32BITREQUIRED | 32BITPREFERRED (ECMA-335 II.25.3.3.1, CorHdr.h).
-        pe.clr = CLRHeader(flags: 0x2_0003, runtimeVersion: "v4.0.30319", readyToRun: false, readyToRunMachine: nil, readyToRunOS: nil)
+        pe.clr = CLRHeader(
+            flags: 0x2_0003, runtimeVersion: "v4.0.30319", readyToRun: false, readyToRunMachine: nil, readyToRunOS: nil)
         image.pe = pe
         let facts = FactsBuilder.facts(for: image)
         #expect(facts["dotnet.present"] == .bool(true))
@@ -85,7 +92,8 @@ import Testing
         var getauxval = DispatchEvidence()
         getauxval.getauxval = true
         let uses = [ISAExtension.sve2, .lse].map { name in
-            ISAExtensionUse(architecture: .arm64, name: name, hint: false, count: 2, inFunctions: 2, inLinearSweep: 0, examples: [])
+            ISAExtensionUse(
+                architecture: .arm64, name: name, hint: false, count: 2, inFunctions: 2, inLinearSweep: 0, examples: [])
         }
         let facts = FactsBuilder.facts(for: image, profile: ISAProfile(findings: uses, dispatch: getauxval))
         #expect(facts["imports"] == .list(["libc.so.6"]))

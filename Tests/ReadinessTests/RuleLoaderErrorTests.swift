@@ -32,7 +32,8 @@ import Testing
     @Test func badOperator() throws {
         let text = valid.replacingOccurrences(of: "equals: 0x8664}", with: "equal: 0x8664}")
         let message = try #require(TestSupport.loadError(text))
-        #expect(message.hasPrefix("Rules/foo.yaml:4: unknown operator 'equal' (expected one of: equals, not_equals, in,"))
+        #expect(
+            message.hasPrefix("Rules/foo.yaml:4: unknown operator 'equal' (expected one of: equals, not_equals, in,"))
     }
 
     @Test func operandOfWrongType() {
@@ -57,10 +58,14 @@ import Testing
             EmbeddedFile(path: "Rules/foo.yaml", contents: valid),
             EmbeddedFile(path: "Rules/foo.yml", contents: valid),
         ]
-        #expect(throws: ReadinessError.duplicateRule(id: "foo", file: "Rules/foo.yml", line: 1, firstFile: "Rules/foo.yaml")) {
+        #expect(
+            throws: ReadinessError.duplicateRule(id: "foo", file: "Rules/foo.yml", line: 1, firstFile: "Rules/foo.yaml")
+        ) {
             try RuleSet.parse(files)
         }
-        let message = ReadinessError.duplicateRule(id: "foo", file: "Rules/foo.yml", line: 1, firstFile: "Rules/foo.yaml").description
+        let message = ReadinessError.duplicateRule(
+            id: "foo", file: "Rules/foo.yml", line: 1, firstFile: "Rules/foo.yaml"
+        ).description
         #expect(message == "Rules/foo.yml:1: duplicate rule id 'foo' (already defined in Rules/foo.yaml)")
     }
 
@@ -92,7 +97,10 @@ import Testing
     @Test func badVerdict() throws {
         let text = valid.replacingOccurrences(of: "verdict: blocked", with: "verdict: broken")
         let message = try #require(TestSupport.loadError(text))
-        #expect(message == "Rules/foo.yaml:3: 'verdict' must be one of: native, emulated, at-risk, blocked, unknown (found 'broken')")
+        #expect(
+            message
+                == "Rules/foo.yaml:3: 'verdict' must be one of: native, emulated, at-risk, blocked, unknown (found 'broken')"
+        )
     }
 
     @Test func mediumConfidenceMustSaySo() throws {

@@ -20,7 +20,10 @@ import Testing
         let path = folder.appendingPathComponent("pe-x64-emulated.yaml")
         try write(text, to: path)
         let set = try RuleSet.load(userDirectories: [folder.path])
-        #expect(set.overrides == [RuleSet.Override(id: "pe-x64-emulated", source: path.path, replaced: "Rules/pe-x64-emulated.yaml")])
+        #expect(
+            set.overrides == [
+                RuleSet.Override(id: "pe-x64-emulated", source: path.path, replaced: "Rules/pe-x64-emulated.yaml")
+            ])
         let rule = try #require(set.rules.first { $0.id == "pe-x64-emulated" })
         #expect(rule.verdict == .atRisk)
         #expect(set.rules.count == TestSupport.builtInRulePaths.count)
@@ -30,10 +33,14 @@ import Testing
         let folder = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let text = TestSupport.ruleText(
-            id: "mine", when: "{fact: machine, equals: 0x8664}", match: "{machine: 0xAA64}", noMatch: "{machine: 0x14C}")
+            id: "mine", when: "{fact: machine, equals: 0x8664}", match: "{machine: 0xAA64}", noMatch: "{machine: 0x14C}"
+        )
         let path = folder.appendingPathComponent("mine.yaml")
         try write(text, to: path)
-        #expect(throws: ReadinessError.invalid(file: path.path, line: 9, message: "mine: 'match' example does not fire the rule")) {
+        #expect(
+            throws: ReadinessError.invalid(
+                file: path.path, line: 9, message: "mine: 'match' example does not fire the rule")
+        ) {
             try RuleSet.load(userDirectories: [folder.path])
         }
     }
@@ -77,7 +84,9 @@ import Testing
             _ = try TargetProfile.load(name: "typo", userDirectories: [folder.path])
             Issue.record("expected an error")
         } catch {
-            #expect(error.description.hasPrefix("\(path.path):11: unknown key 'arm23' in target facts"), "\(error.description)")
+            #expect(
+                error.description.hasPrefix("\(path.path):11: unknown key 'arm23' in target facts"),
+                "\(error.description)")
         }
     }
 }

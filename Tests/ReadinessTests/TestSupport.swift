@@ -37,7 +37,9 @@ enum TestSupport {
     }
 
     /// A minimal valid rule text with the given id and `when`.
-    static func ruleText(id: String, verdict: String = "blocked", when: String, match: String, noMatch: String) -> String {
+    static func ruleText(id: String, verdict: String = "blocked", when: String, match: String, noMatch: String)
+        -> String
+    {
         """
         id: \(id)
         title: Test rule

@@ -17,7 +17,8 @@ enum GoldenFile {
         let url = directory.appendingPathComponent(name)
         if recording {
             if ProcessInfo.processInfo.environment["CI"] != nil {
-                Issue.record("ARMREADY_RECORD=1 is refused in CI: record golden files locally", sourceLocation: sourceLocation)
+                Issue.record(
+                    "ARMREADY_RECORD=1 is refused in CI: record golden files locally", sourceLocation: sourceLocation)
                 return
             }
             do {
@@ -30,7 +31,8 @@ enum GoldenFile {
             return
         }
         guard let expected = try? Data(contentsOf: url) else {
-            Issue.record("missing golden file \(name): record it with ARMREADY_RECORD=1", sourceLocation: sourceLocation)
+            Issue.record(
+                "missing golden file \(name): record it with ARMREADY_RECORD=1", sourceLocation: sourceLocation)
             return
         }
         let actualData = Data(actual.utf8)

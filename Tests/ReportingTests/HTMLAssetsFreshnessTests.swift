@@ -8,7 +8,10 @@ import Testing
     @Test func generatedFileMatchesReportsFolder() throws {
         let root = HTMLSampleReport.repositoryRoot
         let hint = "stale: run python3 scripts/embed-report-assets.py"
-        #expect(EmbeddedReportAssets.files.map(\.path) == ["Reports/report.css", "Reports/report.html", "Reports/report.js"])
+        #expect(
+            EmbeddedReportAssets.files.map(\.path) == [
+                "Reports/report.css", "Reports/report.html", "Reports/report.js",
+            ])
         for file in EmbeddedReportAssets.files {
             let onDisk = try String(contentsOf: root.appendingPathComponent(file.path), encoding: .utf8)
                 .replacingOccurrences(of: "\r\n", with: "\n")

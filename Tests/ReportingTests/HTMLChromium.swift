@@ -42,8 +42,10 @@ enum HTMLChromium {
         _ file: URL, hash: String = "", screenshot: URL? = nil, dark: Bool = false, budget: Int = 3000,
         windowSize: String = "1400,1000"
     ) throws -> DOM {
-        var arguments = [HTMLSampleReport.repositoryRoot.appendingPathComponent("scripts/html-dom-check.py").path, file.path,
-            "--budget", String(budget), "--window-size", windowSize]
+        var arguments = [
+            HTMLSampleReport.repositoryRoot.appendingPathComponent("scripts/html-dom-check.py").path, file.path,
+            "--budget", String(budget), "--window-size", windowSize,
+        ]
         if !hash.isEmpty { arguments += ["--hash", hash] }
         if let screenshot { arguments += ["--screenshot", screenshot.path] }
         if dark { arguments.append("--dark") }

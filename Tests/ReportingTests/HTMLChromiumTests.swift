@@ -14,7 +14,8 @@ import Testing
         #expect(report.binaries.count == 21)  // the PE and ELF files listed in Samples/README.md
         let html = HTMLRenderer.render(report)
         let file = try HTMLChromium.write(html, name: "samples.html")
-        let dom = try HTMLChromium.load(file, screenshot: HTMLChromium.outputFolder.appendingPathComponent("samples-light.png"))
+        let dom = try HTMLChromium.load(
+            file, screenshot: HTMLChromium.outputFolder.appendingPathComponent("samples-light.png"))
         #expect(dom.ready)
         #expect(dom.errors == "")
         // Summary tiles show the counts per verdict.
@@ -45,15 +46,18 @@ import Testing
 
         // Free text and execution filters narrow too; a detail view opens from the hash.
         let text = try HTMLChromium.load(file, hash: "q=LegacyVPN&e=x64")
-        let expectedText = report.binaries.filter { $0.path.hasPrefix("LegacyVPN/") && $0.execution == .x64 }.map(\.path)
+        let expectedText = report.binaries.filter { $0.path.hasPrefix("LegacyVPN/") && $0.execution == .x64 }.map(
+            \.path)
         #expect(!expectedText.isEmpty)
         #expect(Set(text.paths) == Set(expectedText))
-        let detail = try HTMLChromium.load(file, hash: "q=render.exe&bin=Renderer%2Frender.exe",
+        let detail = try HTMLChromium.load(
+            file, hash: "q=render.exe&bin=Renderer%2Frender.exe",
             screenshot: HTMLChromium.outputFolder.appendingPathComponent("samples-detail.png"), windowSize: "1400,2600")
         #expect(detail.errors == "")
         #expect(detail.paths == ["Renderer/render.exe"])
         #expect(detail.tags["dl"] ?? 0 >= 1)
-        let dark = try HTMLChromium.load(file, screenshot: HTMLChromium.outputFolder.appendingPathComponent("samples-dark.png"), dark: true)
+        let dark = try HTMLChromium.load(
+            file, screenshot: HTMLChromium.outputFolder.appendingPathComponent("samples-dark.png"), dark: true)
         #expect(dark.errors == "")
     }
 
@@ -62,7 +66,8 @@ import Testing
     @Test func rendererSampleReportInChromium() throws {
         let report = SampleReport.make()
         let file = try HTMLChromium.write(HTMLRenderer.render(report), name: "sample-report.html")
-        let all = try HTMLChromium.load(file, screenshot: HTMLChromium.outputFolder.appendingPathComponent("sample-report.png"),
+        let all = try HTMLChromium.load(
+            file, screenshot: HTMLChromium.outputFolder.appendingPathComponent("sample-report.png"),
             windowSize: "1400,3600")
         #expect(all.ready)
         #expect(all.errors == "")
@@ -71,8 +76,10 @@ import Testing
         for (verdict, count) in report.summary.binariesByVerdict {
             #expect(all.tiles[verdict] == String(count), "tile \(verdict)")
         }
-        let suppressed = try HTMLChromium.load(file, hash: "q=legacy.dll&bin=PhotoEditor%2Fplugins%2Flegacy.dll",
-            screenshot: HTMLChromium.outputFolder.appendingPathComponent("sample-report-suppressed.png"), windowSize: "1400,3600")
+        let suppressed = try HTMLChromium.load(
+            file, hash: "q=legacy.dll&bin=PhotoEditor%2Fplugins%2Flegacy.dll",
+            screenshot: HTMLChromium.outputFolder.appendingPathComponent("sample-report-suppressed.png"),
+            windowSize: "1400,3600")
         #expect(suppressed.errors == "")
         #expect(suppressed.paths == ["PhotoEditor/plugins/legacy.dll"])
     }
@@ -85,8 +92,11 @@ import Testing
         let renderSeconds = Date().timeIntervalSince(started)
         let size = html.utf8.count
         let file = try HTMLChromium.write(html, name: "large-20000.html")
-        let dom = try HTMLChromium.load(file, screenshot: HTMLChromium.outputFolder.appendingPathComponent("large-20000.png"), budget: 0)
-        print("HTML 20,000 binaries: \(size) bytes, render \(renderSeconds) s, page ready after \(dom.loadMs) ms, Chromium \(dom.seconds) s")
+        let dom = try HTMLChromium.load(
+            file, screenshot: HTMLChromium.outputFolder.appendingPathComponent("large-20000.png"), budget: 0)
+        print(
+            "HTML 20,000 binaries: \(size) bytes, render \(renderSeconds) s, page ready after \(dom.loadMs) ms, Chromium \(dom.seconds) s"
+        )
         #expect(size < 15_000_000)
         #expect(dom.ready)
         #expect(dom.errors == "")
@@ -94,7 +104,9 @@ import Testing
         #expect(dom.matching == 20_000)
         #expect(dom.shown == 200)
         let filtered = try HTMLChromium.load(file, hash: "v=blocked&r=x64-avx-emulated", budget: 0)
-        let expected = report.binaries.filter { $0.verdict == .blocked && $0.findings.contains { $0.rule == "x64-avx-emulated" } }
+        let expected = report.binaries.filter {
+            $0.verdict == .blocked && $0.findings.contains { $0.rule == "x64-avx-emulated" }
+        }
         #expect(filtered.matching == expected.count)
         #expect(filtered.loadMs < 5_000)
     }

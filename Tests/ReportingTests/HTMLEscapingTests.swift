@@ -21,7 +21,9 @@ import Testing
     }
 
     @Test func scriptSafeJSONEscapesEveryBreakout() {
-        #expect(HTMLEscaping.scriptSafeJSON("\"</script><!--&\u{2028}\u{2029}\"") == #""\u003c/script\u003e\u003c!--\u0026\u2028\u2029""#)
+        #expect(
+            HTMLEscaping.scriptSafeJSON("\"</script><!--&\u{2028}\u{2029}\"")
+                == #""\u003c/script\u003e\u003c!--\u0026\u2028\u2029""#)
         #expect(HTMLEscaping.text("<a href='x'>&\"") == "&lt;a href=&#39;x&#39;&gt;&amp;&quot;")
     }
 

@@ -10,7 +10,9 @@ import Testing
     /// object is `[-1, ...]` with the keys of shape 1, in the input's order.
     @Test func smallDocumentByHand() throws {
         let out = try #require(HTMLJSONInterner.intern(Array(#"{"b":["x","y","x"],"a":1}"#.utf8)))
-        #expect(String(decoding: out, as: UTF8.self) == #"{"shapes":[[1,2]],"tree":[-1,[0,"y",0],3],"values":["x","b","a",1]}"#)
+        #expect(
+            String(decoding: out, as: UTF8.self)
+                == #"{"shapes":[[1,2]],"tree":[-1,[0,"y",0],3],"values":["x","b","a",1]}"#)
     }
 
     @Test func emptyContainersAndTopLevelScalars() throws {
@@ -30,8 +32,11 @@ import Testing
         ]
         for document in documents {
             let blob = try #require(HTMLJSONInterner.intern(Array(document.utf8)))
-            #expect(try Self.canonical(Self.hydrate(blob)) == Self.canonical(JSONSerialization.jsonObject(
-                with: Data(document.utf8), options: .fragmentsAllowed)), "\(document)")
+            #expect(
+                try Self.canonical(Self.hydrate(blob))
+                    == Self.canonical(
+                        JSONSerialization.jsonObject(
+                            with: Data(document.utf8), options: .fragmentsAllowed)), "\(document)")
         }
     }
 

@@ -19,7 +19,9 @@ import Testing
         let out = URL(fileURLWithPath: path + ".html")
         try Data(html.utf8).write(to: out)
         let dom = try HTMLChromium.load(out, budget: 0)
-        print("HTML \(report.binaries.count) binaries: \(html.utf8.count) bytes, render \(seconds) s, page ready after \(dom.loadMs) ms")
+        print(
+            "HTML \(report.binaries.count) binaries: \(html.utf8.count) bytes, render \(seconds) s, page ready after \(dom.loadMs) ms"
+        )
         #expect(dom.ready)
         #expect(dom.errors == "")
     }

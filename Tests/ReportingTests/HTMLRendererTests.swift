@@ -20,7 +20,10 @@ import Testing
         #expect(script == EmbeddedReportAssets.script)
         let python = Process()
         python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        python.arguments = ["python3", "-c", "import sys,hashlib,base64;print(base64.b64encode(hashlib.sha256(sys.stdin.buffer.read()).digest()).decode())"]
+        python.arguments = [
+            "python3", "-c",
+            "import sys,hashlib,base64;print(base64.b64encode(hashlib.sha256(sys.stdin.buffer.read()).digest()).decode())",
+        ]
         let input = Pipe()
         let output = Pipe()
         python.standardInput = input
@@ -45,7 +48,8 @@ import Testing
         let start = try #require(html.range(of: marker))
         let end = try #require(html.range(of: "</script>", range: start.upperBound..<html.endIndex))
         let blob = try #require(
-            try JSONSerialization.jsonObject(with: Data(html[start.upperBound..<end.lowerBound].utf8)) as? [String: Any])
+            try JSONSerialization.jsonObject(with: Data(html[start.upperBound..<end.lowerBound].utf8)) as? [String: Any]
+        )
         #expect(blob["examplesKept"] is NSNull)
         let interned = try JSONSerialization.data(withJSONObject: try #require(blob["report"]))
         let hydrated = try HTMLJSONInternerTests.hydrate(Array(interned))

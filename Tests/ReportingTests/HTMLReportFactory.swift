@@ -49,7 +49,8 @@ enum HTMLReportFactory {
     static func finding(rule: String, verdict: Verdict, message: String, confidence: Confidence = .high) -> Finding {
         Finding(
             rule: rule, title: "Rule \(rule)", verdict: verdict, confidence: confidence, message: message,
-            remediation: verdict == .native ? "Nothing to do." : "Build and ship an Arm64 (or Arm64X) version of this binary.",
+            remediation: verdict == .native
+                ? "Nothing to do." : "Build and ship an Arm64 (or Arm64X) version of this binary.",
             references: SampleReferences.make(), source: "Rules/\(rule).yaml")
     }
 
@@ -61,14 +62,20 @@ enum HTMLReportFactory {
                 path: name, sha256: String(repeating: "ab", count: 32), size: 1024, application: "evil<b>app</b>",
                 format: .pe, machine: 0x8664, machineName: "<i>AMD64</i>", execution: .x64, kind: .library, bits: 64,
                 verdict: .emulated, reason: nil,
-                findings: [finding(rule: "pe-x64-emulated", verdict: .emulated, message: "Message with <b>bold</b> & \(name)")],
+                findings: [
+                    finding(rule: "pe-x64-emulated", verdict: .emulated, message: "Message with <b>bold</b> & \(name)")
+                ],
                 details: BinaryDetails(imports: ["<svg onload=alert(2)>.dll"]), isa: nil)
         }
         let app = ApplicationResult(
-            id: "evil<b>app</b>", name: "evil<b>app</b>", verdict: .emulated, executables: [], binaries: binaries.map(\.path),
-            reasons: [ApplicationReason(verdict: .emulated, binary: imgName, rule: "pe-x64-emulated", message: "<u>x</u>")])
+            id: "evil<b>app</b>", name: "evil<b>app</b>", verdict: .emulated, executables: [],
+            binaries: binaries.map(\.path),
+            reasons: [
+                ApplicationReason(verdict: .emulated, binary: imgName, rule: "pe-x64-emulated", message: "<u>x</u>")
+            ])
         return ScanReport(
-            tool: ToolInfo(version: "0.0.0-test"), target: TargetInfo(name: "copilot-plus-pc", title: "<t>"), generatedAt: nil,
+            tool: ToolInfo(version: "0.0.0-test"), target: TargetInfo(name: "copilot-plus-pc", title: "<t>"),
+            generatedAt: nil,
             roots: ["<root>"], summary: summary(binaries, [app], filesExamined: 4, hybridShare: nil), gate: nil,
             binaries: binaries, applications: [app], diagnostics: [], suppressions: [], baseline: nil)
     }
@@ -78,35 +85,56 @@ enum HTMLReportFactory {
     /// with example locations.
     static func large(count: Int) -> ScanReport {
         let verdicts: [Verdict] = [.native, .native, .emulated, .emulated, .emulated, .atRisk, .blocked, .unknown]
-        let executions: [Verdict: Execution] = [.native: .arm64, .emulated: .x64, .atRisk: .x64, .blocked: .arm32, .unknown: .other]
-        let dlls = ["kernel32.dll", "user32.dll", "gdi32.dll", "advapi32.dll", "ole32.dll", "shell32.dll", "ws2_32.dll",
-            "msvcp140.dll", "vcruntime140.dll", "api-ms-win-crt-runtime-l1-1-0.dll", "d3d11.dll", "dxgi.dll"]
+        let executions: [Verdict: Execution] = [
+            .native: .arm64, .emulated: .x64, .atRisk: .x64, .blocked: .arm32, .unknown: .other,
+        ]
+        let dlls = [
+            "kernel32.dll", "user32.dll", "gdi32.dll", "advapi32.dll", "ole32.dll", "shell32.dll", "ws2_32.dll",
+            "msvcp140.dll", "vcruntime140.dll", "api-ms-win-crt-runtime-l1-1-0.dll", "d3d11.dll", "dxgi.dll",
+        ]
         var binaries: [BinaryResult] = []
         for index in 0..<count {
             let verdict = verdicts[(index * 7 + index / 13) % verdicts.count]
             let execution = executions[verdict] ?? .other
             let app = String(format: "Vendor%03d/Product%04d", index / 400, index / 10)
             let path = app + String(format: "/bin/component_%05d", index) + (index % 10 == 0 ? ".exe" : ".dll")
-            var findings = [finding(rule: ruleID(verdict: verdict, execution: execution, kind: .library, elf: false, path: path),
-                verdict: verdict, message: "The image's machine is \(execution.rawValue); it is rated \(verdict.rawValue).")]
+            var findings = [
+                finding(
+                    rule: ruleID(verdict: verdict, execution: execution, kind: .library, elf: false, path: path),
+                    verdict: verdict,
+                    message: "The image's machine is \(execution.rawValue); it is rated \(verdict.rawValue).")
+            ]
             if index % 3 == 0 {
-                findings.append(finding(rule: "x64-avx-emulated", verdict: .emulated,
-                    message: "AVX2 and FMA instructions without a CPUID check (\(index % 50 + 1) instructions).",
-                    confidence: .medium))
+                findings.append(
+                    finding(
+                        rule: "x64-avx-emulated", verdict: .emulated,
+                        message: "AVX2 and FMA instructions without a CPUID check (\(index % 50 + 1) instructions).",
+                        confidence: .medium))
             }
             let isaFindings = ["avx", "avx2", "fma", "sse4.2"].enumerated().map { offset, name in
-                ISAExtensionUse(architecture: .x86, name: ISAExtension(name), hint: false, count: 10 + offset, inFunctions: 9, inLinearSweep: 1 + offset,
-                    examples: (0..<3).map { ISAExample(address: UInt64(0x1_4000_1000 + index * 64 + $0 * 16), function: $0 == 0 ? "Function\(index % 500)" : nil) })
+                ISAExtensionUse(
+                    architecture: .x86, name: ISAExtension(name), hint: false, count: 10 + offset, inFunctions: 9,
+                    inLinearSweep: 1 + offset,
+                    examples: (0..<3).map {
+                        ISAExample(
+                            address: UInt64(0x1_4000_1000 + index * 64 + $0 * 16),
+                            function: $0 == 0 ? "Function\(index % 500)" : nil)
+                    })
             }
-            binaries.append(BinaryResult(
-                path: path, sha256: String(format: "%064x", index * 2_654_435_761 % 4_294_967_296),
-                size: 40_000 + index % 9000 * 100, application: app, format: .pe, machine: 0x8664, machineName: "AMD64",
-                execution: execution, kind: index % 10 == 0 ? .executable : .library, bits: 64, verdict: verdict,
-                reason: verdict == .unknown ? "The import table runs past the end of the file." : nil, findings: findings,
-                details: BinaryDetails(subsystem: "windows-gui", imports: (0..<8).map { dlls[(index + $0 * 5) % dlls.count] },
-                    exportCount: index % 40, sections: [".text", ".rdata", ".data", ".pdata", ".rsrc", ".reloc"],
-                    productName: "Product \(index / 10)", companyName: "Vendor \(index / 400)", fileVersion: "1.\(index % 9).0"),
-                isa: ISAProfile(findings: isaFindings, method: "pdata", bytesDecoded: 120_000, byteCap: 256 << 20)))
+            binaries.append(
+                BinaryResult(
+                    path: path, sha256: String(format: "%064x", index * 2_654_435_761 % 4_294_967_296),
+                    size: 40_000 + index % 9000 * 100, application: app, format: .pe, machine: 0x8664,
+                    machineName: "AMD64",
+                    execution: execution, kind: index % 10 == 0 ? .executable : .library, bits: 64, verdict: verdict,
+                    reason: verdict == .unknown ? "The import table runs past the end of the file." : nil,
+                    findings: findings,
+                    details: BinaryDetails(
+                        subsystem: "windows-gui", imports: (0..<8).map { dlls[(index + $0 * 5) % dlls.count] },
+                        exportCount: index % 40, sections: [".text", ".rdata", ".data", ".pdata", ".rsrc", ".reloc"],
+                        productName: "Product \(index / 10)", companyName: "Vendor \(index / 400)",
+                        fileVersion: "1.\(index % 9).0"),
+                    isa: ISAProfile(findings: isaFindings, method: "pdata", bytesDecoded: 120_000, byteCap: 256 << 20)))
         }
         var applications: [ApplicationResult] = []
         let grouped = Dictionary(grouping: binaries, by: \.application)
@@ -114,10 +142,15 @@ enum HTMLReportFactory {
             let members = grouped[id] ?? []
             let worst = members.map(\.verdict).reduce(Verdict.native) { Verdict.worst($0, $1) }
             let reasons = members.filter { $0.verdict == worst && worst != .native }.prefix(3).map {
-                ApplicationReason(verdict: $0.verdict, binary: $0.path, rule: $0.findings.first?.rule ?? "", message: $0.findings.first?.message ?? "")
+                ApplicationReason(
+                    verdict: $0.verdict, binary: $0.path, rule: $0.findings.first?.rule ?? "",
+                    message: $0.findings.first?.message ?? "")
             }
-            applications.append(ApplicationResult(id: id, name: id.split(separator: "/").last.map(String.init) ?? id, verdict: worst,
-                executables: members.filter { $0.kind == .executable }.map(\.path), binaries: members.map(\.path), reasons: Array(reasons)))
+            applications.append(
+                ApplicationResult(
+                    id: id, name: id.split(separator: "/").last.map(String.init) ?? id, verdict: worst,
+                    executables: members.filter { $0.kind == .executable }.map(\.path), binaries: members.map(\.path),
+                    reasons: Array(reasons)))
         }
         return ScanReport(
             tool: ToolInfo(version: "0.0.0-test"), target: TargetInfo(name: "copilot-plus-pc", title: "Copilot+ PC"),
@@ -131,7 +164,8 @@ enum HTMLReportFactory {
 /// cross-module initialiser).
 enum SampleReferences {
     static func make() -> [Rule.Reference] {
-        let json = #"[{"title":"Windows on Arm: x64 emulation","url":"https://learn.microsoft.com/windows/arm/apps-on-arm-x86-emulation"},{"title":"bad scheme","url":"javascript:alert(1)"}]"#
+        let json =
+            #"[{"title":"Windows on Arm: x64 emulation","url":"https://learn.microsoft.com/windows/arm/apps-on-arm-x86-emulation"},{"title":"bad scheme","url":"javascript:alert(1)"}]"#
         return (try? JSONDecoder().decode([Rule.Reference].self, from: Data(json.utf8))) ?? []
     }
 }

@@ -13,7 +13,8 @@ import Scanning
 /// scanner and their expectations come from pefile, LIEF, readelf and iced-x86.
 enum HTMLSampleReport {
     static var repositoryRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
     }
 
     /// `Samples/` scanned with the built-in rules on the default target, time and version pinned.
@@ -46,37 +47,47 @@ enum HTMLSampleReport {
                 binaries.append(binary)
                 paths.append(path)
                 if binary.verdict == appVerdict, binary.verdict != .native, let finding = binary.findings.first {
-                    reasons.append(ApplicationReason(verdict: binary.verdict, binary: path, rule: finding.rule, message: finding.message))
+                    reasons.append(
+                        ApplicationReason(
+                            verdict: binary.verdict, binary: path, rule: finding.rule, message: finding.message))
                 }
             }
             let executables = paths.filter { $0.hasSuffix(".exe") || !$0.contains(".") }
             applications.append(
                 ApplicationResult(
-                    id: appName, name: appName, verdict: appVerdict, executables: executables, binaries: paths, reasons: reasons))
+                    id: appName, name: appName, verdict: appVerdict, executables: executables, binaries: paths,
+                    reasons: reasons))
         }
         binaries.sort { $0.path < $1.path }
         let fileCount = files.count
         return ScanReport(
             tool: ToolInfo(version: "0.0.0-sample"),
-            target: TargetInfo(name: "copilot-plus-pc", title: "Copilot+ PC: Windows 11 24H2 with Prism on Snapdragon X"),
+            target: TargetInfo(
+                name: "copilot-plus-pc", title: "Copilot+ PC: Windows 11 24H2 with Prism on Snapdragon X"),
             generatedAt: "2026-01-15T09:30:00Z", roots: ["Samples"],
             summary: HTMLReportFactory.summary(binaries, applications, filesExamined: fileCount, hybridShare: 0.62),
-            gate: GateResult(failOn: .blocked, failOnUnknown: false, passed: false,
+            gate: GateResult(
+                failOn: .blocked, failOnUnknown: false, passed: false,
                 failing: binaries.filter { $0.verdict == .blocked }.map(\.path)),
             binaries: binaries, applications: applications, diagnostics: [], suppressions: [], baseline: nil)
     }
 
-    private static func sampleBinary(path: String, app: String, expected: [String: Any], file: [String: Any]) -> BinaryResult {
+    private static func sampleBinary(path: String, app: String, expected: [String: Any], file: [String: Any])
+        -> BinaryResult
+    {
         let verdict = Verdict(rawValue: expected["verdict"] as? String ?? "") ?? .unknown
         let machine = (file["machine"] as? NSNumber)?.uint32Value
         let isELF = (file["format"] as? String) == "elf"
-        let execution = (expected["execution"] as? String).flatMap(Execution.init(rawValue:))
+        let execution =
+            (expected["execution"] as? String).flatMap(Execution.init(rawValue:))
             ?? (machine == 0x8664 || machine == 62 ? .x64 : .other)
         let kind: BinaryKind =
-            (file["pefileIsDriver"] as? Bool) == true ? .driver
+            (file["pefileIsDriver"] as? Bool) == true
+            ? .driver
             : file["clr"] != nil ? .dotnet : (file["isDLL"] as? Bool) == true ? .library : .executable
         let rules = (expected["rules"] as? [String]) ?? []
-        let ruleID = HTMLReportFactory.ruleID(verdict: verdict, execution: execution, kind: kind, elf: isELF, path: path)
+        let ruleID = HTMLReportFactory.ruleID(
+            verdict: verdict, execution: execution, kind: kind, elf: isELF, path: path)
         let finding = HTMLReportFactory.finding(
             rule: ruleID, verdict: verdict,
             message: "Samples/README.md rates this \(verdict.rawValue) (\(rules.joined(separator: ", "))).",
@@ -85,7 +96,9 @@ enum HTMLSampleReport {
         var isa: ISAProfile?
         if let x86 = file["x86"] as? [String: Any], let features = x86["icedCpuidFeatures"] as? [String: Int] {
             let findings = features.sorted { $0.key < $1.key }.map { name, count in
-                ISAExtensionUse(architecture: .x86, name: ISAExtension(name.lowercased()), hint: false, count: count, inFunctions: count,
+                ISAExtensionUse(
+                    architecture: .x86, name: ISAExtension(name.lowercased()), hint: false, count: count,
+                    inFunctions: count,
                     inLinearSweep: 0, examples: [ISAExample(address: 0x1000, function: nil)])
             }
             isa = ISAProfile(

@@ -42,7 +42,11 @@ struct ReportJSONTests {
         for binary in binaries {
             #expect(Set(binary.keys) == Set(required), "\(binary["path"] ?? "?")")
             for finding in binary["findings"] as? [[String: Any]] ?? [] {
-                #expect(Set(finding.keys) == ["rule", "title", "verdict", "confidence", "message", "remediation", "references", "source", "suppression"])
+                #expect(
+                    Set(finding.keys) == [
+                        "rule", "title", "verdict", "confidence", "message", "remediation", "references", "source",
+                        "suppression",
+                    ])
             }
         }
         let broken = try #require(binaries.first { $0["path"] as? String == "Broken/broken.dll" })
@@ -56,7 +60,8 @@ struct ReportJSONTests {
         #expect((isa["x86"] as? [String: Int])?["avx512f"] == 12)
         let examples = (isa["findings"] as? [[String: Any]])?.flatMap { $0["examples"] as? [[String: Any]] ?? [] } ?? []
         #expect(examples.contains { $0["function"] is NSNull })
-        let reasons = (document["applications"] as? [[String: Any]])?.flatMap { $0["reasons"] as? [[String: Any]] ?? [] } ?? []
+        let reasons =
+            (document["applications"] as? [[String: Any]])?.flatMap { $0["reasons"] as? [[String: Any]] ?? [] } ?? []
         #expect(reasons.contains { $0["dependency"] is NSNull })
         #expect(reasons.contains { $0["dependency"] as? String == "helper32.exe" })
     }
@@ -75,7 +80,8 @@ struct ReportJSONTests {
 
     /// docs/report.schema.json accepts the output, checked by `jsonschema`.
     @Test func validatesAgainstDocumentedSchema() throws {
-        try #require(ExternalTool.hasJSONSchema, "python3 jsonschema missing: run scripts/setup.sh (python3-jsonschema)")
+        try #require(
+            ExternalTool.hasJSONSchema, "python3 jsonschema missing: run scripts/setup.sh (python3-jsonschema)")
         let output = try ExternalTool.validate(json, schema: "docs/report.schema.json", name: "sample.json")
         #expect(output.status == 0, "\(output.stdout)\(output.stderr)")
     }

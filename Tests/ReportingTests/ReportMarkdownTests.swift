@@ -40,6 +40,9 @@ struct ReportMarkdownTests {
         report.applications[0].name = "a|b`c*d_e\nf"
         let text = MarkdownRenderer.render(report)
         let row = text.split(separator: "\n").first { $0.contains("a&#124;b") }
-        #expect(row == "| a&#124;b&#96;c&#42;d&#95;e f | unknown | 1 | unanalysable on Broken/broken.dll: e&#95;lfanew points past end of file (0x1f000 &gt; 0x400) |")
+        #expect(
+            row
+                == "| a&#124;b&#96;c&#42;d&#95;e f | unknown | 1 | unanalysable on Broken/broken.dll: e&#95;lfanew points past end of file (0x1f000 &gt; 0x400) |"
+        )
     }
 }

@@ -30,14 +30,16 @@ struct ReportSARIFTests {
     /// The SARIF 2.1.0 JSON schema (OASIS errata01) accepts the log, checked by `jsonschema`.
     /// A missing validator is a failure, not a skip: scripts/setup.sh installs it for CI.
     @Test func validatesAgainstSARIFSchema() throws {
-        try #require(ExternalTool.hasJSONSchema, "python3 jsonschema missing: run scripts/setup.sh (python3-jsonschema)")
+        try #require(
+            ExternalTool.hasJSONSchema, "python3 jsonschema missing: run scripts/setup.sh (python3-jsonschema)")
         let output = try ExternalTool.validate(sarif, name: "sample.sarif")
         #expect(output.status == 0, "\(output.stdout)\(output.stderr)")
     }
 
     /// The validator is not vacuous: a result without a message and with a bad level is rejected.
     @Test func validatorRejectsBrokenSARIF() throws {
-        try #require(ExternalTool.hasJSONSchema, "python3 jsonschema missing: run scripts/setup.sh (python3-jsonschema)")
+        try #require(
+            ExternalTool.hasJSONSchema, "python3 jsonschema missing: run scripts/setup.sh (python3-jsonschema)")
         let broken = """
             {"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "x"}},
               "results": [{"ruleId": "r", "level": "fatal"}]}]}
@@ -63,7 +65,8 @@ struct ReportSARIFTests {
     /// GitHub code scanning's requirements for every result (ci-and-reports.md §3).
     @Test func everyResultIsUsableByGitHub() throws {
         let run = try run()
-        let rules = try #require((run["tool"] as? [String: Any]).flatMap { ($0["driver"] as? [String: Any])?["rules"] as? [[String: Any]] })
+        let rules = try #require(
+            (run["tool"] as? [String: Any]).flatMap { ($0["driver"] as? [String: Any])?["rules"] as? [[String: Any]] })
         let ruleIDs = rules.compactMap { $0["id"] as? String }
         let results = try #require(run["results"] as? [[String: Any]])
         // Non-native findings: avx512.dll 2, filter.sys 1, PhotoEditor.exe 1, legacy.dll 2,
@@ -99,7 +102,10 @@ struct ReportSARIFTests {
             #expect(rule["defaultConfiguration"] != nil)
             #expect(((rule["properties"] as? [String: Any])?["tags"] as? [String])?.isEmpty == false)
         }
-        let levels = Dictionary(uniqueKeysWithValues: rules.map { ($0["id"] as? String ?? "", ($0["defaultConfiguration"] as? [String: Any])?["level"] as? String) })
+        let levels = Dictionary(
+            uniqueKeysWithValues: rules.map {
+                ($0["id"] as? String ?? "", ($0["defaultConfiguration"] as? [String: Any])?["level"] as? String)
+            })
         #expect(levels["x86-avx512-required"] == "error")
         #expect(levels["x64-plugin-arm64-host"] == "warning")
         #expect(levels["pe-x64-emulated"] == "note")
@@ -130,7 +136,8 @@ struct ReportSARIFTests {
     @Test func hostileNamesArePercentEncoded() throws {
         let results = try #require(try run()["results"] as? [[String: Any]])
         let uris = results.compactMap {
-            (((($0["locations"] as? [[String: Any]])?.first?["physicalLocation"]) as? [String: Any])?["artifactLocation"]
+            (((($0["locations"] as? [[String: Any]])?.first?["physicalLocation"]) as? [String: Any])?[
+                "artifactLocation"]
                 as? [String: Any])?["uri"] as? String
         }
         #expect(uris.contains("dist/Tools/R%26D%20%EF%BF%BDtool.exe"))

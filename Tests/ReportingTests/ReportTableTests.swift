@@ -12,7 +12,8 @@ struct ReportTableTests {
     }
 
     @Test func matchesGoldenNarrowColour() {
-        GoldenFile.check(TableRenderer.render(SampleReport.make(), color: true, width: 80), name: "sample.table-80-color.txt")
+        GoldenFile.check(
+            TableRenderer.render(SampleReport.make(), color: true, width: 80), name: "sample.table-80-color.txt")
     }
 
     @Test func noEscapeCodesWithoutColour() {
@@ -33,7 +34,11 @@ struct ReportTableTests {
         let lines = text.split(separator: "\n").map(String.init)
         let photo = lines.firstIndex { $0.hasPrefix("PhotoEditor (4 binaries)") }
         #expect(photo != nil)
-        #expect(lines.contains { $0.hasPrefix("  blocked") && $0.contains("PhotoEditor/filters/avx512.dll") && $0.contains("x86-avx512-required") })
+        #expect(
+            lines.contains {
+                $0.hasPrefix("  blocked") && $0.contains("PhotoEditor/filters/avx512.dll")
+                    && $0.contains("x86-avx512-required")
+            })
         #expect(lines.contains { $0.contains("arm64x 88%") })
         #expect(lines.contains("12 binaries: native 5, emulated 3, at-risk 1, blocked 2, unknown 1"))
         #expect(lines.contains("Gate (fail on blocked): FAILED (2 binaries)"))

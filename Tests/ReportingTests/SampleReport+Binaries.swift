@@ -151,7 +151,8 @@ extension SampleReport {
                 ISAExtensionUse(
                     architecture: .x86, name: "avx512f", hint: false, count: 12, inFunctions: 10, inLinearSweep: 2,
                     examples: [
-                        ISAExample(address: 0x1a48, function: "blur_avx512"), ISAExample(address: 0x3f00, function: nil),
+                        ISAExample(address: 0x1a48, function: "blur_avx512"),
+                        ISAExample(address: 0x3f00, function: nil),
                     ]
                 ),
                 ISAExtensionUse(
@@ -189,7 +190,9 @@ extension SampleReport {
                         message: "An x64 kernel driver: Windows on Arm does not emulate kernel-mode code."),
                     ApplicationReason(
                         verdict: .blocked, binary: "PhotoEditor/filters/avx512.dll", rule: "x86-avx512-required",
-                        message: "The code uses AVX-512 (avx512bw, avx512f) with no CPUID check; Prism does not emulate AVX-512."),
+                        message:
+                            "The code uses AVX-512 (avx512bw, avx512f) with no CPUID check; Prism does not emulate AVX-512."
+                    ),
                 ]
             ),
             ApplicationResult(
@@ -202,7 +205,8 @@ extension SampleReport {
                 ]
             ),
             ApplicationResult(
-                id: "Viewer", name: "Viewer", verdict: .atRisk, executables: ["Viewer/Viewer.exe", "Viewer/helper32.exe"],
+                id: "Viewer", name: "Viewer", verdict: .atRisk,
+                executables: ["Viewer/Viewer.exe", "Viewer/helper32.exe"],
                 binaries: ["Viewer/Viewer.exe", "Viewer/codec.dll", "Viewer/helper32.exe"],
                 reasons: [
                     ApplicationReason(
@@ -210,7 +214,8 @@ extension SampleReport {
                         message: "The x86 code uses AVX2, which Prism exposes to x86 processes only when opted in."),
                     ApplicationReason(
                         verdict: .atRisk, binary: "Viewer/Viewer.exe", rule: "host-loads-x86-helper",
-                        message: "The Arm64 host starts an x86 helper <helper32.exe> that probes CPU features & may fail.",
+                        message:
+                            "The Arm64 host starts an x86 helper <helper32.exe> that probes CPU features & may fail.",
                         dependency: "helper32.exe"),
                 ]
             ),

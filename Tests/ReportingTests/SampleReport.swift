@@ -21,7 +21,8 @@ enum SampleReport {
         let applications = sampleApplications()
         return ScanReport(
             tool: ToolInfo(version: "0.0.0-test"),
-            target: TargetInfo(name: "copilot-plus-pc", title: "Copilot+ PC: Windows 11 24H2 with Prism on Snapdragon X"),
+            target: TargetInfo(
+                name: "copilot-plus-pc", title: "Copilot+ PC: Windows 11 24H2 with Prism on Snapdragon X"),
             generatedAt: nil,
             roots: ["dist"],
             summary: summary(binaries: binaries, applications: applications),
@@ -73,7 +74,10 @@ enum SampleReport {
             rule: rule, title: title, verdict: verdict, confidence: confidence, message: message,
             remediation: remediation,
             references: references([
-                ("Windows on Arm: how emulation works", "https://learn.microsoft.com/windows/arm/apps-on-arm-x86-emulation")
+                (
+                    "Windows on Arm: how emulation works",
+                    "https://learn.microsoft.com/windows/arm/apps-on-arm-x86-emulation"
+                )
             ]),
             source: "Rules/\(rule).yaml", suppression: suppression
         )

@@ -10,8 +10,10 @@ import Testing
 @Suite("Packages inside the scanned tree")
 struct ArchiveScanTests {
     private func scan(archives: Bool) throws -> ScanReport {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("armready-archives-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root.appendingPathComponent("dist"), withIntermediateDirectories: true)
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "armready-archives-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(
+            at: root.appendingPathComponent("dist"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: root) }
         let wheel = "mixed-1.0-py3-none-any.whl"
         try FileManager.default.copyItem(
@@ -28,14 +30,22 @@ struct ArchiveScanTests {
         let report = try scan(archives: true)
         let byPath = Dictionary(uniqueKeysWithValues: report.binaries.map { ($0.path, $0) })
         let prefix = "dist/mixed-1.0-py3-none-any.whl!/mixed/"
-        #expect(byPath.keys.sorted() == [prefix + "_core.cp312-win_amd64.pyd", prefix + "_core.cp312-win_arm64.pyd", prefix + "libs/tool"])
+        #expect(
+            byPath.keys.sorted() == [
+                prefix + "_core.cp312-win_amd64.pyd", prefix + "_core.cp312-win_arm64.pyd", prefix + "libs/tool",
+            ])
         #expect(byPath[prefix + "_core.cp312-win_amd64.pyd"]?.findings.first?.rule == "native-extension-not-arm64")
         #expect(byPath[prefix + "_core.cp312-win_arm64.pyd"]?.verdict == .native)
         #expect(byPath[prefix + "libs/tool"]?.execution == .arm64)
         // The SHA-256 of an entry is that of its uncompressed bytes (Python's zipfile + hashlib).
-        #expect(byPath[prefix + "_core.cp312-win_amd64.pyd"]?.sha256 == (try Self.entrySHA256("mixed/_core.cp312-win_amd64.pyd")))
+        #expect(
+            byPath[prefix + "_core.cp312-win_amd64.pyd"]?.sha256
+                == (try Self.entrySHA256("mixed/_core.cp312-win_amd64.pyd")))
         // The package is one application; the executable inside it makes its folder another.
-        #expect(report.applications.map(\.id) == ["dist/mixed-1.0-py3-none-any.whl!", "dist/mixed-1.0-py3-none-any.whl!/mixed/libs"])
+        #expect(
+            report.applications.map(\.id) == [
+                "dist/mixed-1.0-py3-none-any.whl!", "dist/mixed-1.0-py3-none-any.whl!/mixed/libs",
+            ])
         #expect(report.summary.notBinary == 1)  // mixed/__init__.py
     }
 
@@ -47,8 +57,11 @@ struct ArchiveScanTests {
 
     static func entrySHA256(_ name: String) throws -> String? {
         struct Entry: Decodable { let name: String; let sha256: String }
-        let data = try Data(contentsOf: SampleTreeVerdictTests.repository.appendingPathComponent("Tests/Fixtures/archives/expected.json"))
-        return try JSONDecoder().decode([String: [Entry]].self, from: data).values.joined().first { $0.name == name }?.sha256
+        let data = try Data(
+            contentsOf: SampleTreeVerdictTests.repository.appendingPathComponent(
+                "Tests/Fixtures/archives/expected.json"))
+        return try JSONDecoder().decode([String: [Entry]].self, from: data).values.joined().first { $0.name == name }?
+            .sha256
     }
 }
 
@@ -71,9 +84,11 @@ struct LargeArchiveEntryTests {
         #expect(Array(mapped.bytes) == payload)
         #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path).isEmpty)
         let rules = try RuleSet.load(builtIn: EmbeddedRules.files, userDirectories: [], disabled: [])
-        let report = try Scanner.scan(ScanOptions(
-            roots: [root.appendingPathComponent("pkg.zip").path], rules: rules, target: try TargetProfile.load(), isa: nil,
-            today: "2026-01-01", toolVersion: "test"))
+        let report = try Scanner.scan(
+            ScanOptions(
+                roots: [root.appendingPathComponent("pkg.zip").path], rules: rules, target: try TargetProfile.load(),
+                isa: nil,
+                today: "2026-01-01", toolVersion: "test"))
         let binary = try #require(report.binaries.first)
         #expect(binary.path == "pkg.zip!/big.dll")
         #expect(binary.size == payload.count)
@@ -118,7 +133,10 @@ struct RepeatedPathTests {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("armready-dup-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: root) }
-        let dll = [UInt8](try Data(contentsOf: SampleTreeVerdictTests.repository.appendingPathComponent("Tests/Fixtures/pe/x64_exports.dll")))
+        let dll = [UInt8](
+            try Data(
+                contentsOf: SampleTreeVerdictTests.repository.appendingPathComponent(
+                    "Tests/Fixtures/pe/x64_exports.dll")))
         let one = ZipBytes.stored(name: "a.dll", data: dll)
         // Two local entries and two directory entries, both named a.dll: splice the one-entry
         // archive's pieces (local part, directory entry, end record) twice.
@@ -135,14 +153,20 @@ struct RepeatedPathTests {
         zip += central
         let size = UInt32(central.count)
         zip += [0x50, 0x4B, 0x05, 0x06, 0, 0, 0, 0, 2, 0, 2, 0]
-        for value in [size, directoryStart] { for index in 0..<4 { zip.append(UInt8((value >> (8 * UInt32(index))) & 0xFF)) } }
+        for value in [size, directoryStart] {
+            for index in 0..<4 { zip.append(UInt8((value >> (8 * UInt32(index))) & 0xFF)) }
+        }
         zip += [0, 0]
         try Data(zip).write(to: root.appendingPathComponent("dup.zip"))
         let rules = try RuleSet.load(builtIn: EmbeddedRules.files, userDirectories: [], disabled: [])
-        let report = try Scanner.scan(ScanOptions(
-            roots: [root.path, root.path + "/"], rules: rules, target: try TargetProfile.load(), isa: nil,
-            today: "2026-01-01", toolVersion: "test"))
+        let report = try Scanner.scan(
+            ScanOptions(
+                roots: [root.path, root.path + "/"], rules: rules, target: try TargetProfile.load(), isa: nil,
+                today: "2026-01-01", toolVersion: "test"))
         #expect(report.binaries.map(\.path) == ["dup.zip!/a.dll"])
-        #expect(report.diagnostics.map(\.message) == ["the archive names this entry more than once; only the first is rated"])
+        #expect(
+            report.diagnostics.map(\.message) == [
+                "the archive names this entry more than once; only the first is rated"
+            ])
     }
 }

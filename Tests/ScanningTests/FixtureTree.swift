@@ -14,7 +14,8 @@ enum FixtureTree {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("armready-tree-\(UUID().uuidString)")
         for (destination, source) in files {
             let target = root.appendingPathComponent(destination)
-            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
             try FileManager.default.copyItem(at: fixtures.appendingPathComponent(source), to: target)
         }
         return root
@@ -22,7 +23,9 @@ enum FixtureTree {
 
     static func scan(_ root: URL) throws -> ScanReport {
         let rules = try RuleSet.load(builtIn: EmbeddedRules.files, userDirectories: [], disabled: [])
-        let options = ScanOptions(roots: [root.path], rules: rules, target: try TargetProfile.load(), isa: nil, today: "2026-01-01", toolVersion: "test")
+        let options = ScanOptions(
+            roots: [root.path], rules: rules, target: try TargetProfile.load(), isa: nil, today: "2026-01-01",
+            toolVersion: "test")
         return try Scanner.scan(options)
     }
 }

@@ -14,7 +14,10 @@ struct HostileInputPipelineTests {
     static let fixtures = SampleTreeVerdictTests.repository.appendingPathComponent("Tests/Fixtures")
     static let names: [String] = ["pe", "elf", "dotnet", "isa"].flatMap { folder in
         ((try? FileManager.default.contentsOfDirectory(atPath: fixtures.appendingPathComponent(folder).path)) ?? [])
-            .filter { !$0.hasSuffix(".json") && !$0.hasSuffix(".py") && !$0.hasSuffix(".sh") && !$0.hasSuffix(".md") && !$0.hasSuffix(".lib") }
+            .filter {
+                !$0.hasSuffix(".json") && !$0.hasSuffix(".py") && !$0.hasSuffix(".sh") && !$0.hasSuffix(".md")
+                    && !$0.hasSuffix(".lib")
+            }
             .map { "\(folder)/\($0)" }
     }.sorted()
 
@@ -26,7 +29,9 @@ struct HostileInputPipelineTests {
     func damagedCopiesNeverTrap(name: String) throws {
         let url = Self.fixtures.appendingPathComponent(name)
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else { return }
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            return
+        }
         let original = [UInt8](try Data(contentsOf: url))
         guard original.count > 64 else { return }
         let rules = try RuleSet.load(builtIn: EmbeddedRules.files, userDirectories: [], disabled: [])
@@ -42,7 +47,8 @@ struct HostileInputPipelineTests {
             if round % 10 == 9 { bytes = Array(bytes.prefix(Int(generator.next() % UInt64(bytes.count)))) }
             bytes.withUnsafeBytes { raw in
                 guard case let .image(image) = BinaryReader.read(bytes: raw) else { return }
-                let profile = ISAAnalyzer.profile(image: image, bytes: raw, options: ISAOptions(maxDecodedBytes: 1 << 20))
+                let profile = ISAAnalyzer.profile(
+                    image: image, bytes: raw, options: ISAOptions(maxDecodedBytes: 1 << 20))
                 let facts = FactsBuilder.facts(for: image, profile: profile)
                 _ = Evaluator.evaluate(facts: facts, rules: rules, target: target)
             }

@@ -70,6 +70,8 @@ struct NuGetAssetTests {
         #expect(NuGetAssetPath("a/runtimes/win-x64/x.dll") == nil)
         #expect(NuGetAssetPath("a/runtimes/win-x64/native") == nil)
         #expect(NuGetAssetPath("runtimes//native/x.dll") == nil)
-        #expect(NuGetAssetPath("a/runtimes/win-x64/native/x.dll")?.assetKey == NuGetAssetPath("a/runtimes/win-arm64/native/x.dll")?.assetKey)
+        #expect(
+            NuGetAssetPath("a/runtimes/win-x64/native/x.dll")?.assetKey
+                == NuGetAssetPath("a/runtimes/win-arm64/native/x.dll")?.assetKey)
     }
 }

@@ -10,7 +10,8 @@ import Testing
 /// R-number.
 @Suite("Sample tree verdicts")
 struct SampleTreeVerdictTests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     static let samples = repository.appendingPathComponent("Samples").path
 
     struct Expected: Decodable {
@@ -58,7 +59,8 @@ struct SampleTreeVerdictTests {
         let rules = try RuleSet.load(builtIn: EmbeddedRules.files, userDirectories: [], disabled: [])
         let profile = try TargetProfile.load(name: target, userDirectories: [])
         let options = ScanOptions(
-            roots: [samples], rules: rules, target: profile, isa: ISAOptions(), today: "2026-01-01", toolVersion: "test",
+            roots: [samples], rules: rules, target: profile, isa: ISAOptions(), today: "2026-01-01",
+            toolVersion: "test",
             digests: digests)
         return try Scanner.scan(options)
     }
@@ -75,7 +77,8 @@ struct SampleTreeVerdictTests {
         for application in report.applications {
             let want = try #require(expected.applications[application.id])
             #expect([want.verdict] + (want.alsoAcceptable ?? []) ~= application.verdict.rawValue, "\(application.id)")
-            #expect(!application.reasons.isEmpty || application.verdict == .native, "\(application.id) has no reason chain")
+            #expect(
+                !application.reasons.isEmpty || application.verdict == .native, "\(application.id) has no reason chain")
             for path in application.binaries {
                 let name = String(path.dropFirst(application.id.count + 1))
                 let binary = try #require(report.binaries.first { $0.path == path })
@@ -95,7 +98,8 @@ struct SampleTreeVerdictTests {
         var unhashed = try Self.scan(digests: false)
         #expect(unhashed.binaries.allSatisfy { $0.sha256 == nil })
         for binary in hashed.binaries {
-            let expected = try Self.sha256sum(URL(fileURLWithPath: Self.samples).appendingPathComponent(binary.path).path)
+            let expected = try Self.sha256sum(
+                URL(fileURLWithPath: Self.samples).appendingPathComponent(binary.path).path)
             #expect(binary.sha256 == expected, "\(binary.path)")
         }
         for index in unhashed.binaries.indices { unhashed.binaries[index].sha256 = hashed.binaries[index].sha256 }

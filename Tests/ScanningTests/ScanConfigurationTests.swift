@@ -32,17 +32,37 @@ struct ScanConfigurationTests {
         #expect(config.followSymlinks == true)
         #expect(config.isa == false)
         #expect(config.maxFileSize == 1_048_576)
-        #expect(config.suppressions == [Suppression(rule: "com-server-not-arm64", binary: "ShellExt/*.dll", reason: "Arm64 build ships in 2.4", expires: "2027-03-31", line: 12)])
+        #expect(
+            config.suppressions == [
+                Suppression(
+                    rule: "com-server-not-arm64", binary: "ShellExt/*.dll", reason: "Arm64 build ships in 2.4",
+                    expires: "2027-03-31", line: 12)
+            ])
     }
 
     @Test(arguments: [
-        ("version: 1\ntraget: x\n", "armready.yml:2: unknown key 'traget' in configuration (expected one of: version, target, fail-on, fail-on-unknown, rules, disable, exclude, follow-symlinks, archives, isa, cache, max-file-size, suppressions)"),
-        ("version: 1\nmax-file-size: big\n", "armready.yml:2: 'max-file-size' must be a positive number of bytes (found 'big')"),
+        (
+            "version: 1\ntraget: x\n",
+            "armready.yml:2: unknown key 'traget' in configuration (expected one of: version, target, fail-on, fail-on-unknown, rules, disable, exclude, follow-symlinks, archives, isa, cache, max-file-size, suppressions)"
+        ),
+        (
+            "version: 1\nmax-file-size: big\n",
+            "armready.yml:2: 'max-file-size' must be a positive number of bytes (found 'big')"
+        ),
         ("target: x\n", "armready.yml:1: configuration is missing the required key 'version'"),
         ("version: 2\n", "armready.yml:1: unsupported configuration version 2 (this armready reads version 1)"),
-        ("version: 1\nfail-on: native\n", "armready.yml:2: 'fail-on' must be one of emulated, at-risk, blocked (found 'native')"),
-        ("version: 1\nsuppressions:\n  - rule: a\n    binary: b\n", "armready.yml:3: suppression is missing the required key 'reason'"),
-        ("version: 1\nsuppressions:\n  - {rule: a, binary: b, reason: c, expires: soon}\n", "armready.yml:3: 'expires' must be a date written YYYY-MM-DD (found 'soon')"),
+        (
+            "version: 1\nfail-on: native\n",
+            "armready.yml:2: 'fail-on' must be one of emulated, at-risk, blocked (found 'native')"
+        ),
+        (
+            "version: 1\nsuppressions:\n  - rule: a\n    binary: b\n",
+            "armready.yml:3: suppression is missing the required key 'reason'"
+        ),
+        (
+            "version: 1\nsuppressions:\n  - {rule: a, binary: b, reason: c, expires: soon}\n",
+            "armready.yml:3: 'expires' must be a date written YYYY-MM-DD (found 'soon')"
+        ),
     ])
     func rejectsWithFileAndLine(text: String, message: String) {
         #expect(throws: ReadinessError.self) { try ScanConfiguration.parse(text, file: "armready.yml") }
@@ -57,6 +77,8 @@ struct ScanConfigurationTests {
         let suppression = Suppression(rule: "r", binary: "*", reason: "x", expires: "2026-06-30", line: 1)
         #expect(!suppression.isExpired(today: "2026-06-30"))
         #expect(suppression.isExpired(today: "2026-07-01"))
-        #expect(Suppression(rule: "r", binary: String(repeating: "a", count: 64), reason: "x", expires: nil, line: 1).isSHA256)
+        #expect(
+            Suppression(rule: "r", binary: String(repeating: "a", count: 64), reason: "x", expires: nil, line: 1)
+                .isSHA256)
     }
 }

@@ -38,7 +38,8 @@ struct ConfigurationTests {
         try tree.write("version: 1\ncache: .armready-cache\n", to: "NativeEditor/armready.yml")
         let first = try Armready.run(["scan", "NativeEditor", "--report", "json"], in: tree.url)
         #expect(first.status == 0, "\(first.stderr)")
-        let cached = try FileManager.default.subpathsOfDirectory(atPath: tree.url.appendingPathComponent("NativeEditor/.armready-cache").path)
+        let cached = try FileManager.default.subpathsOfDirectory(
+            atPath: tree.url.appendingPathComponent("NativeEditor/.armready-cache").path)
         #expect(cached.filter { $0.hasSuffix(".json") }.count == 2)  // editor.exe and core.dll
         let second = try Armready.run(["scan", "NativeEditor", "--report", "json"], in: tree.url)
         #expect(second.status == 0)
@@ -47,9 +48,12 @@ struct ConfigurationTests {
 
     @Test func aCacheFolderThatCannotBeMadeIsAnError() throws {
         let tree = try nativeEditorTree()
-        let result = try Armready.run(["scan", "NativeEditor", "--cache", "NativeEditor/editor.exe/cache"], in: tree.url)
+        let result = try Armready.run(
+            ["scan", "NativeEditor", "--cache", "NativeEditor/editor.exe/cache"], in: tree.url)
         #expect(result.status == 2, "\(result.stderr)")
-        #expect(result.stderr.hasPrefix("error: NativeEditor/editor.exe/cache: cannot create the cache folder"), "\(result.stderr)")
+        #expect(
+            result.stderr.hasPrefix("error: NativeEditor/editor.exe/cache: cannot create the cache folder"),
+            "\(result.stderr)")
     }
 
     @Test func unsupportedConfigurationVersion() throws {
@@ -70,7 +74,8 @@ struct ConfigurationTests {
 
     /// The built-in `pe-x64-emulated` rule with one key added on `line`.
     private func ruleWithUnknownKey() throws -> (text: String, line: Int) {
-        let original = try String(contentsOf: Armready.packageRoot.appendingPathComponent("Rules/pe-x64-emulated.yaml"), encoding: .utf8)
+        let original = try String(
+            contentsOf: Armready.packageRoot.appendingPathComponent("Rules/pe-x64-emulated.yaml"), encoding: .utf8)
         var lines = original.components(separatedBy: "\n")
         lines[1] = "id: my-x64-rule"
         lines.insert("colour: red", at: 4)
@@ -102,7 +107,9 @@ struct ConfigurationTests {
 
     @Test func userRuleWithBuiltInIdIsListedAsOverride() throws {
         let tree = try TemporaryTree()
-        try tree.copy(Armready.packageRoot.appendingPathComponent("Rules/pe-x64-emulated.yaml"), to: "myrules/pe-x64-emulated.yaml")
+        try tree.copy(
+            Armready.packageRoot.appendingPathComponent("Rules/pe-x64-emulated.yaml"),
+            to: "myrules/pe-x64-emulated.yaml")
         let listed = try Armready.run(["rules", "list", "--rules", "myrules"], in: tree.url)
         #expect(listed.status == 0, "\(listed.stderr)")
         let line = try #require(listed.stdout.split(separator: "\n").first { $0.hasPrefix("pe-x64-emulated ") })
@@ -139,11 +146,11 @@ struct ConfigurationTests {
         #expect(try ScanJSON(excluded).paths == ["render.exe"])
 
         // The flag replaces the configured level; --exclude adds to the configured list.
-        let flagged = try Armready.run(["scan", "t", "--fail-on", "emulated", "--exclude", "render.exe", "--report", "json"], in: tree.url)
+        let flagged = try Armready.run(
+            ["scan", "t", "--fail-on", "emulated", "--exclude", "render.exe", "--report", "json"], in: tree.url)
         #expect(flagged.status == 0, "\(flagged.stderr)")
         let report = try ScanJSON(flagged)
         #expect(report.paths.isEmpty)
         #expect(report.gate?["failOn"] as? String == "emulated")
     }
 }
-

@@ -6,9 +6,11 @@ import Testing
 /// rules and the header values both outputs carry.
 @Suite("facts agrees with scan")
 struct FactsAgreeWithScanTests {
-    @Test("every binary of the tree or package, every shared value", arguments: [
-        ("Samples", "Samples/"), ("Tests/Fixtures/archives/mixed-1.0-py3-none-any.whl", "Tests/Fixtures/archives/"),
-    ])
+    @Test(
+        "every binary of the tree or package, every shared value",
+        arguments: [
+            ("Samples", "Samples/"), ("Tests/Fixtures/archives/mixed-1.0-py3-none-any.whl", "Tests/Fixtures/archives/"),
+        ])
     func agree(root: String, prefix: String) throws {
         let scan = try Armready.run(["scan", root, "--report", "json"], in: Armready.packageRoot)
         #expect(scan.status == 0, "\(scan.stderr)")
@@ -18,7 +20,8 @@ struct FactsAgreeWithScanTests {
         let files = try #require(try facts.json()["files"] as? [[String: Any]])
         #expect(!binaries.isEmpty)
         #expect(files.count == binaries.count)
-        let byPath = Dictionary(files.map { ($0["path"] as? String ?? "", $0) }, uniquingKeysWith: { first, _ in first })
+        let byPath = Dictionary(
+            files.map { ($0["path"] as? String ?? "", $0) }, uniquingKeysWith: { first, _ in first })
         for binary in binaries {
             let path = try #require(binary["path"] as? String)
             let file = try #require(byPath[prefix + path], "facts lists no \(prefix + path)")
@@ -41,11 +44,14 @@ struct FactsAgreeWithScanTests {
                 #expect(values["hybrid.native_share"] as? Double == share, "\(path)")
             }
             // Every extension a rule sees as required or dispatched is one the profile counted.
-            let counted = Set((binary["isa"] as? [String: Any]).map { isa in
-                ["x86", "arm64"].flatMap { ((isa[$0] as? [String: Int]) ?? [:]).keys }
-            } ?? [])
+            let counted = Set(
+                (binary["isa"] as? [String: Any]).map { isa in
+                    ["x86", "arm64"].flatMap { ((isa[$0] as? [String: Int]) ?? [:]).keys }
+                } ?? [])
             for name in ["isa.x86", "isa.x86.dispatched", "isa.arm64", "isa.arm64.dispatched"] {
-                for item in values[name] as? [String] ?? [] { #expect(counted.contains(item), "\(path): \(name) \(item)") }
+                for item in values[name] as? [String] ?? [] {
+                    #expect(counted.contains(item), "\(path): \(name) \(item)")
+                }
             }
         }
     }

@@ -50,7 +50,9 @@ struct HelpAndUsageTests {
         #expect(result.stderr.isEmpty)
         // A semantic version on a line of its own.
         let line = result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        #expect(line.split(separator: ".").count == 3 && line.split(separator: ".").allSatisfy { Int($0) != nil }, "\(line)")
+        #expect(
+            line.split(separator: ".").count == 3 && line.split(separator: ".").allSatisfy { Int($0) != nil }, "\(line)"
+        )
     }
 
     /// Each argument list the parser must reject, and a phrase its message must contain.

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import Foundation
 import Testing
@@ -24,7 +24,8 @@ struct HostileNameTests {
         let tree = try TemporaryTree()
         try tree.copy(TemporaryTree.fixture("pe/x64_gui.exe"), to: "tree/" + Self.scriptPath)
         // `tree/` already exists; the raw name goes straight to open(2).
-        try tree.writeRawName(Array("tree/".utf8) + Self.rawName, contents: try TemporaryTree.fixtureBytes("pe/x64_pdata.exe"))
+        try tree.writeRawName(
+            Array("tree/".utf8) + Self.rawName, contents: try TemporaryTree.fixtureBytes("pe/x64_pdata.exe"))
         return tree
     }
 
@@ -61,7 +62,9 @@ struct HostileNameTests {
         case "html":
             // The HTML report builds its tables in the browser from a JSON island inside a
             // <script> element; there `<` must be written `\u003c` so no name can close it.
-            #expect(text.contains(#"\u003cscript\u003ealert(1)\u003c/script\u003e.exe"#), "escaped name missing from the HTML payload")
+            #expect(
+                text.contains(#"\u003cscript\u003ealert(1)\u003c/script\u003e.exe"#),
+                "escaped name missing from the HTML payload")
             #expect(!text.contains("</script>.exe"))
         default:
             #expect(text.contains("&lt;script&gt;"), "\(format) report does not show the escaped name")
@@ -81,8 +84,10 @@ struct HostileNameTests {
     /// break must not reach a terminal raw: not in the table, not in the warnings.
     @Test func controlCharactersNeverReachTheTerminal() throws {
         let tree = try TemporaryTree()
-        try FileManager.default.createDirectory(at: tree.url.appendingPathComponent("tree"), withIntermediateDirectories: true)
-        try tree.writeRawName(Array("tree/a\u{1B}[31mred\nline.exe".utf8), contents: try TemporaryTree.fixtureBytes("pe/x64_gui.exe"))
+        try FileManager.default.createDirectory(
+            at: tree.url.appendingPathComponent("tree"), withIntermediateDirectories: true)
+        try tree.writeRawName(
+            Array("tree/a\u{1B}[31mred\nline.exe".utf8), contents: try TemporaryTree.fixtureBytes("pe/x64_gui.exe"))
         #expect(mkfifo(tree.path + "/tree/fifo\u{1B}]0;title\u{07}", 0o644) == 0)
         let result = try Armready.run(["scan", "tree"], in: tree.url)
         #expect(result.status == 0, "\(result.stderr)")
@@ -100,8 +105,10 @@ struct HostileNameTests {
     /// (ESC ] 0 ; title BEL retitles the window) must arrive defused.
     @Test func progressLineDefusesEscapeSequences() throws {
         let tree = try TemporaryTree()
-        try FileManager.default.createDirectory(at: tree.url.appendingPathComponent("tree"), withIntermediateDirectories: true)
-        try tree.writeRawName(Array("tree/z\u{1B}]0;pwned\u{07}.exe".utf8), contents: try TemporaryTree.fixtureBytes("pe/x64_gui.exe"))
+        try FileManager.default.createDirectory(
+            at: tree.url.appendingPathComponent("tree"), withIntermediateDirectories: true)
+        try tree.writeRawName(
+            Array("tree/z\u{1B}]0;pwned\u{07}.exe".utf8), contents: try TemporaryTree.fixtureBytes("pe/x64_gui.exe"))
         let terminal = try Armready.runInTerminal(["scan", "tree", "--report", "json=out.json"], in: tree.url)
         let result = try #require(terminal, "util-linux script is needed for a pseudo-terminal")
         #expect(result.status == 0, "\(result.stdout)")
@@ -118,7 +125,8 @@ struct HostileNameTests {
         try tree.makeRawDirectory(Array("tree".utf8))
         let directory = Array("tree/dir".utf8) + [0xFF]
         try tree.makeRawDirectory(directory)
-        try tree.writeRawName(directory + Array("/in.exe".utf8), contents: try TemporaryTree.fixtureBytes("pe/x64_gui.exe"))
+        try tree.writeRawName(
+            directory + Array("/in.exe".utf8), contents: try TemporaryTree.fixtureBytes("pe/x64_gui.exe"))
         let result = try Armready.run(["scan", "tree", "--report", "json"], in: tree.url)
         #expect(result.status == 0, "\(result.stderr)")
         let binary = try ScanJSON(result).binary("dir\u{FFFD}/in.exe")

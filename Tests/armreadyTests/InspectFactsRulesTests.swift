@@ -69,7 +69,8 @@ struct InspectFactsRulesTests {
 
         let text = try Armready.run(["inspect", "bad.exe"], in: tree.url)
         #expect(text.status == 1)
-        #expect(text.stdout.contains("e_lfanew points past end of file (0x1f000 > 0x400)"), "\(text.stdout)\(text.stderr)")
+        #expect(
+            text.stdout.contains("e_lfanew points past end of file (0x1f000 > 0x400)"), "\(text.stdout)\(text.stderr)")
     }
 
     @Test func inspectMissingFileExitsOne() throws {
@@ -92,15 +93,18 @@ struct InspectFactsRulesTests {
     @Test func factsOnANonBinaryExitsOne() throws {
         let result = try Armready.run(["facts", "Samples/NativeEditor/notes.txt"], in: Armready.packageRoot)
         #expect(result.status == 1)
-        #expect(result.stderr.contains("error: Samples/NativeEditor/notes.txt: not a PE or ELF binary"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("error: Samples/NativeEditor/notes.txt: not a PE or ELF binary"), "\(result.stderr)")
     }
 
     @Test func rulesTestRunsEveryExample() throws {
         let result = try Armready.run(["rules", "test"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.isEmpty)
-        let ruleFiles = try FileManager.default.contentsOfDirectory(atPath: Armready.packageRoot.appendingPathComponent("Rules").path)
-            .filter { $0.hasSuffix(".yaml") }
+        let ruleFiles = try FileManager.default.contentsOfDirectory(
+            atPath: Armready.packageRoot.appendingPathComponent("Rules").path
+        )
+        .filter { $0.hasSuffix(".yaml") }
         #expect(result.stdout.hasPrefix("\(ruleFiles.count) rules, "), "\(result.stdout)")
         #expect(result.stdout.contains(", 0 failed"), "\(result.stdout)")
     }
@@ -108,7 +112,8 @@ struct InspectFactsRulesTests {
     @Test func rulesShowPrintsTheRuleFile() throws {
         let result = try Armready.run(["rules", "show", "pe-arm64-native"])
         #expect(result.status == 0, "\(result.stderr)")
-        let file = try String(contentsOf: Armready.packageRoot.appendingPathComponent("Rules/pe-arm64-native.yaml"), encoding: .utf8)
+        let file = try String(
+            contentsOf: Armready.packageRoot.appendingPathComponent("Rules/pe-arm64-native.yaml"), encoding: .utf8)
         #expect(result.stdout == file)
 
         let missing = try Armready.run(["rules", "show", "no-such-rule"])
@@ -120,8 +125,10 @@ struct InspectFactsRulesTests {
         let result = try Armready.run(["rules", "targets"])
         #expect(result.status == 0, "\(result.stderr)")
         let names = result.stdout.split(separator: "\n").compactMap { $0.split(separator: ":").first.map(String.init) }
-        let files = try FileManager.default.contentsOfDirectory(atPath: Armready.packageRoot.appendingPathComponent("Rules/targets").path)
-            .filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }
+        let files = try FileManager.default.contentsOfDirectory(
+            atPath: Armready.packageRoot.appendingPathComponent("Rules/targets").path
+        )
+        .filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }
         #expect(names.map { $0.replacingOccurrences(of: " (default)", with: "") } == files.sorted())
         #expect(names.contains("copilot-plus-pc (default)"))
         #expect(files.count == 3)
@@ -131,11 +138,15 @@ struct InspectFactsRulesTests {
     /// `rules targets --rules DIR` (whose help promises it) must list it.
     @Test func rulesTargetsIncludesTargetsFromRulesFolders() throws {
         let tree = try TemporaryTree()
-        let builtIn = try String(contentsOf: Armready.packageRoot.appendingPathComponent("Rules/targets/copilot-plus-pc.yaml"), encoding: .utf8)
-        let renamed = builtIn.components(separatedBy: "\n").map { $0.hasPrefix("name: ") ? "name: my-target" : $0 }.joined(separator: "\n")
+        let builtIn = try String(
+            contentsOf: Armready.packageRoot.appendingPathComponent("Rules/targets/copilot-plus-pc.yaml"),
+            encoding: .utf8)
+        let renamed = builtIn.components(separatedBy: "\n").map { $0.hasPrefix("name: ") ? "name: my-target" : $0 }
+            .joined(separator: "\n")
         try tree.write(renamed, to: "myrules/targets/my-target.yaml")
         try tree.copy(TemporaryTree.sample("NativeEditor"), to: "app")
-        let scan = try Armready.run(["scan", "app", "--rules", "myrules", "--target", "my-target", "--report", "json"], in: tree.url)
+        let scan = try Armready.run(
+            ["scan", "app", "--rules", "myrules", "--target", "my-target", "--report", "json"], in: tree.url)
         #expect(scan.status == 0, "\(scan.stderr)")
         #expect((try ScanJSON(scan).root["target"] as? [String: Any])?["name"] as? String == "my-target")
 

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import Foundation
 import Testing
@@ -36,11 +36,14 @@ struct LostWriteTests {
         // Closed before armready starts: its first write to standard output meets no reader.
         try pipe.fileHandleForReading.close()
         let result = try Armready.run(
-            ["scan", "Samples", "--report", "json"], in: Armready.packageRoot, prefix: Self.defaultSIGPIPE, standardOutput: pipe)
+            ["scan", "Samples", "--report", "json"], in: Armready.packageRoot, prefix: Self.defaultSIGPIPE,
+            standardOutput: pipe)
         try? pipe.fileHandleForWriting.close()
         #expect(!result.diedOfSignal, "killed by signal \(result.status)")
         #expect(result.status == 2, "\(result.stderr)")
-        #expect(result.stderr.hasSuffix("error: cannot write the json report to standard output: Broken pipe\n"), "\(result.stderr)")
+        #expect(
+            result.stderr.hasSuffix("error: cannot write the json report to standard output: Broken pipe\n"),
+            "\(result.stderr)")
     }
 
     /// Every command's standard output on a device that is always full.
@@ -75,7 +78,9 @@ struct LostWriteTests {
     /// node can be made (not root), /dev is not writable either, so /dev/full is safe to try.
     @Test(.enabled(if: hasDevFull)) func reportFileOnAFullDeviceIsIncompleteAndTheDeviceStays() throws {
         var device = stat()
-        try #require(lstat("/dev/full", &device) == 0 && device.st_mode & S_IFMT == S_IFCHR, "/dev/full is not a character device")
+        try #require(
+            lstat("/dev/full", &device) == 0 && device.st_mode & S_IFMT == S_IFCHR,
+            "/dev/full is not a character device")
         let tree = try TemporaryTree()
         let privateNode = tree.url.appendingPathComponent("full").path
         if mknod(privateNode, S_IFCHR | 0o666, device.st_rdev) == 0 {
@@ -89,10 +94,14 @@ struct LostWriteTests {
 
     /// Runs `scan --report json=PATH` onto a full character device; true when the node is
     /// still a character device afterwards.
-    private func fullDeviceReportIsIncomplete(at path: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> Bool {
+    private func fullDeviceReportIsIncomplete(at path: String, sourceLocation: SourceLocation = #_sourceLocation) throws
+        -> Bool
+    {
         let result = try Armready.run(["scan", "Samples", "--report", "json=\(path)", "-q"], in: Armready.packageRoot)
         #expect(result.status == 2, "\(result.stderr)", sourceLocation: sourceLocation)
-        #expect(result.stderr == "error: cannot write the json report to \(path): \(Self.noSpace)\n", sourceLocation: sourceLocation)
+        #expect(
+            result.stderr == "error: cannot write the json report to \(path): \(Self.noSpace)\n",
+            sourceLocation: sourceLocation)
         var status = stat()
         let survived = lstat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFCHR
         #expect(survived, "\(path) is no longer a character device", sourceLocation: sourceLocation)
@@ -115,15 +124,20 @@ struct LostWriteTests {
     }
 
     /// Runs `scan --report json=LINK`; true when LINK is still the same symbolic link.
-    private func reportThroughLinkReachesStandardOutput(_ link: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> Bool {
+    private func reportThroughLinkReachesStandardOutput(
+        _ link: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> Bool {
         var before = stat()
         #expect(lstat(link, &before) == 0, sourceLocation: sourceLocation)
-        let result = try Armready.run(["scan", "Samples/NativeEditor", "--report", "json=\(link)", "-q"], in: Armready.packageRoot)
+        let result = try Armready.run(
+            ["scan", "Samples/NativeEditor", "--report", "json=\(link)", "-q"], in: Armready.packageRoot)
         #expect(result.status == 0, "\(result.stderr)", sourceLocation: sourceLocation)
         var after = stat()
         let survived = lstat(link, &after) == 0 && after.st_mode & S_IFMT == S_IFLNK && after.st_ino == before.st_ino
         #expect(survived, "\(link) was replaced", sourceLocation: sourceLocation)
-        #expect(try ScanJSON(result, sourceLocation: sourceLocation).root["schemaVersion"] as? Int == 1, sourceLocation: sourceLocation)
+        #expect(
+            try ScanJSON(result, sourceLocation: sourceLocation).root["schemaVersion"] as? Int == 1,
+            sourceLocation: sourceLocation)
         return survived
     }
 
@@ -167,7 +181,8 @@ struct LostWriteTests {
         let writeEnd = pipe.fileHandleForWriting.fileDescriptor
         #expect(fcntl(writeEnd, F_SETFL, fcntl(writeEnd, F_GETFL) | O_NONBLOCK) == 0)
         let reader = PipeDrain(pipe.fileHandleForReading)
-        let result = try Armready.run(["scan", "Samples", "--report", "json", "-q"], in: Armready.packageRoot, standardOutput: pipe)
+        let result = try Armready.run(
+            ["scan", "Samples", "--report", "json", "-q"], in: Armready.packageRoot, standardOutput: pipe)
         try? pipe.fileHandleForWriting.close()
         let received = try #require(reader.wait(), "the reader did not see the end of the output")
         #expect(result.status == 0, "\(result.stderr)")
@@ -189,7 +204,8 @@ struct LostWriteTests {
         }
         let target = disk.appendingPathComponent("report.json")
         try Data("old\n".utf8).write(to: target)
-        let result = try Armready.run(["scan", "Samples", "--report", "json=\(target.path)", "-q"], in: Armready.packageRoot)
+        let result = try Armready.run(
+            ["scan", "Samples", "--report", "json=\(target.path)", "-q"], in: Armready.packageRoot)
         #expect(result.status == 2, "\(result.stderr)")
         #expect(result.stderr == "error: cannot write the json report to \(target.path): \(Self.noSpace)\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: disk.path) == ["report.json"])
@@ -228,8 +244,11 @@ private final class PipeDrain: @unchecked Sendable {
 private enum SmallDisk {
     /// Whether a tmpfs can be mounted here, tried once on a scratch directory.
     static let canMount: Bool = {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("armready-mount-probe-\(UUID().uuidString)")
-        guard (try? FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)) != nil else { return false }
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "armready-mount-probe-\(UUID().uuidString)")
+        guard (try? FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)) != nil else {
+            return false
+        }
         defer { try? FileManager.default.removeItem(at: scratch) }
         guard mount(at: scratch) else { return false }
         unmount(at: scratch)
@@ -245,7 +264,10 @@ private enum SmallDisk {
     }
 
     private static func run(_ tool: String, _ arguments: [String]) -> Bool {
-        guard let path = ["/usr/bin/\(tool)", "/bin/\(tool)", "/sbin/\(tool)"].first(where: { FileManager.default.isExecutableFile(atPath: $0) })
+        guard
+            let path = ["/usr/bin/\(tool)", "/bin/\(tool)", "/sbin/\(tool)"].first(where: {
+                FileManager.default.isExecutableFile(atPath: $0)
+            })
         else { return false }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)

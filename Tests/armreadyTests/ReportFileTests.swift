@@ -9,13 +9,17 @@ struct ReportFileTests {
     @Test func writesEveryRequestedReportAndNoTemporaryFiles() throws {
         let tree = try TemporaryTree()
         try tree.copy(TemporaryTree.sample("Renderer"), to: "in/Renderer")
-        try FileManager.default.createDirectory(at: tree.url.appendingPathComponent("out"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: tree.url.appendingPathComponent("out"), withIntermediateDirectories: true)
         let result = try Armready.run(
-            ["scan", "in", "--report", "json=out/a.json", "--report", "sarif=out/b.sarif", "--fail-on", "emulated"], in: tree.url)
+            ["scan", "in", "--report", "json=out/a.json", "--report", "sarif=out/b.sarif", "--fail-on", "emulated"],
+            in: tree.url)
         #expect(result.status == 1, "\(result.stderr)")
         #expect(result.stdout.isEmpty)
         // The summary goes to standard error when no table goes to standard output.
-        #expect(result.stderr.contains("1 binaries in 1 applications") || result.stderr.contains("1 binary"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("1 binaries in 1 applications") || result.stderr.contains("1 binary"),
+            "\(result.stderr)")
         #expect(try tree.entries(in: "out") == ["a.json", "b.sarif"])
         let json = try tree.json(at: "out/a.json")
         #expect(json["schemaVersion"] as? Int == 1)
@@ -41,7 +45,8 @@ struct ReportFileTests {
         let result = try Armready.run(["scan", "in", "--report", "json=missing/a.json"], in: tree.url)
         #expect(result.status == 2, "\(result.stderr)")
         #expect(result.stdout.isEmpty)
-        let errorLine = try #require(result.stderr.split(separator: "\n").first { $0.hasPrefix("error: ") }, "\(result.stderr)")
+        let errorLine = try #require(
+            result.stderr.split(separator: "\n").first { $0.hasPrefix("error: ") }, "\(result.stderr)")
         #expect(errorLine.hasPrefix("error: cannot write the json report to missing/a.json"), "\(errorLine)")
         #expect(try tree.entries() == ["in"])
         // Style rule 9: `error: <path>: <sentence>`, without the temporary file's name.
@@ -74,7 +79,8 @@ struct ReportFileTests {
         let tree = try TemporaryTree()
         try tree.copy(TemporaryTree.sample("NativeEditor"), to: "in")
         // 2021-01-01T00:00:00Z.
-        let result = try Armready.run(["scan", "in", "--report", "json", "-q"], in: tree.url, environment: ["SOURCE_DATE_EPOCH": "1609459200"])
+        let result = try Armready.run(
+            ["scan", "in", "--report", "json", "-q"], in: tree.url, environment: ["SOURCE_DATE_EPOCH": "1609459200"])
         #expect(result.status == 0)
         #expect(try ScanJSON(result).root["generatedAt"] as? String == "2021-01-01T00:00:00Z")
     }
@@ -90,7 +96,8 @@ struct ReportFileTests {
     /// Two runs over the whole sample tree: identical JSON and SARIF bytes, no time in them.
     @Test func sameInputGivesTheSameBytes() throws {
         let first = try Armready.run(["scan", "Samples", "--report", "json", "--quiet"], in: Armready.packageRoot)
-        let second = try Armready.run(["scan", "Samples", "--report", "json", "--quiet", "-j", "1"], in: Armready.packageRoot)
+        let second = try Armready.run(
+            ["scan", "Samples", "--report", "json", "--quiet", "-j", "1"], in: Armready.packageRoot)
         #expect(first.status == 0 && second.status == 0, "\(first.stderr)\(second.stderr)")
         #expect(!first.stdoutData.isEmpty)
         #expect(first.stdoutData == second.stdoutData)
@@ -118,7 +125,9 @@ struct ReportFileTests {
             let found = scanned.first { $0["id"] as? String == name }
             // README notes: ShellExt may be at-risk or blocked.
             let allowed = name == "ShellExt" ? ["at-risk", "blocked"] : [verdict]
-            #expect(allowed.contains(found?["verdict"] as? String ?? "missing"), "\(name): \(found?["verdict"] ?? "missing") vs \(verdict)")
+            #expect(
+                allowed.contains(found?["verdict"] as? String ?? "missing"),
+                "\(name): \(found?["verdict"] ?? "missing") vs \(verdict)")
         }
     }
 }

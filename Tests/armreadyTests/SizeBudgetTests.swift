@@ -8,11 +8,17 @@ struct SizeBudgetTests {
     @Test func aFileOverTheBudgetIsRatedFromItsHeaders() throws {
         let root = Armready.packageRoot.appendingPathComponent("Samples/NativeEditor")
         let sizes = try ["core.dll", "editor.exe"].map { name in
-            (name, try #require(try FileManager.default.attributesOfItem(atPath: root.appendingPathComponent(name).path)[.size] as? Int))
+            (
+                name,
+                try #require(
+                    try FileManager.default.attributesOfItem(atPath: root.appendingPathComponent(name).path)[.size]
+                        as? Int)
+            )
         }
         let budget = sizes.map(\.1).min() ?? 0
         let result = try Armready.run(
-            ["scan", "Samples/NativeEditor", "--max-file-size", String(budget), "--report", "json"], in: Armready.packageRoot)
+            ["scan", "Samples/NativeEditor", "--max-file-size", String(budget), "--report", "json"],
+            in: Armready.packageRoot)
         #expect(result.status == 0, "\(result.stderr)")
         let json = ScanJSON(try result.json())
         for (name, size) in sizes {
@@ -20,7 +26,9 @@ struct SizeBudgetTests {
             #expect(binary["verdict"] as? String == "native", "\(name)")
             let over = size > budget
             #expect((binary["sha256"] is NSNull) == over, "\(name)")
-            #expect(json.diagnostics.contains { $0["path"] as? String == name && $0["kind"] as? String == "over-budget" } == over, "\(name)")
+            #expect(
+                json.diagnostics.contains { $0["path"] as? String == name && $0["kind"] as? String == "over-budget" }
+                    == over, "\(name)")
         }
         let usage = try Armready.run(["scan", "Samples", "--max-file-size", "0"], in: Armready.packageRoot)
         #expect(usage.status == 64)

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import Foundation
 import Testing
@@ -19,8 +19,11 @@ struct WalkingTests {
     }
 
     private func expectNativeEditorRated(_ report: ScanJSON, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        #expect(try report.verdict("core.dll", sourceLocation: sourceLocation) == "native", sourceLocation: sourceLocation)
-        #expect(try report.verdict("editor.exe", sourceLocation: sourceLocation) == "native", sourceLocation: sourceLocation)
+        #expect(
+            try report.verdict("core.dll", sourceLocation: sourceLocation) == "native", sourceLocation: sourceLocation)
+        #expect(
+            try report.verdict("editor.exe", sourceLocation: sourceLocation) == "native", sourceLocation: sourceLocation
+        )
     }
 
     /// Root ignores file modes, so as root the scan runs as `nobody` (65534) through
@@ -29,7 +32,9 @@ struct WalkingTests {
     private func unprivileged(_ tree: TemporaryTree) throws -> [String] {
         guard geteuid() == 0 else { return [] }
         let setpriv = "/usr/bin/setpriv"
-        try #require(FileManager.default.isExecutableFile(atPath: setpriv), "running as root needs util-linux setpriv to drop privileges")
+        try #require(
+            FileManager.default.isExecutableFile(atPath: setpriv),
+            "running as root needs util-linux setpriv to drop privileges")
         #expect(chmod(tree.path, 0o755) == 0)
         let enumerator = try #require(FileManager.default.enumerator(atPath: tree.path))
         for case let relative as String in enumerator {
@@ -50,7 +55,8 @@ struct WalkingTests {
         #expect(result.status == 0, "\(result.stderr)")
         let report = try ScanJSON(result)
         try expectNativeEditorRated(report)
-        let diagnostic = try #require(report.diagnostics.first { $0["path"] as? String == "secret.exe" }, "\(report.diagnostics)")
+        let diagnostic = try #require(
+            report.diagnostics.first { $0["path"] as? String == "secret.exe" }, "\(report.diagnostics)")
         #expect(diagnostic["kind"] as? String == "unreadable")
         #expect(!report.paths.contains("secret.exe"))
         #expect(result.stderr.contains("warning: secret.exe: "), "\(result.stderr)")
@@ -66,7 +72,8 @@ struct WalkingTests {
         #expect(result.status == 0, "\(result.stderr)")
         let report = try ScanJSON(result)
         #expect(report.paths == ["core.dll", "editor.exe"])
-        let diagnostic = try #require(report.diagnostics.first { $0["path"] as? String == "locked" }, "\(report.diagnostics)")
+        let diagnostic = try #require(
+            report.diagnostics.first { $0["path"] as? String == "locked" }, "\(report.diagnostics)")
         #expect(diagnostic["kind"] as? String == "unreadable")
         #expect(result.stderr.contains("warning: locked: "), "\(result.stderr)")
     }
@@ -94,10 +101,12 @@ struct WalkingTests {
     @Test func followedSymlinkToAFileIsScanned() throws {
         let tree = try nativeEditorTree()
         try tree.copy(TemporaryTree.fixture("pe/x64_gui.exe"), to: "elsewhere/tool.exe")
-        try FileManager.default.createSymbolicLink(atPath: tree.path + "/app/tool.exe", withDestinationPath: "../elsewhere/tool.exe")
+        try FileManager.default.createSymbolicLink(
+            atPath: tree.path + "/app/tool.exe", withDestinationPath: "../elsewhere/tool.exe")
         let plain = try ScanJSON(try Armready.run(["scan", "app", "--report", "json"], in: tree.url))
         #expect(!plain.paths.contains("tool.exe"))
-        let followed = try ScanJSON(try Armready.run(["scan", "app", "--follow-symlinks", "--report", "json"], in: tree.url))
+        let followed = try ScanJSON(
+            try Armready.run(["scan", "app", "--follow-symlinks", "--report", "json"], in: tree.url))
         #expect(followed.paths.contains("tool.exe"))
     }
 
@@ -111,7 +120,8 @@ struct WalkingTests {
         #expect(result.status == 0, "\(result.stderr)")
         let report = try ScanJSON(result)
         try expectNativeEditorRated(report)
-        let diagnostic = try #require(report.diagnostics.first { $0["path"] as? String == "pipe.exe" }, "\(report.diagnostics)")
+        let diagnostic = try #require(
+            report.diagnostics.first { $0["path"] as? String == "pipe.exe" }, "\(report.diagnostics)")
         #expect(diagnostic["kind"] as? String == "special-file")
         #expect(result.stderr.contains("warning: pipe.exe: "), "\(result.stderr)")
     }

@@ -66,7 +66,8 @@ package struct ByteReader {
     }
 
     /// A sub-range of the buffer.
-    package func slice(at offset: Int, length: Int, _ what: String) throws(BinaryFormatError) -> UnsafeRawBufferPointer {
+    package func slice(at offset: Int, length: Int, _ what: String) throws(BinaryFormatError) -> UnsafeRawBufferPointer
+    {
         try require(offset: offset, length: length, what)
         return UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + length)])
     }
@@ -75,7 +76,9 @@ package struct ByteReader {
     ///
     /// - Throws: `.truncated` when `offset` is outside the buffer, `.unterminatedString` when no
     ///   NUL appears within `maxLength` bytes or before the end of the buffer.
-    package func cString(at offset: Int, maxLength: Int = ReadLimits.maxStringLength, _ what: String) throws(BinaryFormatError) -> String {
+    package func cString(at offset: Int, maxLength: Int = ReadLimits.maxStringLength, _ what: String)
+        throws(BinaryFormatError) -> String
+    {
         try require(offset: offset, length: 1, what)
         let limit = min(bytes.count, offset + maxLength)
         var end = offset

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A read-only view of a whole file, memory-mapped so that reading a large binary touches only
@@ -40,7 +40,8 @@ package final class MappedFile: @unchecked Sendable {
         pathBytes: [UInt8], prefixLength: Int, when wanted: (UnsafeRawBufferPointer) -> Bool
     ) throws(BinaryFormatError) -> MappedFile? {
         let fd = try openRegular(pathBytes)
-        let accepted: Bool? = withUnsafeTemporaryAllocation(byteCount: max(1, min(prefixLength, fd.size)), alignment: 8) { buffer in
+        let accepted: Bool? = withUnsafeTemporaryAllocation(byteCount: max(1, min(prefixLength, fd.size)), alignment: 8)
+        { buffer in
             let got = fd.size == 0 ? 0 : pread(fd.descriptor, buffer.baseAddress, buffer.count, 0)
             return got < 0 ? nil : wanted(UnsafeRawBufferPointer(rebasing: buffer[0..<got]))
         }

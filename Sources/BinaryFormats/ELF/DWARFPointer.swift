@@ -4,10 +4,13 @@ enum DWARFPointer {
     ///
     /// The low nibble is the format; `0x10` adds the field's own address (pcrel). Text-, data-
     /// and function-relative bases are not known here, so those values are returned unadjusted.
-    static func read(_ reader: inout ByteReader, encoding: UInt8, fieldAddress: UInt64, addressSize: Int) throws(BinaryFormatError) -> UInt64 {
+    static func read(_ reader: inout ByteReader, encoding: UInt8, fieldAddress: UInt64, addressSize: Int)
+        throws(BinaryFormatError) -> UInt64
+    {
         let value: UInt64
         switch encoding & 0x0F {
-        case 0x00: value = try reader.unsigned(at: reader.offset, width: addressSize, "absptr"); reader.offset += addressSize
+        case 0x00:
+            value = try reader.unsigned(at: reader.offset, width: addressSize, "absptr"); reader.offset += addressSize
         case 0x01: value = try uleb(&reader)
         case 0x02: value = UInt64(try reader.readU16("udata2"))
         case 0x03: value = UInt64(try reader.readU32("udata4"))

@@ -9,7 +9,9 @@ extension ELFContext {
         let noteSections = sections.filter { $0.type == ELFConstant.shtNote && $0.fileSize > 0 }
         if !noteSections.isEmpty {
             for section in noteSections {
-                try? notes.read(reader, offset: section.offset, size: section.fileSize, alignment: section.alignment, is64Bit: check.is64Bit)
+                try? notes.read(
+                    reader, offset: section.offset, size: section.fileSize, alignment: section.alignment,
+                    is64Bit: check.is64Bit)
             }
             return notes
         }
@@ -17,7 +19,9 @@ extension ELFContext {
         for segment in segments where segment.type == ELFConstant.ptNote || segment.type == ELFConstant.ptGNUProperty {
             // PT_GNU_PROPERTY covers the same bytes as one PT_NOTE: read each area once.
             guard segment.fileSize > 0, seen.insert(segment.offset).inserted else { continue }
-            try? notes.read(reader, offset: segment.offset, size: segment.fileSize, alignment: segment.alignment, is64Bit: check.is64Bit)
+            try? notes.read(
+                reader, offset: segment.offset, size: segment.fileSize, alignment: segment.alignment,
+                is64Bit: check.is64Bit)
         }
         return notes
     }

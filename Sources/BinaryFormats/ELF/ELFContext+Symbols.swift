@@ -61,7 +61,9 @@ extension ELFContext {
         where symbol.sectionIndex == ELFConstant.shnUndef && symbol.binding != ELFConstant.stbLocal
             && imports.count < ReadLimits.maxELFListedSymbols
         {
-            if let name = dynsym?.name(symbol), !name.isEmpty, imports.insert(name).inserted { summary.imports.append(name) }
+            if let name = dynsym?.name(symbol), !name.isEmpty, imports.insert(name).inserted {
+                summary.imports.append(name)
+            }
         }
         return summary
     }
@@ -99,7 +101,8 @@ extension ELFContext {
     /// The symbols of `section` and its string table; nil when the table lies outside the file
     /// or libelf rejects it.
     private func load(_ section: ELFRawSection) -> ELFSymbolTable? {
-        guard section.fileSize > 0, (try? requireInFile(offset: section.offset, size: section.fileSize, "symbol table")) != nil,
+        guard section.fileSize > 0,
+            (try? requireInFile(offset: section.offset, size: section.fileSize, "symbol table")) != nil,
             let symbols = try? handle.symbols(section: section.index, limit: ReadLimits.maxSymbols)
         else { return nil }
         return ELFSymbolTable(symbols: symbols, strings: stringTable(linkedFrom: section))
@@ -110,9 +113,11 @@ extension ELFContext {
         guard let irelative = ELFConstant.irelativeType(machine: header.machine) else { return 0 }
         var count = 0
         for section in sections where section.type == ELFConstant.shtRela || section.type == ELFConstant.shtRel {
-            guard section.fileSize > 0, (try? requireInFile(offset: section.offset, size: section.fileSize, "relocations")) != nil,
+            guard section.fileSize > 0,
+                (try? requireInFile(offset: section.offset, size: section.fileSize, "relocations")) != nil,
                 let types = try? handle.relocationTypes(
-                    section: section.index, withAddends: section.type == ELFConstant.shtRela, limit: ReadLimits.maxELFRelocations)
+                    section: section.index, withAddends: section.type == ELFConstant.shtRela,
+                    limit: ReadLimits.maxELFRelocations)
             else { continue }
             count += types.lazy.filter { $0 == irelative }.count
         }

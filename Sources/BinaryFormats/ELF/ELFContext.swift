@@ -28,7 +28,8 @@ struct ELFContext {
         var names = [String](repeating: "", count: shnum)
         let nameIndex = check.sectionNameTableIndex
         if nameIndex > 0, nameIndex < shnum,
-            let table = ELFStringTable(reader: reader, offset: sections[nameIndex].offset, size: sections[nameIndex].fileSize)
+            let table = ELFStringTable(
+                reader: reader, offset: sections[nameIndex].offset, size: sections[nameIndex].fileSize)
         {
             for index in 0..<shnum { names[index] = table.string(at: UInt64(sections[index].nameOffset)) ?? "" }
         }
@@ -93,7 +94,8 @@ struct ELFContext {
             format: .elf, machine: UInt32(header.machine), machineName: ELFMachine.name(header.machine),
             execution: ELFMachine.execution(header.machine),
             kind: ELFMachine.kind(
-                type: header.type, hasInterpreter: interpreter != nil, pieFlag: dynamic.flags1 & ELFConstant.df1PIE != 0,
+                type: header.type, hasInterpreter: interpreter != nil,
+                pieFlag: dynamic.flags1 & ELFConstant.df1PIE != 0,
                 hasSoname: dynamic.soname != nil),
             bits: check.is64Bit ? 64 : 32, elf: info, code: code)
     }

@@ -18,12 +18,14 @@ struct ELFEHFrame {
     /// - Throws: `.truncated` when the section lies outside the file, `.invalid` for a first
     ///   entry that does not fit.
     static func functions(
-        _ file: ByteReader, offset: UInt64, size: UInt64, address: UInt64, is64Bit: Bool, limit: Int = ReadLimits.maxFunctions
+        _ file: ByteReader, offset: UInt64, size: UInt64, address: UInt64, is64Bit: Bool,
+        limit: Int = ReadLimits.maxFunctions
     ) throws(BinaryFormatError) -> [FunctionRange] {
         guard let start = Int(exactly: offset), let length = Int(exactly: size) else {
             throw .pointsPastEnd(field: ".eh_frame offset", value: offset, fileSize: file.count)
         }
-        let section = ByteReader(try file.slice(at: start, length: length, ".eh_frame"), littleEndian: file.littleEndian)
+        let section = ByteReader(
+            try file.slice(at: start, length: length, ".eh_frame"), littleEndian: file.littleEndian)
         var ranges = Set<FunctionRange>()
         var cies: [Int: CIE] = [:]
         var cursor = 0
@@ -36,14 +38,18 @@ struct ELFEHFrame {
             let bodyStart = header.offset
             guard entryLength <= UInt64(length - bodyStart), entryLength >= 4 else {
                 if ranges.isEmpty {
-                    throw .invalid(".eh_frame entry at \(hex(start + cursor)) has length \(hex(entryLength)) but \(hex(length - bodyStart)) bytes remain")
+                    throw .invalid(
+                        ".eh_frame entry at \(hex(start + cursor)) has length \(hex(entryLength)) but \(hex(length - bodyStart)) bytes remain"
+                    )
                 }
                 break
             }
             let body = Int(entryLength)
-            let entry = ByteReader(try section.slice(at: bodyStart, length: body, ".eh_frame entry"), littleEndian: file.littleEndian)
+            let entry = ByteReader(
+                try section.slice(at: bodyStart, length: body, ".eh_frame entry"), littleEndian: file.littleEndian)
             let fieldBase = address &+ UInt64(bodyStart)
-            if let range = try? fde(entry, fieldBase: fieldBase, bodyStart: bodyStart, section: section, cies: &cies, is64Bit: is64Bit),
+            if let range = try? fde(
+                entry, fieldBase: fieldBase, bodyStart: bodyStart, section: section, cies: &cies, is64Bit: is64Bit),
                 range.size > 0
             {
                 ranges.insert(range)
@@ -55,7 +61,8 @@ struct ELFEHFrame {
 
     /// The range of the FDE whose body is `entry`; nil for a CIE or an FDE without a usable CIE.
     private static func fde(
-        _ entry: ByteReader, fieldBase: UInt64, bodyStart: Int, section: ByteReader, cies: inout [Int: CIE], is64Bit: Bool
+        _ entry: ByteReader, fieldBase: UInt64, bodyStart: Int, section: ByteReader, cies: inout [Int: CIE],
+        is64Bit: Bool
     ) throws(BinaryFormatError) -> FunctionRange? {
         var reader = entry
         let pointer = Int(try reader.readU32("CIE pointer"))
@@ -70,8 +77,10 @@ struct ELFEHFrame {
             cie = parsed
         }
         let addressSize = is64Bit ? 8 : 4
-        let begin = try DWARFPointer.read(&reader, encoding: cie.encoding, fieldAddress: fieldBase &+ UInt64(reader.offset), addressSize: addressSize)
-        let range = try DWARFPointer.read(&reader, encoding: cie.encoding & 0x0F, fieldAddress: 0, addressSize: addressSize)
+        let begin = try DWARFPointer.read(
+            &reader, encoding: cie.encoding, fieldAddress: fieldBase &+ UInt64(reader.offset), addressSize: addressSize)
+        let range = try DWARFPointer.read(
+            &reader, encoding: cie.encoding & 0x0F, fieldAddress: 0, addressSize: addressSize)
         return FunctionRange(start: begin, size: range)
     }
 
@@ -81,7 +90,8 @@ struct ELFEHFrame {
         reader.offset = offset
         let length = Int(try reader.readU32("CIE length"))
         guard length >= 4 else { throw .invalid("CIE at \(hex(offset)) is too short") }
-        var body = ByteReader(try section.slice(at: reader.offset, length: length, "CIE"), littleEndian: section.littleEndian)
+        var body = ByteReader(
+            try section.slice(at: reader.offset, length: length, "CIE"), littleEndian: section.littleEndian)
         guard try body.readU32("CIE id") == 0 else { throw .invalid("entry at \(hex(offset)) is not a CIE") }
         let version = try body.readU8("CIE version")
         let augmentation = try body.cString(at: body.offset, maxLength: 16, "CIE augmentation")
@@ -100,7 +110,8 @@ struct ELFEHFrame {
             case UInt8(ascii: "L"): _ = try body.readU8("LSDA encoding")
             case UInt8(ascii: "P"):
                 let personality = try body.readU8("personality encoding")
-                _ = try DWARFPointer.read(&body, encoding: personality & 0x0F, fieldAddress: 0, addressSize: addressSize)
+                _ = try DWARFPointer.read(
+                    &body, encoding: personality & 0x0F, fieldAddress: 0, addressSize: addressSize)
             case UInt8(ascii: "S"), UInt8(ascii: "B"), UInt8(ascii: "G"): continue
             default: return CIE(encoding: encoding)
             }

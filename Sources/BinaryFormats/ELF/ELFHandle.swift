@@ -21,7 +21,8 @@ final class ELFHandle {
             throw .libelf(call: "elf_version", message: ELFHandle.lastError())
         }
         guard let base = bytes.baseAddress,
-            let handle = elf_memory(UnsafeMutablePointer(mutating: base.assumingMemoryBound(to: CChar.self)), bytes.count)
+            let handle = elf_memory(
+                UnsafeMutablePointer(mutating: base.assumingMemoryBound(to: CChar.self)), bytes.count)
         else { throw .libelf(call: "elf_memory", message: ELFHandle.lastError()) }
         guard elf_kind(handle) == ELF_K_ELF else {
             elf_end(handle)
@@ -87,7 +88,8 @@ final class ELFHandle {
     }
 
     /// The translated data of section `index` (`elf_getdata`) and its element count for `kind`.
-    private func data(_ index: Int, kind: Elf_Type) throws(BinaryFormatError) -> (UnsafeMutablePointer<Elf_Data>, Int)? {
+    private func data(_ index: Int, kind: Elf_Type) throws(BinaryFormatError) -> (UnsafeMutablePointer<Elf_Data>, Int)?
+    {
         guard let scn = elf_getscn(elf, index) else { throw .libelf(call: "elf_getscn", message: Self.lastError()) }
         guard let data = elf_getdata(scn, nil) else {
             throw .libelf(call: "elf_getdata", message: Self.lastError())

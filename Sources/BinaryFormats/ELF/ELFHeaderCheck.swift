@@ -59,7 +59,8 @@ struct ELFHeaderCheck: Sendable, Equatable {
         if shoff != 0 {
             let entry = is64Bit ? 0x40 : 0x28
             guard shentsize == entry else {
-                throw .invalid("e_shentsize is \(hex(shentsize)) but \(className) section headers are \(hex(entry)) bytes")
+                throw .invalid(
+                    "e_shentsize is \(hex(shentsize)) but \(className) section headers are \(hex(entry)) bytes")
             }
             let start = try Self.offset(shoff, field: "e_shoff", size: size)
             try reader.require(offset: start, length: entry, "section header 0")
@@ -67,7 +68,8 @@ struct ELFHeaderCheck: Sendable, Equatable {
             if shnum == 0 {
                 let extended = try reader.unsigned(at: start + (is64Bit ? 32 : 20), width: word, "section 0 sh_size")
                 guard extended <= UInt64(ReadLimits.maxELFSections) else {
-                    throw .countTooLarge(what: "ELF section header", count: Int(clamping: extended), limit: ReadLimits.maxELFSections)
+                    throw .countTooLarge(
+                        what: "ELF section header", count: Int(clamping: extended), limit: ReadLimits.maxELFSections)
                 }
                 sections = Int(extended)
             }
@@ -98,7 +100,8 @@ struct ELFHeaderCheck: Sendable, Equatable {
         if xnumPhnum > 0 {
             let entry = is64Bit ? 0x38 : 0x20
             guard phentsize == entry else {
-                throw .invalid("e_phentsize is \(hex(phentsize)) but \(className) program headers are \(hex(entry)) bytes")
+                throw .invalid(
+                    "e_phentsize is \(hex(phentsize)) but \(className) program headers are \(hex(entry)) bytes")
             }
             let start = try Self.offset(phoff, field: "e_phoff", size: size)
             try reader.require(offset: start, length: xnumPhnum * entry, "program header table (\(xnumPhnum) entries)")

@@ -17,7 +17,9 @@ struct ELFNotes: Sendable, Equatable {
     /// Bit names of `GNU_PROPERTY_X86_FEATURE_1_AND`.
     static let x86Feature1 = ["ibt", "shstk", "lam_u48", "lam_u57"]
     /// Bit names of `GNU_PROPERTY_X86_FEATURE_2_USED`.
-    static let x86Feature2 = ["x86", "x87", "mmx", "xmm", "ymm", "zmm", "fxsr", "xsave", "xsaveopt", "xsavec", "tmm", "mask"]
+    static let x86Feature2 = [
+        "x86", "x87", "mmx", "xmm", "ymm", "zmm", "fxsr", "xsave", "xsaveopt", "xsavec", "tmm", "mask",
+    ]
     /// Bit names of `GNU_PROPERTY_AARCH64_FEATURE_1_AND`.
     static let aarch64Feature1 = ["bti", "pac", "gcs"]
 
@@ -27,7 +29,9 @@ struct ELFNotes: Sendable, Equatable {
     ///   - alignment: the section's `sh_addralign` or segment's `p_align`; values other than 8
     ///     mean 4, as readelf does.
     /// - Throws: `.truncated` or `.invalid` for a note that does not fit; notes before it are kept.
-    mutating func read(_ reader: ByteReader, offset: UInt64, size: UInt64, alignment: UInt64, is64Bit: Bool) throws(BinaryFormatError) {
+    mutating func read(_ reader: ByteReader, offset: UInt64, size: UInt64, alignment: UInt64, is64Bit: Bool)
+        throws(BinaryFormatError)
+    {
         guard let start = Int(exactly: offset), let length = Int(exactly: size) else {
             throw .pointsPastEnd(field: "note offset", value: offset, fileSize: reader.count)
         }
@@ -48,9 +52,13 @@ struct ELFNotes: Sendable, Equatable {
             guard let descStart = Self.align(nameStart + nameSize, to: align), descStart <= end,
                 descSize <= end - descStart
             else {
-                throw .invalid("note at \(hex(cursor)) (namesz \(hex(nameSize)), descsz \(hex(descSize))) runs past its note area ending at \(hex(end))")
+                throw .invalid(
+                    "note at \(hex(cursor)) (namesz \(hex(nameSize)), descsz \(hex(descSize))) runs past its note area ending at \(hex(end))"
+                )
             }
-            if nameSize == 4, try reader.u32(at: nameStart, "note name") == (reader.littleEndian ? 0x0055_4E47 : 0x474E_5500) {
+            if nameSize == 4,
+                try reader.u32(at: nameStart, "note name") == (reader.littleEndian ? 0x0055_4E47 : 0x474E_5500)
+            {
                 try readGNU(reader, type: type, at: descStart, size: descSize, is64Bit: is64Bit)
             }
             guard let next = Self.align(descStart + descSize, to: align) else { break }
@@ -59,7 +67,9 @@ struct ELFNotes: Sendable, Equatable {
     }
 
     /// One note named "GNU".
-    private mutating func readGNU(_ reader: ByteReader, type: UInt32, at start: Int, size: Int, is64Bit: Bool) throws(BinaryFormatError) {
+    private mutating func readGNU(_ reader: ByteReader, type: UInt32, at start: Int, size: Int, is64Bit: Bool)
+        throws(BinaryFormatError)
+    {
         switch type {
         case ELFConstant.ntGNUBuildID where size > 0 && size <= 64 && buildID == nil:
             let bytes = try reader.slice(at: start, length: size, "NT_GNU_BUILD_ID")
@@ -76,14 +86,18 @@ struct ELFNotes: Sendable, Equatable {
 
     /// The `pr_type`/`pr_datasz`/`pr_data` array of an `NT_GNU_PROPERTY_TYPE_0` note, each entry
     /// padded to 8 bytes in ELF64 and 4 in ELF32.
-    private mutating func readProperties(_ reader: ByteReader, at start: Int, size: Int, is64Bit: Bool) throws(BinaryFormatError) {
+    private mutating func readProperties(_ reader: ByteReader, at start: Int, size: Int, is64Bit: Bool)
+        throws(BinaryFormatError)
+    {
         let end = start + size
         var cursor = start
         while cursor + 8 <= end {
             let type = try reader.u32(at: cursor, "pr_type")
             let dataSize = Int(try reader.u32(at: cursor + 4, "pr_datasz"))
             guard dataSize <= end - cursor - 8 else {
-                throw .invalid("GNU property at \(hex(cursor)) (pr_datasz \(hex(dataSize))) runs past its note ending at \(hex(end))")
+                throw .invalid(
+                    "GNU property at \(hex(cursor)) (pr_datasz \(hex(dataSize))) runs past its note ending at \(hex(end))"
+                )
             }
             if dataSize == 4 {
                 let bits = try reader.u32(at: cursor + 8, "pr_data")

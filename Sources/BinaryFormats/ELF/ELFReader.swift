@@ -9,7 +9,9 @@ package enum ELFReader {
     /// Reads the ELF image in `bytes`, which must stay valid for the call.
     ///
     /// - Throws: `BinaryFormatError` naming the structure and offset that could not be read.
-    package static func read(_ bytes: UnsafeRawBufferPointer, options: ReadOptions = .full) throws(BinaryFormatError) -> BinaryImage {
+    package static func read(_ bytes: UnsafeRawBufferPointer, options: ReadOptions = .full) throws(BinaryFormatError)
+        -> BinaryImage
+    {
         let check = try ELFHeaderCheck(bytes)
         let handle = try ELFHandle(bytes: bytes)
         let context = try ELFContext(bytes: bytes, check: check, handle: handle)

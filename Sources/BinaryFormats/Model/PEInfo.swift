@@ -170,7 +170,9 @@ package struct CLRHeader: Sendable, Equatable, Codable {
     package var readyToRunMachine: UInt16?
     package var readyToRunOS: String?
 
-    package init(flags: UInt32, runtimeVersion: String?, readyToRun: Bool, readyToRunMachine: UInt16?, readyToRunOS: String?) {
+    package init(
+        flags: UInt32, runtimeVersion: String?, readyToRun: Bool, readyToRunMachine: UInt16?, readyToRunOS: String?
+    ) {
         self.flags = flags
         self.runtimeVersion = runtimeVersion
         self.readyToRun = readyToRun

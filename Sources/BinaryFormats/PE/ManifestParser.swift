@@ -9,7 +9,9 @@ enum ManifestParser {
             architectures = value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" })
                 .map { $0.lowercased() }
         }
-        return ManifestInfo(supportedArchitectures: architectures, requestedExecutionLevel: attribute("level", ofElement: "requestedExecutionLevel", in: text))
+        return ManifestInfo(
+            supportedArchitectures: architectures,
+            requestedExecutionLevel: attribute("level", ofElement: "requestedExecutionLevel", in: text))
     }
 
     /// UTF-16LE when it starts with that BOM, UTF-8 otherwise.
@@ -28,7 +30,9 @@ enum ManifestParser {
 
     /// The text between `<[prefix:]name ...>` and the next `<`.
     private static func elementText(named name: String, in text: String) -> String? {
-        guard let open = openingTag(name, in: text), let close = text[open.upperBound...].firstIndex(of: "<") else { return nil }
+        guard let open = openingTag(name, in: text), let close = text[open.upperBound...].firstIndex(of: "<") else {
+            return nil
+        }
         return String(text[open.upperBound..<close])
     }
 
@@ -48,7 +52,9 @@ enum ManifestParser {
         while let found = text[searchStart...].firstRange(of: name) {
             let before = found.lowerBound > text.startIndex ? text[text.index(before: found.lowerBound)] : " "
             let after = found.upperBound < text.endIndex ? text[found.upperBound] : " "
-            if before == "<" || before == ":", after == ">" || after == " " || after == "/" || after == "\t" || after == "\n" || after == "\r" {
+            if before == "<" || before == ":",
+                after == ">" || after == " " || after == "/" || after == "\t" || after == "\n" || after == "\r"
+            {
                 var start = found.lowerBound
                 while start > text.startIndex, text[start] != "<" { start = text.index(before: start) }
                 guard let end = text[found.upperBound...].firstIndex(of: ">") else { return nil }

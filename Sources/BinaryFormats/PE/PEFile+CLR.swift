@@ -28,7 +28,8 @@ extension PEFile {
             decodedMachine = decoded.machine.rawValue
             decodedOS = decoded.os
         }
-        return CLRHeader(flags: flags, runtimeVersion: runtimeVersion, readyToRun: readyToRun,
-                         readyToRunMachine: decodedMachine, readyToRunOS: decodedOS)
+        return CLRHeader(
+            flags: flags, runtimeVersion: runtimeVersion, readyToRun: readyToRun,
+            readyToRunMachine: decodedMachine, readyToRunOS: decodedOS)
     }
 }

@@ -19,7 +19,10 @@ extension PEFile {
                 if originalFirstThunk == 0, nameRVA == 0, firstThunk == 0 { break }
                 guard let name = string(rva: nameRVA) else { continue }
                 let thunks = originalFirstThunk != 0 ? originalFirstThunk : firstThunk
-                result.append(PEImport(dll: name.lowercased(), delayLoad: false, functions: functionNames(thunkRVA: thunks, budget: &budget)))
+                result.append(
+                    PEImport(
+                        dll: name.lowercased(), delayLoad: false,
+                        functions: functionNames(thunkRVA: thunks, budget: &budget)))
             }
         }
         if let directory = directory(.delayImport) {
@@ -37,7 +40,10 @@ extension PEFile {
                     nameTable = rva(virtualAddress: UInt64(nameTable)) ?? 0
                 }
                 guard let name = string(rva: nameRVA) else { continue }
-                result.append(PEImport(dll: name.lowercased(), delayLoad: true, functions: functionNames(thunkRVA: nameTable, budget: &budget)))
+                result.append(
+                    PEImport(
+                        dll: name.lowercased(), delayLoad: true,
+                        functions: functionNames(thunkRVA: nameTable, budget: &budget)))
             }
         }
         return result
@@ -109,10 +115,11 @@ extension PEFile {
                 if rva == 0 { continue }
                 let ordinal = base &+ UInt32(index)
                 let isForwarder = UInt64(rva) >= UInt64(directory.rva) && UInt64(rva) < directoryEnd
-                entries.append(PEExport(
-                    ordinal: ordinal, name: namesByIndex[index],
-                    rva: isForwarder ? nil : rva,
-                    forwarder: isForwarder ? string(rva: rva) : nil))
+                entries.append(
+                    PEExport(
+                        ordinal: ordinal, name: namesByIndex[index],
+                        rva: isForwarder ? nil : rva,
+                        forwarder: isForwarder ? string(rva: rva) : nil))
             }
         }
         return PEExports(dllName: string(rva: nameRVA), entries: entries)

@@ -57,7 +57,9 @@ struct PEFile {
         let directoryStart = optional + (isPE32Plus ? 112 : 96)
         try reader.require(offset: optional, length: directoryStart - optional, "optional header")
         guard sizeOfOptionalHeader >= directoryStart - optional else {
-            throw .invalid("SizeOfOptionalHeader \(hex(sizeOfOptionalHeader)) is smaller than the \(isPE32Plus ? "PE32+" : "PE32") optional header (\(hex(directoryStart - optional)))")
+            throw .invalid(
+                "SizeOfOptionalHeader \(hex(sizeOfOptionalHeader)) is smaller than the \(isPE32Plus ? "PE32+" : "PE32") optional header (\(hex(directoryStart - optional)))"
+            )
         }
         addressOfEntryPoint = try reader.u32(at: optional + 16)
         imageBase = isPE32Plus ? try reader.u64(at: optional + 24) : UInt64(try reader.u32(at: optional + 28))
@@ -80,20 +82,23 @@ struct PEFile {
 
         let sectionTable = optional + sizeOfOptionalHeader
         guard reader.contains(offset: sectionTable, length: numberOfSections * 40) else {
-            throw .truncated(what: "section table (\(numberOfSections) entries)", offset: sectionTable, length: numberOfSections * 40, fileSize: reader.count)
+            throw .truncated(
+                what: "section table (\(numberOfSections) entries)", offset: sectionTable,
+                length: numberOfSections * 40, fileSize: reader.count)
         }
         var sections: [PESection] = []
         for index in 0..<numberOfSections {
             let at = sectionTable + index * 40
             let nameBytes = try reader.slice(at: at, length: 8, "section name")
             let name = String(decoding: nameBytes.prefix { $0 != 0 }, as: UTF8.self)
-            sections.append(PESection(
-                name: name,
-                virtualAddress: try reader.u32(at: at + 12),
-                virtualSize: try reader.u32(at: at + 8),
-                pointerToRawData: try reader.u32(at: at + 20),
-                sizeOfRawData: try reader.u32(at: at + 16),
-                characteristics: try reader.u32(at: at + 36)))
+            sections.append(
+                PESection(
+                    name: name,
+                    virtualAddress: try reader.u32(at: at + 12),
+                    virtualSize: try reader.u32(at: at + 8),
+                    pointerToRawData: try reader.u32(at: at + 20),
+                    sizeOfRawData: try reader.u32(at: at + 16),
+                    characteristics: try reader.u32(at: at + 36)))
         }
         self.sections = sections
     }

@@ -1,7 +1,9 @@
 /// Reads an MZ file: a PE/COFF image (everything DESIGN.md §3 lists), or the DOS, NE or LE/LX
 /// program the MZ header fronts. Pure Swift over `ByteReader`.
 package enum PEReader {
-    package static func read(_ bytes: UnsafeRawBufferPointer, options: ReadOptions = .full) throws(BinaryFormatError) -> BinaryImage {
+    package static func read(_ bytes: UnsafeRawBufferPointer, options: ReadOptions = .full) throws(BinaryFormatError)
+        -> BinaryImage
+    {
         let reader = ByteReader(bytes)
         guard reader.count >= 0x40 else {
             throw .invalid("DOS header truncated: file is \(hex(reader.count)) bytes, needs 0x40")
@@ -61,7 +63,8 @@ package enum PEReader {
         info.pdbPath = file.pdbPath()
 
         let execution = PEClassifier.execution(machine: file.machine, hybrid: info.hybrid, clr: info.clr)
-        let kind = PEClassifier.kind(file: file, imports: imports, clr: info.clr, hasResources: file.directory(.resource) != nil)
+        let kind = PEClassifier.kind(
+            file: file, imports: imports, clr: info.clr, hasResources: file.directory(.resource) != nil)
         return BinaryImage(
             format: .pe, machine: UInt32(file.machine.rawValue), machineName: file.machine.name,
             execution: execution, kind: kind, bits: file.isPE32Plus ? 64 : 32, pe: info,
@@ -82,7 +85,8 @@ package enum PEReader {
             var size = Int(section.sizeOfRawData)
             if section.virtualSize != 0 { size = min(size, Int(section.virtualSize)) }
             size = min(size, file.reader.count - start)
-            return CodeSection(name: section.name, address: UInt64(section.virtualAddress), fileOffset: start, fileSize: size)
+            return CodeSection(
+                name: section.name, address: UInt64(section.virtualAddress), fileOffset: start, fileSize: size)
         }
         let symbols = (info.exports?.entries ?? []).compactMap { entry -> CodeSymbol? in
             guard let rva = entry.rva, let name = entry.name else { return nil }

@@ -15,7 +15,9 @@ enum VersionInfoParser {
             fileDescription: strings["FileDescription"], originalFilename: strings["OriginalFilename"])
     }
 
-    private static func walk(_ reader: ByteReader, start: Int, end: Int, depth: Int, into strings: inout [String: String]) {
+    private static func walk(
+        _ reader: ByteReader, start: Int, end: Int, depth: Int, into strings: inout [String: String]
+    ) {
         guard depth < 4 else { return }
         var cursor = start
         while cursor + 6 <= end {

@@ -19,7 +19,8 @@ struct AArch64Classifier: Sendable {
         var starts: [Int] = [0]
         for top in UInt32(0)..<256 {
             let high = top << 24
-            for entry in AArch64Encodings.entries where high & entry.mask & 0xFF00_0000 == entry.value & entry.mask & 0xFF00_0000 {
+            for entry in AArch64Encodings.entries
+            where high & entry.mask & 0xFF00_0000 == entry.value & entry.mask & 0xFF00_0000 {
                 masks.append(entry.mask)
                 values.append(entry.value)
                 exts.append(entry.ext)
@@ -129,7 +130,9 @@ struct AArch64Scanner {
 
     /// What a set-up at `index` still waits for, given its extension's instructions just
     /// before it; nil when those already confirm it.
-    private static func pending(_ neighbourhood: (words: Int, needed: Int), recent: RecentIndices, at index: Int) -> Pending? {
+    private static func pending(_ neighbourhood: (words: Int, needed: Int), recent: RecentIndices, at index: Int)
+        -> Pending?
+    {
         let before = recent.count(within: neighbourhood.words, before: index, limit: neighbourhood.needed)
         let needed = neighbourhood.needed - before
         return needed > 0 ? Pending(wordsLeft: neighbourhood.words, needed: needed) : nil
@@ -170,7 +173,8 @@ struct AArch64Scanner {
     private(set) var mteTagGenerations = 0
 
     init(examplesPerExtension: Int) {
-        tally = ISATally(architecture: .arm64, names: AArch64Encodings.names, examplesPerExtension: examplesPerExtension)
+        tally = ISATally(
+            architecture: .arm64, names: AArch64Encodings.names, examplesPerExtension: examplesPerExtension)
     }
 
     /// Classifies every whole 4-byte word of `bytes`; a trailing partial word is ignored.

@@ -70,7 +70,8 @@ struct X86JumpTables {
         var length = 0
         if entrySize == 4 {
             while offset + length + 4 <= bytes.count {
-                let entry = UInt64(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + length, as: UInt32.self)))
+                let entry = UInt64(
+                    UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + length, as: UInt32.self)))
                 let (target, borrow) = entry.subtractingReportingOverflow(addressBias)
                 let distance = target > address ? target - address : address - target
                 guard !borrow, distance < Self.entryReach else { break }
@@ -80,7 +81,8 @@ struct X86JumpTables {
             lastJumpTable = (address + UInt64(length), length / 4)
         } else if lastJumpTable.end == address, lastJumpTable.entries > 0 {
             while offset + length < bytes.count, Int(bytes[offset + length]) < lastJumpTable.entries { length += 1 }
-        } else if let next = nextTable(from: address + 1, before: address + Self.indexTableReach), entrySizes[next] == 4 {
+        } else if let next = nextTable(from: address + 1, before: address + Self.indexTableReach), entrySizes[next] == 4
+        {
             length = min(Int(next - address), bytes.count - offset)
         }
         return length

@@ -60,7 +60,8 @@ struct X86Scanner {
             }
             if jumpTables != nil, let reference = tableReference(instruction),
                 let noted = jumpTables?.noteReference(
-                    displacement: reference.displacement, entrySize: reference.entrySize, instructionAddress: address &+ UInt64(offset)),
+                    displacement: reference.displacement, entrySize: reference.entrySize,
+                    instructionAddress: address &+ UInt64(offset)),
                 noted > address &+ UInt64(offset), noted < end, noted < nextTable ?? UInt64.max
             {
                 nextTable = noted
@@ -103,7 +104,9 @@ struct X86Scanner {
             if mnemonic == ZYDIS_MNEMONIC_MOVZX, sib.scale == 0 { entrySize = 1 }
         } else if bits == 32 {
             // jmp [index*4 + address] / movzx r32, byte [index + address]
-            if mnemonic == ZYDIS_MNEMONIC_JMP, modrm.mod == 0, modrm.rm == 4, sib.base == 5, sib.scale == 2 { entrySize = 4 }
+            if mnemonic == ZYDIS_MNEMONIC_JMP, modrm.mod == 0, modrm.rm == 4, sib.base == 5, sib.scale == 2 {
+                entrySize = 4
+            }
             if mnemonic == ZYDIS_MNEMONIC_MOVZX, modrm.mod == 2, modrm.rm != 4 { entrySize = 1 }
         }
         guard entrySize > 0 else { return nil }

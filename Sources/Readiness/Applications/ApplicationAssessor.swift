@@ -13,14 +13,17 @@ package enum ApplicationAssessor {
     /// Makes every binary's assessment final and returns the applications, sorted by id.
     /// - Parameter binaries: sorted by path, each path once; on return each has its
     ///   `application` and the findings only its application context shows.
-    package static func assess(_ binaries: inout [AssessedBinary], rules: RuleSet, target: TargetProfile) -> [ApplicationResult] {
+    package static func assess(_ binaries: inout [AssessedBinary], rules: RuleSet, target: TargetProfile)
+        -> [ApplicationResult]
+    {
         let executables = Set(binaries.filter(\.isExecutable).map(\.path))
         let groups = ApplicationGrouping.group(paths: binaries.map(\.path), executables: executables)
         for index in binaries.indices { binaries[index].application = groups[binaries[index].path] ?? "." }
         let hosted = hostedFindings(&binaries, rules: rules, target: target)
         // Paths are unique (the scanner drops repeated roots and archive entries); keep the
         // first anyway rather than trap.
-        let indexByPath = Dictionary(binaries.indices.map { (binaries[$0].path, $0) }, uniquingKeysWith: { first, _ in first })
+        let indexByPath = Dictionary(
+            binaries.indices.map { (binaries[$0].path, $0) }, uniquingKeysWith: { first, _ in first })
         var contextReasons: [String: [ApplicationReason]] = [:]
         for item in hosted {
             guard let index = indexByPath[item.dependency] else { continue }
@@ -31,9 +34,10 @@ package enum ApplicationAssessor {
                 assessment.verdict = Verdict.worst(assessment.verdict, item.finding.verdict)
                 binaries[index].assessment = assessment
             }
-            contextReasons[binaries[index].application, default: []].append(ApplicationReason(
-                verdict: item.finding.verdict, binary: item.host, rule: item.finding.rule,
-                message: item.finding.message, dependency: item.dependency == item.host ? nil : item.dependency))
+            contextReasons[binaries[index].application, default: []].append(
+                ApplicationReason(
+                    verdict: item.finding.verdict, binary: item.host, rule: item.finding.rule,
+                    message: item.finding.message, dependency: item.dependency == item.host ? nil : item.dependency))
         }
         return applications(binaries, executables: executables, contextReasons: contextReasons)
     }
@@ -46,19 +50,25 @@ package enum ApplicationAssessor {
         var finding: Finding
     }
 
-    private static func hostedFindings(_ binaries: inout [AssessedBinary], rules: RuleSet, target: TargetProfile) -> [HostedFinding] {
+    private static func hostedFindings(_ binaries: inout [AssessedBinary], rules: RuleSet, target: TargetProfile)
+        -> [HostedFinding]
+    {
         var byApplication: [String: [Int]] = [:]
         for (index, binary) in binaries.enumerated() { byApplication[binary.application, default: []].append(index) }
         // Rules without `app.*` facts already ran on each binary alone; only the others can
         // add anything here.
-        let rules = RuleSet(rules: rules.rules.filter(\.needsApplicationContext), overrides: rules.overrides, disabled: rules.disabled)
+        let rules = RuleSet(
+            rules: rules.rules.filter(\.needsApplicationContext), overrides: rules.overrides, disabled: rules.disabled)
         let ownRules = binaries.map { Set($0.assessment.findings.map(\.rule)) }
         var results: [HostedFinding] = []
         for (application, indices) in byApplication.sorted(by: { $0.key < $1.key }) {
             // Every member, with what its application ships (`app.executables`, and the
             // Windows Arm64 NuGet assets that stand in for another RID's).
-            let executables = indices.filter { binaries[$0].isExecutable }.map { binaries[$0].assessment.execution.rawValue }
-            let arm64Assets = Set(indices.compactMap { NuGetAssetPath(binaries[$0].path) }.filter(\.isWindowsArm64).map(\.assetKey))
+            let executables = indices.filter { binaries[$0].isExecutable }.map {
+                binaries[$0].assessment.execution.rawValue
+            }
+            let arm64Assets = Set(
+                indices.compactMap { NuGetAssetPath(binaries[$0].path) }.filter(\.isWindowsArm64).map(\.assetKey))
             for index in indices {
                 var applicationFacts = Facts()
                 applicationFacts[.appName] = .string(application)
@@ -77,11 +87,15 @@ package enum ApplicationAssessor {
             // Lower-case file name → members with that name, in path order: imports resolve by
             // name, and an application may hold thousands of binaries.
             var byName: [String: [Int]] = [:]
-            for index in indices { byName[ApplicationGrouping.fileName(binaries[index].path).lowercased(), default: []].append(index) }
+            for index in indices {
+                byName[ApplicationGrouping.fileName(binaries[index].path).lowercased(), default: []].append(index)
+            }
             for hostIndex in indices where binaries[hostIndex].isExecutable {
                 let host = binaries[hostIndex]
                 for name in host.imports {
-                    guard let dependencyIndex = resolve(name, from: host.path, candidates: byName[name] ?? [], binaries: binaries),
+                    guard
+                        let dependencyIndex = resolve(
+                            name, from: host.path, candidates: byName[name] ?? [], binaries: binaries),
                         dependencyIndex != hostIndex
                     else { continue }
                     binaries[dependencyIndex].loadedBy.append((host.path, host.assessment.execution))
@@ -100,9 +114,12 @@ package enum ApplicationAssessor {
     }
 
     /// The binary named `name` beside the host, else the first one elsewhere in the application.
-    private static func resolve(_ name: String, from hostPath: String, candidates: [Int], binaries: [AssessedBinary]) -> Int? {
+    private static func resolve(_ name: String, from hostPath: String, candidates: [Int], binaries: [AssessedBinary])
+        -> Int?
+    {
         let hostDirectory = ApplicationGrouping.directory(hostPath)
-        return candidates.first { ApplicationGrouping.directory(binaries[$0].path) == hostDirectory } ?? candidates.first
+        return candidates.first { ApplicationGrouping.directory(binaries[$0].path) == hostDirectory }
+            ?? candidates.first
     }
 
     private static func applications(
@@ -119,18 +136,23 @@ package enum ApplicationAssessor {
                 let assessment = member.assessment
                 if let top = assessment.findings.first, top.verdict == assessment.verdict {
                     if !explained.contains([member.path, top.rule]) {
-                        reasons.append(ApplicationReason(verdict: assessment.verdict, binary: member.path, rule: top.rule, message: top.message))
+                        reasons.append(
+                            ApplicationReason(
+                                verdict: assessment.verdict, binary: member.path, rule: top.rule, message: top.message))
                     }
                 } else {
-                    reasons.append(ApplicationReason(
-                        verdict: assessment.verdict, binary: member.path, rule: unanalysableRule,
-                        message: assessment.reason ?? "could not be analysed"))
+                    reasons.append(
+                        ApplicationReason(
+                            verdict: assessment.verdict, binary: member.path, rule: unanalysableRule,
+                            message: assessment.reason ?? "could not be analysed"))
                 }
             }
             reasons.sort(by: ApplicationReason.worstFirst)
             return ApplicationResult(
-                id: id, name: id == "." ? "." : ApplicationGrouping.fileName(id), verdict: members.map(\.assessment.verdict).worst,
-                executables: members.map(\.path).filter(executables.contains), binaries: members.map(\.path), reasons: reasons)
+                id: id, name: id == "." ? "." : ApplicationGrouping.fileName(id),
+                verdict: members.map(\.assessment.verdict).worst,
+                executables: members.map(\.path).filter(executables.contains), binaries: members.map(\.path),
+                reasons: reasons)
         }
     }
 }

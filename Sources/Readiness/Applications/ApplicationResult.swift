@@ -12,7 +12,10 @@ package struct ApplicationResult: Sendable, Equatable, Codable {
     /// worst first.
     package var reasons: [ApplicationReason]
 
-    package init(id: String, name: String, verdict: Verdict, executables: [String], binaries: [String], reasons: [ApplicationReason]) {
+    package init(
+        id: String, name: String, verdict: Verdict, executables: [String], binaries: [String],
+        reasons: [ApplicationReason]
+    ) {
         self.id = id
         self.name = name
         self.verdict = verdict

@@ -31,7 +31,8 @@ package enum Evaluator {
         }
         let verdict = findings.map(\.verdict).worst
         let reason = verdict == .unknown ? "only rules with verdict unknown matched" : nil
-        return Assessment(verdict: verdict, execution: execution, findings: findings, reason: reason, target: target.name)
+        return Assessment(
+            verdict: verdict, execution: execution, findings: findings, reason: reason, target: target.name)
     }
 
     /// The binary's facts with the target's `target.*` facts and the derived facts added.

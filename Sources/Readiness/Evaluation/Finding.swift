@@ -21,7 +21,8 @@ package struct Finding: Sendable, Equatable, Codable {
 
     package init(
         rule: String, title: String, verdict: Verdict, confidence: Confidence, message: String, remediation: String,
-        references: [Rule.Reference], source: String, suppression: AppliedSuppression? = nil, execution: Execution? = nil
+        references: [Rule.Reference], source: String, suppression: AppliedSuppression? = nil,
+        execution: Execution? = nil
     ) {
         self.rule = rule
         self.title = title

@@ -5,7 +5,9 @@ extension FactCatalog {
         var lines = ["| group | fact | type | meaning |", "|---|---|---|---|"]
         for (title, keys) in groups {
             for key in keys {
-                lines.append("| \(title) | `\(key.name)` | \(key.type.rawValue) | \(key.doc.replacingOccurrences(of: "|", with: "\\|")) |")
+                lines.append(
+                    "| \(title) | `\(key.name)` | \(key.type.rawValue) | \(key.doc.replacingOccurrences(of: "|", with: "\\|")) |"
+                )
             }
         }
         return lines.joined(separator: "\n") + "\n"

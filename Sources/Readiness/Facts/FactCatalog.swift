@@ -6,34 +6,55 @@
 package enum FactCatalog {
     /// The documentation groups, in order, with their keys.
     package static let groups: [(title: String, keys: [FactKey])] = [
-        ("Image", [
-            .format, .machine, .machineHex, .machineName, .execution, .kind, .bits, .subsystem, .imports, .exports,
-            .dosSignature,
-        ]),
-        ("PE", [
-            .peDll, .peWdm, .pePe32plus, .peChpe, .hybridKind, .hybridNativeShare, .hybridNativePercent,
-            .hybridArm64xRelocations, .manifestSupportedArchitectures,
-        ]),
-        (".NET", [
-            .dotnetPresent, .dotnetIlonly, .dotnetRequires32bit, .dotnetPrefers32bit, .dotnetReadytorun,
-            .dotnetR2rMachine, .dotnetR2rOs, .dotnetRuntimeVersion,
-        ]),
-        ("ELF", [
-            .elfClass, .elfType, .elfInterpreter, .elfOsabi, .elfFloatAbi, .elfX86IsaNeeded, .elfX86IsaUsed,
-            .elfAarch64Features, .elfIfunc,
-        ]),
-        ("Instruction sets", [
-            .isaX86, .isaX86Dispatched, .isaX86Dispatch, .isaX86X87Count, .isaArm64, .isaArm64Dispatched,
-            .isaArm64Dispatch, .isaX86MissingX64, .isaX86MissingX86, .isaArm64Missing,
-        ]),
-        ("Application and file", [
-            .appHost, .appName, .appExecutables, .appNugetArm64Asset, .fileName, .fileExtension, .fileNugetRid,
-        ]),
-        ("Target", [
-            .targetName, .targetDescription, .targetX64Emulation, .targetX86Emulation, .targetKernelEmulation,
-            .targetArm32, .targetArm64ec, .targetWslX8664Emulation, .targetX64EmulatedIsa, .targetX86EmulatedIsa,
-            .targetArm64Isa,
-        ]),
+        (
+            "Image",
+            [
+                .format, .machine, .machineHex, .machineName, .execution, .kind, .bits, .subsystem, .imports, .exports,
+                .dosSignature,
+            ]
+        ),
+        (
+            "PE",
+            [
+                .peDll, .peWdm, .pePe32plus, .peChpe, .hybridKind, .hybridNativeShare, .hybridNativePercent,
+                .hybridArm64xRelocations, .manifestSupportedArchitectures,
+            ]
+        ),
+        (
+            ".NET",
+            [
+                .dotnetPresent, .dotnetIlonly, .dotnetRequires32bit, .dotnetPrefers32bit, .dotnetReadytorun,
+                .dotnetR2rMachine, .dotnetR2rOs, .dotnetRuntimeVersion,
+            ]
+        ),
+        (
+            "ELF",
+            [
+                .elfClass, .elfType, .elfInterpreter, .elfOsabi, .elfFloatAbi, .elfX86IsaNeeded, .elfX86IsaUsed,
+                .elfAarch64Features, .elfIfunc,
+            ]
+        ),
+        (
+            "Instruction sets",
+            [
+                .isaX86, .isaX86Dispatched, .isaX86Dispatch, .isaX86X87Count, .isaArm64, .isaArm64Dispatched,
+                .isaArm64Dispatch, .isaX86MissingX64, .isaX86MissingX86, .isaArm64Missing,
+            ]
+        ),
+        (
+            "Application and file",
+            [
+                .appHost, .appName, .appExecutables, .appNugetArm64Asset, .fileName, .fileExtension, .fileNugetRid,
+            ]
+        ),
+        (
+            "Target",
+            [
+                .targetName, .targetDescription, .targetX64Emulation, .targetX86Emulation, .targetKernelEmulation,
+                .targetArm32, .targetArm64ec, .targetWslX8664Emulation, .targetX64EmulatedIsa, .targetX86EmulatedIsa,
+                .targetArm64Isa,
+            ]
+        ),
     ]
 
     /// Every known fact, in documentation order.

@@ -11,10 +11,11 @@ package struct NuGetAssetPath: Sendable, Equatable {
     /// nil when the path is not under a `runtimes/<rid>/native/` or `runtimes/<rid>/lib/` folder.
     package init?(_ path: String) {
         let segments = path.split(separator: "/", omittingEmptySubsequences: false).map { $0.lowercased() }
-        guard let runtimes = segments.indices.last(where: { index in
-            segments[index] == "runtimes" && index + 3 < segments.count
-                && ["native", "lib"].contains(segments[index + 2]) && !segments[index + 1].isEmpty
-        })
+        guard
+            let runtimes = segments.indices.last(where: { index in
+                segments[index] == "runtimes" && index + 3 < segments.count
+                    && ["native", "lib"].contains(segments[index + 2]) && !segments[index + 1].isEmpty
+            })
         else { return nil }
         rid = segments[runtimes + 1]
         assetKey = (segments[...runtimes] + segments[(runtimes + 2)...]).joined(separator: "/")

@@ -18,7 +18,9 @@ struct ConditionParser {
         let entries = try reader.entries(node, allowed: Self.combinators + ["fact"], what: "condition")
         guard entries.count == 1, let (name, entry) = entries.first else {
             throw reader.error(
-                node, "a condition has exactly one of all, any, not, or fact (found \(keys.sorted().joined(separator: ", ")))")
+                node,
+                "a condition has exactly one of all, any, not, or fact (found \(keys.sorted().joined(separator: ", ")))"
+            )
         }
         if name == "not" { return .not(try condition(entry.value, key: "not")) }
         let children = try reader.items(entry.value, key: name)
@@ -37,19 +39,22 @@ struct ConditionParser {
             let key = keyNode.string ?? ""
             if key == "fact" { factNode = valueNode; continue }
             guard Self.operators.contains(key) else {
-                throw reader.error(keyNode, "unknown operator '\(key)' (expected one of: \(Self.operators.joined(separator: ", ")))")
+                throw reader.error(
+                    keyNode, "unknown operator '\(key)' (expected one of: \(Self.operators.joined(separator: ", ")))")
             }
             if opEntry != nil { throw reader.error(keyNode, "a fact test has exactly one operator") }
             opEntry = (keyNode, valueNode)
         }
         guard let factNode, let opEntry, let op = Operator(rawValue: opEntry.key.string ?? "") else {
-            throw reader.error(node, "a fact test needs 'fact' and one operator (\(Self.operators.joined(separator: ", ")))")
+            throw reader.error(
+                node, "a fact test needs 'fact' and one operator (\(Self.operators.joined(separator: ", ")))")
         }
         let fact = try reader.nonEmptyText(factNode, key: "fact")
         guard let entry = FactCatalog.entry(fact) else { throw reader.error(factNode, "unknown fact '\(fact)'") }
         let operand = try self.operand(op, for: entry, node: opEntry.value)
         switch operand {
-        case .value where op != .exists, .values: try ExtensionNameCheck(reader: reader).check(opEntry.value, fact: fact)
+        case .value where op != .exists, .values:
+            try ExtensionNameCheck(reader: reader).check(opEntry.value, fact: fact)
         case .value, .reference: break
         }
         return FactTest(fact: fact, op: op, operand: operand)
@@ -69,12 +74,15 @@ struct ConditionParser {
             }
             return .value(try reader.value(node, type: .string, key: key))
         case .gt, .gte, .lt, .lte:
-            guard type.isNumeric else { throw reader.error(node, "'\(key)' needs a numeric fact; '\(entry.name)' is \(type.rawValue)") }
+            guard type.isNumeric else {
+                throw reader.error(node, "'\(key)' needs a numeric fact; '\(entry.name)' is \(type.rawValue)")
+            }
             return .value(try reader.value(node, type: .double, key: key))
         case .in:
             guard type != .list, type != .bool else {
                 throw reader.error(
-                    node, "'in' needs a string or number fact; '\(entry.name)' is \(type.rawValue) (use any_of or subset_of)")
+                    node,
+                    "'in' needs a string or number fact; '\(entry.name)' is \(type.rawValue) (use any_of or subset_of)")
             }
             if case .scalar = node { return try reference(node, key: key, elementType: type) }
             var values: [FactValue] = []
@@ -98,7 +106,8 @@ struct ConditionParser {
         }
         guard let entry = FactCatalog.entry(name) else { throw reader.error(node, "unknown fact '\(name)'") }
         guard entry.type == .list, elementType == .string else {
-            throw reader.error(node, "'\(key)' can only refer to a list of strings; '\(name)' is \(entry.type.rawValue)")
+            throw reader.error(
+                node, "'\(key)' can only refer to a list of strings; '\(name)' is \(entry.type.rawValue)")
         }
         return .reference(name)
     }

@@ -5,7 +5,9 @@ struct ExampleParser {
     let reader: YAMLReader
 
     func example(_ node: Node) throws(ReadinessError) -> Rule.Example {
-        guard case .mapping(let mapping) = node else { throw reader.error(node, "an example must be a mapping of fact names to values") }
+        guard case .mapping(let mapping) = node else {
+            throw reader.error(node, "an example must be a mapping of fact names to values")
+        }
         var facts = Facts()
         for (keyNode, valueNode) in mapping {
             let name = try reader.nonEmptyText(keyNode, key: "fact name")

@@ -28,7 +28,9 @@ struct RuleParser {
         if let version = node("version") {
             let raw = try reader.text(version, key: "version")
             guard YAMLReader.integer(raw) == Self.formatVersion else {
-                throw reader.error(version, "unsupported rule format version '\(raw)' (this armready reads version \(Self.formatVersion))")
+                throw reader.error(
+                    version,
+                    "unsupported rule format version '\(raw)' (this armready reads version \(Self.formatVersion))")
             }
         }
         let idNode = try require(map, "id")
@@ -38,22 +40,27 @@ struct RuleParser {
         }
         let conditions = ConditionParser(reader: reader)
         let confidence =
-            try node("confidence").map { n throws(ReadinessError) in try choice(n, key: "confidence", Confidence.self) } ?? .high
+            try node("confidence").map { n throws(ReadinessError) in try choice(n, key: "confidence", Confidence.self) }
+            ?? .high
         let messageNode = try require(map, "message")
         let message = try template(messageNode, key: "message")
         if confidence != .high {
             let phrase = "\(confidence.rawValue) confidence"
             guard (try reader.text(messageNode, key: "message")).lowercased().contains(phrase) else {
-                throw reader.error(messageNode, "a \(confidence.rawValue)-confidence rule must say '\(phrase)' in its message")
+                throw reader.error(
+                    messageNode, "a \(confidence.rawValue)-confidence rule must say '\(phrase)' in its message")
             }
         }
         return Rule(
             id: id,
             title: try reader.nonEmptyText(try require(map, "title"), key: "title"),
             verdict: try choice(try require(map, "verdict"), key: "verdict", Verdict.self),
-            execution: try node("execution").map { n throws(ReadinessError) in try choice(n, key: "execution", Execution.self) },
+            execution: try node("execution").map { n throws(ReadinessError) in
+                try choice(n, key: "execution", Execution.self)
+            },
             confidence: confidence,
-            applies: try node("applies").map { n throws(ReadinessError) in try conditions.condition(n, key: "applies") },
+            applies: try node("applies").map { n throws(ReadinessError) in try conditions.condition(n, key: "applies")
+            },
             when: try conditions.condition(try require(map, "when"), key: "when"),
             message: message,
             remediation: try template(try require(map, "remediation"), key: "remediation"),
@@ -64,11 +71,14 @@ struct RuleParser {
     }
 
     private func require(_ map: [String: (key: Node, value: Node)], _ key: String) throws(ReadinessError) -> Node {
-        guard let entry = map[key] else { throw .invalid(file: reader.file, line: 1, message: "rule is missing the required key '\(key)'") }
+        guard let entry = map[key] else {
+            throw .invalid(file: reader.file, line: 1, message: "rule is missing the required key '\(key)'")
+        }
         return entry.value
     }
 
-    private func choice<T: RawRepresentable & CaseIterable>(_ node: Node, key: String, _: T.Type) throws(ReadinessError) -> T
+    private func choice<T: RawRepresentable & CaseIterable>(_ node: Node, key: String, _: T.Type) throws(ReadinessError)
+        -> T
     where T.RawValue == String {
         let raw = try reader.nonEmptyText(node, key: key)
         guard let value = T(rawValue: raw) else {
@@ -90,7 +100,8 @@ struct RuleParser {
     private func references(_ node: Node) throws(ReadinessError) -> [Rule.Reference] {
         var result: [Rule.Reference] = []
         for item in try reader.items(node, key: "references") {
-            let map = try reader.entries(item, allowed: ["title", "url"], required: ["title", "url"], what: "reference")
+            let map = try reader.entries(
+                item, allowed: ["title", "url"], required: ["title", "url"], what: "reference")
             guard let title = map["title"]?.value, let url = map["url"]?.value else { continue }
             result.append(
                 Rule.Reference(
@@ -100,7 +111,8 @@ struct RuleParser {
     }
 
     private func examples(_ node: Node) throws(ReadinessError) -> Rule.Examples {
-        let map = try reader.entries(node, allowed: ["match", "no_match"], required: ["match", "no_match"], what: "examples")
+        let map = try reader.entries(
+            node, allowed: ["match", "no_match"], required: ["match", "no_match"], what: "examples")
         func list(_ key: String) throws(ReadinessError) -> [Rule.Example] {
             guard let listNode = map[key]?.value else { return [] }
             let items = try reader.items(listNode, key: key)

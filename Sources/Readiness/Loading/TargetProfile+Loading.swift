@@ -2,7 +2,8 @@ extension TargetProfile {
     /// The built-in profiles, from the embedded `Rules/targets/*.yaml`, sorted by name.
     ///
     /// - Throws: `ReadinessError` if an embedded profile is broken (a test pins that they load).
-    package static func builtIn(_ files: [EmbeddedFile] = EmbeddedRules.files) throws(ReadinessError) -> [TargetProfile] {
+    package static func builtIn(_ files: [EmbeddedFile] = EmbeddedRules.files) throws(ReadinessError) -> [TargetProfile]
+    {
         try parse(files.filter { $0.folder == "Rules/targets" && $0.isYAML })
     }
 
@@ -13,7 +14,9 @@ extension TargetProfile {
     ///   - name: the profile name; nil for `defaultName`.
     ///   - userDirectories: the `--rules` folders.
     /// - Throws: `ReadinessError.unknownTarget` listing the names available, or a load error.
-    package static func load(name: String? = nil, userDirectories: [String] = []) throws(ReadinessError) -> TargetProfile {
+    package static func load(name: String? = nil, userDirectories: [String] = []) throws(ReadinessError)
+        -> TargetProfile
+    {
         let wanted = name ?? defaultName
         let available = try all(userDirectories: userDirectories)
         guard let profile = available.first(where: { $0.name == wanted }) else {

@@ -45,13 +45,16 @@ struct TargetProfileParser {
         var references: [Rule.Reference] = []
         if let refs = map["references"]?.value {
             for item in try reader.items(refs, key: "references") {
-                let ref = try reader.entries(item, allowed: ["title", "url"], required: ["title", "url"], what: "reference")
+                let ref = try reader.entries(
+                    item, allowed: ["title", "url"], required: ["title", "url"], what: "reference")
                 guard let title = ref["title"]?.value, let url = ref["url"]?.value else { continue }
                 references.append(
                     Rule.Reference(
-                        title: try reader.nonEmptyText(title, key: "title"), url: try reader.nonEmptyText(url, key: "url")))
+                        title: try reader.nonEmptyText(title, key: "title"),
+                        url: try reader.nonEmptyText(url, key: "url")))
             }
         }
-        return TargetProfile(name: name, description: description, facts: facts, references: references, source: reader.file)
+        return TargetProfile(
+            name: name, description: description, facts: facts, references: references, source: reader.file)
     }
 }

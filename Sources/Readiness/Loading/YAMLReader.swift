@@ -56,7 +56,8 @@ package struct YAMLReader {
             }
             let key = scalar.string
             guard allowed.contains(key) else {
-                throw error(keyNode, "unknown key '\(key)' in \(what) (expected one of: \(allowed.joined(separator: ", ")))")
+                throw error(
+                    keyNode, "unknown key '\(key)' in \(what) (expected one of: \(allowed.joined(separator: ", ")))")
             }
             result[key] = (keyNode, valueNode)
         }

@@ -138,7 +138,9 @@ struct HTMLJSONInterner {
         } else {
             while true {
                 skipWhitespace()
-                guard position < bytes.count, bytes[position] == UInt8(ascii: "\""), let key = parseScalar() else { return false }
+                guard position < bytes.count, bytes[position] == UInt8(ascii: "\""), let key = parseScalar() else {
+                    return false
+                }
                 isKey[Int(key)] = true
                 openKeys.append(key)
                 skipWhitespace()
@@ -198,7 +200,9 @@ struct HTMLJSONInterner {
             guard let hit = memchr(base + from, Int32(UInt8(ascii: "\"")), bytes.count - from) else { return nil }
             let quote = base.distance(to: UnsafeRawPointer(hit))
             var backslashes = 0
-            while quote - backslashes - 1 > open, bytes[quote - backslashes - 1] == UInt8(ascii: "\\") { backslashes += 1 }
+            while quote - backslashes - 1 > open, bytes[quote - backslashes - 1] == UInt8(ascii: "\\") {
+                backslashes += 1
+            }
             if backslashes % 2 == 0 { return quote }
             from = quote + 1
         }

@@ -12,7 +12,9 @@ enum ISATextSection {
             var text = "\(finding.count)"
             if finding.inLinearSweep > 0 { text += " (\(finding.inLinearSweep) by linear sweep)" }
             if finding.hint { text += ", hint space: runs anywhere" }
-            if finding.unconfirmed { text += ", unconfirmed: none of the instructions real use needs, likely data in code" }
+            if finding.unconfirmed {
+                text += ", unconfirmed: none of the instructions real use needs, likely data in code"
+            }
             if let example = finding.examples.first {
                 text += ", e.g. at \(hex(example.address))"
                 if let function = example.function { text += " in \(function)" }

@@ -14,7 +14,9 @@ enum PETextSection {
             }
             lines.add("hybrid", text)
             for range in hybrid.codeMap {
-                lines.add("  code range", "\(hex(range.start))-\(hex(range.start + range.size)) \(range.architecture.rawValue)")
+                lines.add(
+                    "  code range",
+                    "\(hex(range.start))-\(hex(range.start + range.size)) \(range.architecture.rawValue)")
             }
         }
         if pe.hasARM64XRelocations { lines.add("arm64x fixups", "present (dynamic value relocation table)") }
@@ -29,7 +31,10 @@ enum PETextSection {
             lines.add("exports", text)
         }
         if let clr = pe.clr {
-            lines.add(".NET", "flags \(hex(clr.flags)) \(clr.corFlagNames.joined(separator: " "))\(clr.runtimeVersion.map { ", runtime \($0)" } ?? "")")
+            lines.add(
+                ".NET",
+                "flags \(hex(clr.flags)) \(clr.corFlagNames.joined(separator: " "))\(clr.runtimeVersion.map { ", runtime \($0)" } ?? "")"
+            )
             if clr.readyToRun {
                 let machine = clr.readyToRunMachine.map { PEMachine(rawValue: $0).name } ?? "unknown"
                 lines.add("ReadyToRun", "\(machine) for \(clr.readyToRunOS ?? "unknown OS")")
@@ -64,7 +69,8 @@ enum ELFTextSection {
         if !elf.x86Features.isEmpty { lines.add("x86 features", elf.x86Features.joined(separator: ", ")) }
         if !elf.aarch64Features.isEmpty { lines.add("aarch64 features", elf.aarch64Features.joined(separator: ", ")) }
         if !elf.ifuncSymbols.isEmpty || elf.irelativeRelocationCount > 0 {
-            lines.add("ifunc", "\(elf.ifuncSymbols.count) symbols, \(elf.irelativeRelocationCount) IRELATIVE relocations")
+            lines.add(
+                "ifunc", "\(elf.ifuncSymbols.count) symbols, \(elf.irelativeRelocationCount) IRELATIVE relocations")
         }
     }
 }

@@ -14,7 +14,9 @@ package enum JUnitRenderer {
     package static func render(_ report: ScanReport) -> String {
         let failing = Set(report.gate?.failing ?? report.binaries.filter { $0.verdict == .blocked }.map(\.path))
         let groups = report.applicationsWithBinaries
-        let cases = groups.map { group in group.binaries.map { TestCase(binary: $0, failing: failing.contains($0.path)) } }
+        let cases = groups.map { group in
+            group.binaries.map { TestCase(binary: $0, failing: failing.contains($0.path)) }
+        }
         let all = cases.flatMap { $0 }
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         xml += "<testsuites name=\"armready\"\(counts(all))>\n"
@@ -57,19 +59,23 @@ package enum JUnitRenderer {
         }
 
         func xml(classname: String) -> String {
-            var out = "    <testcase classname=\"\(XMLEscaper.attribute(classname))\" name=\"\(XMLEscaper.attribute(binary.path))\">\n"
+            var out =
+                "    <testcase classname=\"\(XMLEscaper.attribute(classname))\" name=\"\(XMLEscaper.attribute(binary.path))\">\n"
             switch outcome {
             case .failed:
                 let main = binary.findings.first { $0.suppression == nil }
-                let message = main.map { "\(binary.verdict.rawValue): \($0.rule): \($0.message)" }
+                let message =
+                    main.map { "\(binary.verdict.rawValue): \($0.rule): \($0.message)" }
                     ?? "\(binary.verdict.rawValue): \(binary.reason ?? "no rule decided the verdict")"
-                out += "      <failure message=\"\(XMLEscaper.attribute(message))\" type=\"\(binary.verdict.rawValue)\">"
+                out +=
+                    "      <failure message=\"\(XMLEscaper.attribute(message))\" type=\"\(binary.verdict.rawValue)\">"
                 out += XMLEscaper.text(failureText) + "</failure>\n"
             case .skipped:
                 let reasons = binary.findings.compactMap(\.suppression).map { suppression in
                     suppression.reason + (suppression.expires.map { " (until \($0))" } ?? "")
                 }
-                out += "      <skipped message=\"\(XMLEscaper.attribute("suppressed: " + reasons.joined(separator: "; ")))\"/>\n"
+                out +=
+                    "      <skipped message=\"\(XMLEscaper.attribute("suppressed: " + reasons.joined(separator: "; ")))\"/>\n"
             case .passed:
                 break
             }

@@ -31,11 +31,15 @@ package enum MarkdownRenderer {
             lines.append("| \(verdict.rawValue) | \(binaries) | \(applications) |")
         }
         if !report.applications.isEmpty {
-            lines += ["", "### Applications", "", "| Application | Verdict | Binaries | First reason |", "|---|---|---:|---|"]
+            lines += [
+                "", "### Applications", "", "| Application | Verdict | Binaries | First reason |", "|---|---|---:|---|",
+            ]
             for application in report.applications {
-                let reason = application.reasons.first.map { "\(e($0.rule)) on \(e($0.binary)): \(e($0.message))" } ?? "-"
+                let reason =
+                    application.reasons.first.map { "\(e($0.rule)) on \(e($0.binary)): \(e($0.message))" } ?? "-"
                 lines.append(
-                    "| \(e(application.name)) | \(application.verdict.rawValue) | \(application.binaries.count) | \(reason) |")
+                    "| \(e(application.name)) | \(application.verdict.rawValue) | \(application.binaries.count) | \(reason) |"
+                )
             }
         }
         let notNative = report.binaries.filter { $0.verdict != .native }
@@ -75,7 +79,8 @@ package enum MarkdownRenderer {
         for finding in binary.findings where finding.verdict != .native {
             var line = "- **\(finding.verdict.rawValue)** \(e(finding.rule)): \(e(finding.message))"
             if let suppression = finding.suppression {
-                line += " *(suppressed: \(e(suppression.reason))\(suppression.expires.map { ", until \(e($0))" } ?? ""))*"
+                line +=
+                    " *(suppressed: \(e(suppression.reason))\(suppression.expires.map { ", until \(e($0))" } ?? ""))*"
             }
             lines.append(line)
             lines.append("  - Remediation: \(e(finding.remediation))")
@@ -91,7 +96,8 @@ package enum MarkdownRenderer {
             lines += ["", "### Expired suppressions", ""]
             for status in expired {
                 lines.append(
-                    "- \(e(status.rule)) on \(e(status.binary)): expired \(e(status.expires ?? "?")) (\(e(status.reason)))")
+                    "- \(e(status.rule)) on \(e(status.binary)): expired \(e(status.expires ?? "?")) (\(e(status.reason)))"
+                )
             }
         }
         if let baseline = report.baseline {
@@ -106,7 +112,9 @@ package enum MarkdownRenderer {
         }
         let partial = report.diagnostics.filter(\.isPartial).count
         if report.diagnostics.count > partial {
-            lines += ["", "\(report.diagnostics.count - partial) files could not be scanned; the JSON report lists them."]
+            lines += [
+                "", "\(report.diagnostics.count - partial) files could not be scanned; the JSON report lists them.",
+            ]
         }
         if partial > 0 {
             lines += ["", "\(partial) files were scanned in part; the JSON report lists them."]

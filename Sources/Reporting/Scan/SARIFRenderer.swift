@@ -30,10 +30,11 @@ package enum SARIFRenderer {
         var invocations: [SARIFInvocation]?
         if results.count > maxResults {
             let dropped = results.count - maxResults
-            results = Array(results.enumerated().sorted { lhs, rhs in
-                let (a, b) = (severity(lhs.element.level), severity(rhs.element.level))
-                return a != b ? a > b : lhs.offset < rhs.offset
-            }.prefix(maxResults).sorted { $0.offset < $1.offset }.map(\.element))
+            results = Array(
+                results.enumerated().sorted { lhs, rhs in
+                    let (a, b) = (severity(lhs.element.level), severity(rhs.element.level))
+                    return a != b ? a > b : lhs.offset < rhs.offset
+                }.prefix(maxResults).sorted { $0.offset < $1.offset }.map(\.element))
             invocations = [
                 SARIFInvocation(
                     executionSuccessful: true,
@@ -41,7 +42,9 @@ package enum SARIFRenderer {
                         SARIFNotification(
                             level: "warning",
                             message: SARIFMessage(
-                                text: "\(dropped) least severe results left out: GitHub accepts at most \(maxResults) per run."))
+                                text:
+                                    "\(dropped) least severe results left out: GitHub accepts at most \(maxResults) per run."
+                            ))
                     ])
             ]
         }
@@ -79,7 +82,9 @@ package enum SARIFRenderer {
                 ruleId: rule, ruleIndex: catalog.index(of: rule), level: SARIFRuleCatalog.level(for: verdict),
                 message: SARIFMessage(text: nonEmpty(message, orElse: "\(rule): \(binary.path)")),
                 locations: [location],
-                partialFingerprints: [fingerprintKey: fingerprint(rule + ":" + (binary.sha256 ?? binary.path) + fingerprintSuffix)],
+                partialFingerprints: [
+                    fingerprintKey: fingerprint(rule + ":" + (binary.sha256 ?? binary.path) + fingerprintSuffix)
+                ],
                 suppressions: nil,
                 properties: SARIFResultProperties(
                     verdict: verdict.rawValue, execution: binary.execution.rawValue, sha256: binary.sha256))
@@ -90,7 +95,8 @@ package enum SARIFRenderer {
             out.append(result(rule: SARIFRuleCatalog.unanalysableRule, verdict: .unknown, message: reason))
         }
         for finding in binary.findings where finding.verdict != .native {
-            var item = result(rule: finding.rule, verdict: finding.verdict, message: nonEmpty(finding.message, orElse: finding.title))
+            var item = result(
+                rule: finding.rule, verdict: finding.verdict, message: nonEmpty(finding.message, orElse: finding.title))
             if let suppression = finding.suppression {
                 item.suppressions = [
                     SARIFSuppression(

@@ -15,7 +15,8 @@ package enum ScanJSONRenderer {
         } catch {
             // Unreachable for this model: non-finite doubles, the only values JSONEncoder
             // rejects, are made nil when the model is built. Still produce valid JSON that says what happened.
-            return "{\n  \"error\" : \"could not encode the report\",\n  \"schemaVersion\" : \(report.schemaVersion)\n}\n"
+            return
+                "{\n  \"error\" : \"could not encode the report\",\n  \"schemaVersion\" : \(report.schemaVersion)\n}\n"
         }
     }
 }

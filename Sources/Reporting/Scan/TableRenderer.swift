@@ -36,7 +36,8 @@ package enum TableRenderer {
         lines.append(style.bold(indent + columns.header()))
         for group in groups {
             let verdict = group.application.verdict
-            let title = "\(group.application.title) (\(group.binaries.count) binar\(group.binaries.count == 1 ? "y" : "ies"))"
+            let title =
+                "\(group.application.title) (\(group.binaries.count) binar\(group.binaries.count == 1 ? "y" : "ies"))"
             let plain = clip(TerminalText.sanitized(title), width.map { $0 - 2 - verdict.rawValue.count })
             lines.append(style.bold(plain) + "  " + style.verdict(verdict, verdict.rawValue))
             for binary in group.binaries {

@@ -22,7 +22,8 @@ struct AnalyzedBinary: Sendable, Equatable, Codable {
 
     static func failed(_ format: BinaryFormat, reason: String) -> AnalyzedBinary {
         AnalyzedBinary(
-            failure: reason, format: format, machine: nil, machineName: nil, kind: nil, bits: nil, details: nil, isa: nil,
+            failure: reason, format: format, machine: nil, machineName: nil, kind: nil, bits: nil, details: nil,
+            isa: nil,
             facts: TypedFacts(Facts()), imports: [])
     }
 }

@@ -38,9 +38,13 @@ package struct AnalysisCache: Sendable {
     }
 
     func load(sha256: String, isa: ISAOptions?) -> AnalyzedBinary? {
-        guard let path = path(sha256: sha256, isa: isa), let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        guard let path = path(sha256: sha256, isa: isa), let handle = FileHandle(forReadingAtPath: path) else {
+            return nil
+        }
         defer { try? handle.close() }
-        guard let data = try? handle.read(upToCount: Self.maxEntryBytes + 1), data.count <= Self.maxEntryBytes else { return nil }
+        guard let data = try? handle.read(upToCount: Self.maxEntryBytes + 1), data.count <= Self.maxEntryBytes else {
+            return nil
+        }
         return try? JSONDecoder().decode(AnalyzedBinary.self, from: data)
     }
 
@@ -58,10 +62,13 @@ package struct AnalysisCache: Sendable {
     /// `<directory>/v1/<fingerprint>/<options>/<2 hex>/<sha256>.json`; nil for a digest that
     /// is not 64 hex digits (it names a file, so it must not name anything else).
     private func path(sha256: String, isa: ISAOptions?) -> String? {
-        guard sha256.utf8.count == 64, sha256.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) else {
+        guard sha256.utf8.count == 64,
+            sha256.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) })
+        else {
             return nil
         }
         let options = isa.map { "isa-\($0.maxDecodedBytes)-\($0.examplesPerExtension)" } ?? "headers"
-        return [directory, Self.layout, fingerprint, options, String(sha256.prefix(2)), sha256 + ".json"].joined(separator: "/")
+        return [directory, Self.layout, fingerprint, options, String(sha256.prefix(2)), sha256 + ".json"].joined(
+            separator: "/")
     }
 }

@@ -19,15 +19,16 @@ struct TypedFacts: Sendable, Equatable, Codable {
 
     init(from decoder: any Decoder) throws {
         let tagged = try [String: Tagged](from: decoder)
-        facts = Facts(tagged.mapValues { value in
-            switch value {
-            case .string(let text): .string(text)
-            case .int(let number): .int(number)
-            case .double(let number): .double(number)
-            case .bool(let flag): .bool(flag)
-            case .list(let items): .list(items)
-            }
-        })
+        facts = Facts(
+            tagged.mapValues { value in
+                switch value {
+                case .string(let text): .string(text)
+                case .int(let number): .int(number)
+                case .double(let number): .double(number)
+                case .bool(let flag): .bool(flag)
+                case .list(let items): .list(items)
+                }
+            })
     }
 
     func encode(to encoder: any Encoder) throws {

@@ -32,7 +32,9 @@ extension ScanConfiguration {
         if let (_, node) = entries["version"] {
             let version = try yaml.text(node, key: "version")
             guard Int(version) == supportedVersion else {
-                throw yaml.error(node, "unsupported configuration version \(version) (this armready reads version \(supportedVersion))")
+                throw yaml.error(
+                    node,
+                    "unsupported configuration version \(version) (this armready reads version \(supportedVersion))")
             }
         }
         if let (_, node) = entries["target"] { config.target = try yaml.nonEmptyText(node, key: "target") }
@@ -44,12 +46,16 @@ extension ScanConfiguration {
             config.failOn = verdict
         }
         if let (_, node) = entries["fail-on-unknown"] { config.failOnUnknown = try bool(node, "fail-on-unknown", yaml) }
-        if let (_, node) = entries["follow-symlinks"] { config.followSymlinks = try bool(node, "follow-symlinks", yaml) }
+        if let (_, node) = entries["follow-symlinks"] {
+            config.followSymlinks = try bool(node, "follow-symlinks", yaml)
+        }
         if let (_, node) = entries["isa"] { config.isa = try bool(node, "isa", yaml) }
         if let (_, node) = entries["archives"] { config.archives = try bool(node, "archives", yaml) }
         let base = (file as NSString).deletingLastPathComponent
         if let (_, node) = entries["rules"] {
-            config.rules = try strings(node, "rules", yaml).map { $0.hasPrefix("/") || base.isEmpty ? $0 : base + "/" + $0 }
+            config.rules = try strings(node, "rules", yaml).map {
+                $0.hasPrefix("/") || base.isEmpty ? $0 : base + "/" + $0
+            }
         }
         if let (_, node) = entries["max-file-size"] {
             let text = try yaml.text(node, key: "max-file-size")
@@ -73,18 +79,22 @@ extension ScanConfiguration {
     }
 
     private static func suppression(_ node: Node, _ yaml: YAMLReader) throws(ReadinessError) -> Suppression {
-        let entries = try yaml.entries(node, allowed: suppressionKeys, required: ["rule", "binary", "reason"], what: "suppression")
+        let entries = try yaml.entries(
+            node, allowed: suppressionKeys, required: ["rule", "binary", "reason"], what: "suppression")
         var expires: String?
         if let (_, expiryNode) = entries["expires"] {
             let value = try yaml.text(expiryNode, key: "expires")
-            guard isDate(value) else { throw yaml.error(expiryNode, "'expires' must be a date written YYYY-MM-DD (found '\(value)')") }
+            guard isDate(value) else {
+                throw yaml.error(expiryNode, "'expires' must be a date written YYYY-MM-DD (found '\(value)')")
+            }
             expires = value
         }
         guard let rule = entries["rule"], let binary = entries["binary"], let reason = entries["reason"] else {
             throw yaml.error(node, "suppression needs rule, binary and reason")
         }
         return Suppression(
-            rule: try yaml.nonEmptyText(rule.value, key: "rule"), binary: try yaml.nonEmptyText(binary.value, key: "binary"),
+            rule: try yaml.nonEmptyText(rule.value, key: "rule"),
+            binary: try yaml.nonEmptyText(binary.value, key: "binary"),
             reason: try yaml.nonEmptyText(reason.value, key: "reason"), expires: expires, line: yaml.line(node))
     }
 

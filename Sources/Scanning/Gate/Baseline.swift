@@ -29,7 +29,9 @@ package struct Baseline: Sendable, Equatable, Codable {
     }
 
     package init(report: ScanReport) {
-        self.init(target: report.target.name, binaries: report.binaries.map { Entry(path: $0.path, sha256: $0.sha256, verdict: $0.verdict) })
+        self.init(
+            target: report.target.name,
+            binaries: report.binaries.map { Entry(path: $0.path, sha256: $0.sha256, verdict: $0.verdict) })
     }
 
     /// Reads a baseline file.

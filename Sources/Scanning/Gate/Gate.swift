@@ -3,7 +3,9 @@ import Readiness
 /// The CI gate: which binaries fail `--fail-on` (and `--fail-on-unknown`), counting only new
 /// or worse binaries when a baseline is in use.
 enum Gate {
-    static func decide(binaries: [BinaryResult], failOn: Verdict?, failOnUnknown: Bool, baselineActive: Bool) -> GateResult {
+    static func decide(binaries: [BinaryResult], failOn: Verdict?, failOnUnknown: Bool, baselineActive: Bool)
+        -> GateResult
+    {
         let failing = binaries.filter { binary in
             if baselineActive, let status = binary.baselineStatus, status != .new, status != .worse { return false }
             let verdict = binary.gateVerdict

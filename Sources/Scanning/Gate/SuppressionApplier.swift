@@ -1,21 +1,26 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import Readiness
 
 /// Marks the findings that configured suppressions silence, and reports each suppression's
 /// fate (matched how often, expired or not). An expired suppression silences nothing.
 enum SuppressionApplier {
-    static func apply(_ suppressions: [Suppression], to binaries: inout [BinaryResult], today: String) -> [SuppressionStatus] {
+    static func apply(_ suppressions: [Suppression], to binaries: inout [BinaryResult], today: String)
+        -> [SuppressionStatus]
+    {
         var matched = Array(repeating: 0, count: suppressions.count)
         for binaryIndex in binaries.indices {
             for findingIndex in binaries[binaryIndex].findings.indices {
                 let finding = binaries[binaryIndex].findings[findingIndex]
                 for (index, suppression) in suppressions.enumerated()
-                where !suppression.isExpired(today: today) && applies(suppression, to: binaries[binaryIndex], rule: finding.rule) {
-                    binaries[binaryIndex].findings[findingIndex].suppression = AppliedSuppression(reason: suppression.reason, expires: suppression.expires)
+                where !suppression.isExpired(today: today)
+                    && applies(suppression, to: binaries[binaryIndex], rule: finding.rule)
+                {
+                    binaries[binaryIndex].findings[findingIndex].suppression = AppliedSuppression(
+                        reason: suppression.reason, expires: suppression.expires)
                     matched[index] += 1
                     break
                 }

@@ -66,8 +66,10 @@ extension BinaryResult {
         self.init(
             path: identity.path, pathIsLossy: identity.pathIsLossy, sha256: identity.sha256, size: identity.size,
             application: assessed.application, format: analysis.format, machine: analysis.machine,
-            machineName: analysis.machineName, execution: assessment.execution, kind: analysis.kind, bits: analysis.bits,
-            verdict: assessment.verdict, reason: assessment.reason, findings: assessment.findings, details: analysis.details,
+            machineName: analysis.machineName, execution: assessment.execution, kind: analysis.kind,
+            bits: analysis.bits,
+            verdict: assessment.verdict, reason: assessment.reason, findings: assessment.findings,
+            details: analysis.details,
             isa: analysis.isa)
     }
 }

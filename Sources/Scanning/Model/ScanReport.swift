@@ -54,7 +54,9 @@ package struct ToolInfo: Sendable, Equatable, Codable {
     package var version: String
     package var informationURI: String
 
-    package init(name: String = "armready", version: String, informationURI: String = "https://github.com/armready/armready") {
+    package init(
+        name: String = "armready", version: String, informationURI: String = "https://github.com/armready/armready"
+    ) {
         self.name = name
         self.version = version
         self.informationURI = informationURI

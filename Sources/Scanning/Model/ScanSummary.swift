@@ -37,7 +37,9 @@ package struct ScanSummary: Sendable, Equatable, Codable {
 }
 
 extension ScanSummary {
-    static func make(files: Int, notBinary: Int, binaries: [BinaryResult], applications: [ApplicationResult]) -> ScanSummary {
+    static func make(files: Int, notBinary: Int, binaries: [BinaryResult], applications: [ApplicationResult])
+        -> ScanSummary
+    {
         var byVerdict = Dictionary(uniqueKeysWithValues: Verdict.allCases.map { ($0.rawValue, 0) })
         var applicationsByVerdict = byVerdict
         var byExecution: [String: Int] = [:]

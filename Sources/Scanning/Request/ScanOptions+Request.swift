@@ -38,7 +38,8 @@ extension ScanOptions {
             do {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             } catch {
-                throw .unreadableFile(path: folder, reason: "cannot create the cache folder (\(error.localizedDescription))")
+                throw .unreadableFile(
+                    path: folder, reason: "cannot create the cache folder (\(error.localizedDescription))")
             }
             cache = AnalysisCache(directory: folder, fingerprint: request.executableFingerprint())
         }

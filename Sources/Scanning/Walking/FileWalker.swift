@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Walks scan roots without following symbolic links unless asked, never opening FIFOs,
@@ -36,13 +36,16 @@ struct FileWalker {
         let rootBytes = Array(root.utf8)
         var info = stat()
         guard stat(root, &info) == 0 else {
-            diagnostics.append(ScanDiagnostic(path: root, kind: .missingRoot, message: "cannot scan \(root): \(Self.errnoText())"))
+            diagnostics.append(
+                ScanDiagnostic(path: root, kind: .missingRoot, message: "cannot scan \(root): \(Self.errnoText())"))
             return false
         }
         if Self.isDirectory(info) {
             var ancestors: [DeviceInode] = [DeviceInode(info)]
             guard let directory = opendir(root) else {
-                diagnostics.append(ScanDiagnostic(path: root, kind: .unreadable, message: "cannot read directory \(root): \(Self.errnoText())"))
+                diagnostics.append(
+                    ScanDiagnostic(
+                        path: root, kind: .unreadable, message: "cannot read directory \(root): \(Self.errnoText())"))
                 return false
             }
             closedir(directory)
@@ -55,9 +58,14 @@ struct FileWalker {
     }
 
     /// `lossy`: some directory above already had a name that is not valid UTF-8.
-    private mutating func walkDirectory(_ path: [UInt8], display: String, lossy parentLossy: Bool, ancestors: inout [DeviceInode]) {
+    private mutating func walkDirectory(
+        _ path: [UInt8], display: String, lossy parentLossy: Bool, ancestors: inout [DeviceInode]
+    ) {
         guard let directory = path.withCPath({ opendir($0) }) else {
-            diagnostics.append(ScanDiagnostic(path: display.isEmpty ? "." : display, kind: .unreadable, message: "cannot read directory: \(Self.errnoText())"))
+            diagnostics.append(
+                ScanDiagnostic(
+                    path: display.isEmpty ? "." : display, kind: .unreadable,
+                    message: "cannot read directory: \(Self.errnoText())"))
             return
         }
         var names: [[UInt8]] = []
@@ -79,14 +87,18 @@ struct FileWalker {
             if isExcluded(childDisplay, name: decoded) { continue }
             var info = stat()
             guard child.withCPath({ lstat($0, &info) }) == 0 else {
-                diagnostics.append(ScanDiagnostic(path: childDisplay, kind: .unreadable, message: "cannot stat: \(Self.errnoText())"))
+                diagnostics.append(
+                    ScanDiagnostic(path: childDisplay, kind: .unreadable, message: "cannot stat: \(Self.errnoText())"))
                 continue
             }
             if (info.st_mode & S_IFMT) == S_IFLNK {
                 guard followSymlinks else { continue }
                 guard child.withCPath({ stat($0, &info) }) == 0 else { continue }  // dangling link
                 if Self.isDirectory(info), ancestors.contains(DeviceInode(info)) {
-                    diagnostics.append(ScanDiagnostic(path: childDisplay, kind: .symlinkLoop, message: "symbolic link loops back to a directory being scanned; not followed"))
+                    diagnostics.append(
+                        ScanDiagnostic(
+                            path: childDisplay, kind: .symlinkLoop,
+                            message: "symbolic link loops back to a directory being scanned; not followed"))
                     continue
                 }
             }
@@ -112,7 +124,8 @@ struct FileWalker {
             case S_IFBLK: what = "a block device"
             default: what = "not a regular file"
             }
-            diagnostics.append(ScanDiagnostic(path: display, kind: .specialFile, message: "\(what); skipped without opening it"))
+            diagnostics.append(
+                ScanDiagnostic(path: display, kind: .specialFile, message: "\(what); skipped without opening it"))
             return
         }
         files.append(WalkedFile(openPath: path, displayPath: display, displayIsLossy: lossy, size: Int(info.st_size)))

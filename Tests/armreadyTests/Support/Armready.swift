@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import Foundation
 import Testing
@@ -20,7 +20,8 @@ struct CommandResult: Sendable {
     /// Standard output parsed as a JSON object (for `--report json`, `--format json`).
     func json(sourceLocation: SourceLocation = #_sourceLocation) throws -> [String: Any] {
         let object = try JSONSerialization.jsonObject(with: stdoutData)
-        return try #require(object as? [String: Any], "stdout is not a JSON object:\n\(stdout)", sourceLocation: sourceLocation)
+        return try #require(
+            object as? [String: Any], "stdout is not a JSON object:\n\(stdout)", sourceLocation: sourceLocation)
     }
 }
 
@@ -64,7 +65,8 @@ enum Armready {
         candidates.append(packageRoot.appendingPathComponent(".build/debug/armready"))
         for candidate in candidates where FileManager.default.isExecutableFile(atPath: candidate.path) {
             var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue
+            {
                 return .success(candidate)
             }
         }
@@ -89,23 +91,28 @@ enum Armready {
         standardOutput: Any? = nil, sourceLocation: SourceLocation = #_sourceLocation
     ) throws -> CommandResult {
         let executable = try executable.get()
-        let (launched, launchArguments) = prefix.isEmpty
+        let (launched, launchArguments) =
+            prefix.isEmpty
             ? (executable, arguments)
             : (URL(fileURLWithPath: prefix[0]), Array(prefix.dropFirst()) + [executable.path] + arguments)
         return try launch(
-            launched, launchArguments, shownAs: arguments, in: directory, environment: environment, standardOutput: standardOutput,
+            launched, launchArguments, shownAs: arguments, in: directory, environment: environment,
+            standardOutput: standardOutput,
             sourceLocation: sourceLocation)
     }
 
     /// Runs `armready arguments…` with standard output and error on a pseudo-terminal, through
     /// util-linux `script` (so the progress line and colours are on), and returns what the
     /// terminal received (both streams, as `stdout`). Nil when `script` is not installed.
-    static func runInTerminal(_ arguments: [String], in directory: URL, sourceLocation: SourceLocation = #_sourceLocation) throws -> CommandResult? {
+    static func runInTerminal(
+        _ arguments: [String], in directory: URL, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> CommandResult? {
         let script = "/usr/bin/script"
         guard FileManager.default.isExecutableFile(atPath: script) else { return nil }
         let command = ([try executable.get().path] + arguments).map(shellQuoted).joined(separator: " ")
         return try launch(
-            URL(fileURLWithPath: script), ["-qec", command, "/dev/null"], shownAs: arguments, in: directory, environment: ["TERM": "xterm"],
+            URL(fileURLWithPath: script), ["-qec", command, "/dev/null"], shownAs: arguments, in: directory,
+            environment: ["TERM": "xterm"],
             sourceLocation: sourceLocation)
     }
 
@@ -118,7 +125,8 @@ enum Armready {
         _ executable: URL, _ arguments: [String], shownAs: [String], in directory: URL?, environment: [String: String],
         standardOutput: Any? = nil, sourceLocation: SourceLocation
     ) throws -> CommandResult {
-        let outputs = FileManager.default.temporaryDirectory.appendingPathComponent("armready-e2e-out-\(UUID().uuidString)")
+        let outputs = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "armready-e2e-out-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: outputs, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: outputs) }
         let stdoutURL = outputs.appendingPathComponent("stdout")
@@ -151,10 +159,13 @@ enum Armready {
         try stdoutHandle.close()
         try stderrHandle.close()
         let result = CommandResult(
-            status: process.terminationStatus, stdoutData: try Data(contentsOf: stdoutURL), stderrData: try Data(contentsOf: stderrURL),
+            status: process.terminationStatus, stdoutData: try Data(contentsOf: stdoutURL),
+            stderrData: try Data(contentsOf: stderrURL),
             diedOfSignal: process.terminationReason == .uncaughtSignal)
         if timedOut {
-            Issue.record("armready \(shownAs.joined(separator: " ")) did not finish in \(Int(timeout)) s; killed", sourceLocation: sourceLocation)
+            Issue.record(
+                "armready \(shownAs.joined(separator: " ")) did not finish in \(Int(timeout)) s; killed",
+                sourceLocation: sourceLocation)
             throw TimeoutError()
         }
         return result

@@ -29,7 +29,9 @@ struct ScanJSON {
 
     /// The binary whose `path` is `path`.
     func binary(_ path: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> [String: Any] {
-        try #require(binaries.first { $0["path"] as? String == path }, "no binary \(path) in \(paths)", sourceLocation: sourceLocation)
+        try #require(
+            binaries.first { $0["path"] as? String == path }, "no binary \(path) in \(paths)",
+            sourceLocation: sourceLocation)
     }
 
     /// The verdict of the binary at `path`.

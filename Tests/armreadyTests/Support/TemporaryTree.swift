@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import Foundation
 import Testing
@@ -50,7 +50,8 @@ final class TemporaryTree {
     @discardableResult
     func copy(_ source: URL, to destination: String) throws -> URL {
         let target = url.appendingPathComponent(destination)
-        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Self.copyContents(source, to: target)
         return target
     }
@@ -74,7 +75,8 @@ final class TemporaryTree {
     @discardableResult
     func write(_ data: Data, to destination: String) throws -> URL {
         let target = url.appendingPathComponent(destination)
-        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         try data.write(to: target)
         return target
     }
@@ -90,7 +92,11 @@ final class TemporaryTree {
     func writeRawName(_ name: [UInt8], contents: Data) throws {
         let path = Array(url.path.utf8) + [0x2F] + name + [0]
         let descriptor = path.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress.map { $0.withMemoryRebound(to: CChar.self, capacity: buffer.count) { open($0, O_WRONLY | O_CREAT | O_EXCL, 0o644) } } ?? -1
+            buffer.baseAddress.map {
+                $0.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    open($0, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+                }
+            } ?? -1
         }
         guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         defer { close(descriptor) }
@@ -104,7 +110,8 @@ final class TemporaryTree {
     func makeRawDirectory(_ name: [UInt8]) throws {
         let path = Array(url.path.utf8) + [0x2F] + name + [0]
         let status = path.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress.map { $0.withMemoryRebound(to: CChar.self, capacity: buffer.count) { mkdir($0, 0o755) } } ?? -1
+            buffer.baseAddress.map { $0.withMemoryRebound(to: CChar.self, capacity: buffer.count) { mkdir($0, 0o755) } }
+                ?? -1
         }
         guard status == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
     }
@@ -117,6 +124,7 @@ final class TemporaryTree {
     /// A JSON object read from a file in the tree.
     func json(at relative: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> [String: Any] {
         let data = try Data(contentsOf: url.appendingPathComponent(relative))
-        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any], sourceLocation: sourceLocation)
+        return try #require(
+            try JSONSerialization.jsonObject(with: data) as? [String: Any], sourceLocation: sourceLocation)
     }
 }

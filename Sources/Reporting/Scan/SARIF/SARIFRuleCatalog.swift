@@ -62,18 +62,24 @@ struct SARIFRuleCatalog: Sendable {
     static func descriptor(for finding: Finding) -> SARIFRule {
         let title = finding.title.isEmpty ? finding.rule : finding.title
         let remediation = finding.remediation.isEmpty ? "No remediation given." : finding.remediation
-        var helpText = "\(title). Verdict: \(finding.verdict.rawValue) (\(meaning(of: finding.verdict))).\n\nRemediation: \(remediation)"
-        var helpMarkdown = "**\(markdownText(title))**\n\nVerdict: `\(finding.verdict.rawValue)` (\(meaning(of: finding.verdict))).\n\n**Remediation:** \(markdownText(remediation))"
+        var helpText =
+            "\(title). Verdict: \(finding.verdict.rawValue) (\(meaning(of: finding.verdict))).\n\nRemediation: \(remediation)"
+        var helpMarkdown =
+            "**\(markdownText(title))**\n\nVerdict: `\(finding.verdict.rawValue)` (\(meaning(of: finding.verdict))).\n\n**Remediation:** \(markdownText(remediation))"
         if !finding.references.isEmpty {
-            helpText += "\n\nReferences:\n" + finding.references.map { "- \($0.title): \($0.url)" }.joined(separator: "\n")
-            helpMarkdown += "\n\n**References:**\n\n"
+            helpText +=
+                "\n\nReferences:\n" + finding.references.map { "- \($0.title): \($0.url)" }.joined(separator: "\n")
+            helpMarkdown +=
+                "\n\n**References:**\n\n"
                 + finding.references.map { "- [\(markdownText($0.title))](<\($0.url)>)" }.joined(separator: "\n")
         }
         return SARIFRule(
             id: finding.rule, name: pascalCase(finding.rule),
             shortDescription: SARIFMessage(text: title),
             fullDescription: SARIFMessage(
-                text: "\(title). A binary this rule matches \(meaning(of: finding.verdict)) (verdict \(finding.verdict.rawValue))."),
+                text:
+                    "\(title). A binary this rule matches \(meaning(of: finding.verdict)) (verdict \(finding.verdict.rawValue))."
+            ),
             help: SARIFMultiformatMessage(text: helpText, markdown: helpMarkdown),
             helpUri: finding.references.first?.url,
             defaultConfiguration: SARIFConfiguration(level: level(for: finding.verdict)),
@@ -85,7 +91,8 @@ struct SARIFRuleCatalog: Sendable {
     }
 
     static func descriptor(forApplicationRule id: String, verdict: Verdict) -> SARIFRule {
-        let text = "Application-level problem: the application cannot use this binary as it is (\(meaning(of: verdict)))."
+        let text =
+            "Application-level problem: the application cannot use this binary as it is (\(meaning(of: verdict)))."
         return SARIFRule(
             id: id, name: pascalCase(id), shortDescription: SARIFMessage(text: "Application-level: \(id)"),
             fullDescription: SARIFMessage(text: text),
@@ -103,9 +110,11 @@ struct SARIFRuleCatalog: Sendable {
 
     static func unanalysableDescriptor() -> SARIFRule {
         let text = "armready could not analyse this binary (malformed or unsupported), so its readiness is unknown."
-        let remediation = "Check that the file is a complete PE or ELF image; the result message gives the exact reason."
+        let remediation =
+            "Check that the file is a complete PE or ELF image; the result message gives the exact reason."
         return SARIFRule(
-            id: unanalysableRule, name: "Unanalysable", shortDescription: SARIFMessage(text: "Binary could not be analysed"),
+            id: unanalysableRule, name: "Unanalysable",
+            shortDescription: SARIFMessage(text: "Binary could not be analysed"),
             fullDescription: SARIFMessage(text: text),
             help: SARIFMultiformatMessage(
                 text: "\(text)\n\nRemediation: \(remediation)", markdown: "\(text)\n\n**Remediation:** \(remediation)"),

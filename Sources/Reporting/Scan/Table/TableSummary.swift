@@ -21,7 +21,8 @@ enum TableSummary {
             let names = expired.map { "\($0.rule) on \($0.binary) (expired \($0.expires ?? "?"))" }
             lines.append(
                 TerminalText.sanitized(
-                    "\(expired.count) suppression\(expired.count == 1 ? "" : "s") expired: " + names.joined(separator: ", ")))
+                    "\(expired.count) suppression\(expired.count == 1 ? "" : "s") expired: "
+                        + names.joined(separator: ", ")))
         }
         if let baseline = report.baseline {
             lines.append(
