@@ -27,9 +27,11 @@ let package = Package(
             name: "CZydis",
             providers: [.apt(["libzydis-dev"])]
         ),
+        // The SIGBUS guard for file mappings: a signal handler, so it is C (see fault_guard.c).
+        .target(name: "CFaultGuard"),
         .target(
             name: "BinaryFormats",
-            dependencies: ["CLibELF", "CZlib"]
+            dependencies: ["CFaultGuard", "CLibELF", "CZlib"]
         ),
         .target(
             name: "InstructionSets",

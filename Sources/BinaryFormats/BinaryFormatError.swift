@@ -19,6 +19,8 @@ package enum BinaryFormatError: Error, Equatable, Sendable, CustomStringConverti
     case io(call: String, message: String)
     /// libelf refused the file.
     case libelf(call: String, message: String)
+    /// The file shrank or was rewritten while it was read, on two attempts.
+    case changedWhileRead
 
     package var description: String {
         switch self {
@@ -41,6 +43,8 @@ package enum BinaryFormatError: Error, Equatable, Sendable, CustomStringConverti
             return "\(call) failed: \(message)"
         case let .libelf(call, message):
             return "libelf \(call) failed: \(message)"
+        case .changedWhileRead:
+            return "the file changed while it was read (twice); read it again once it is stable"
         }
     }
 }

@@ -7,26 +7,28 @@ package enum BinaryReader {
     ///   ELF magic, `.failed` with the sniffed format and a sentence for a file that could not be
     ///   read. Never throws: a hostile file is a result, not an error.
     package static func read(path: String) -> ReadResult {
-        let file: MappedFile
-        do {
-            file = try MappedFile(path: path)
-        } catch {
-            return .failed(format: nil, reason: error)
-        }
-        return withExtendedLifetime(file) { read(bytes: file.bytes) }
+        withFile(path: path) { result, _ in result }
     }
 
     /// Reads the file at `path` and hands the result and the mapped bytes to `body`, for
     /// analyses (such as the instruction-set profile) that need the bytes after the headers.
     /// The bytes are valid only inside `body`; a file that could not be mapped gets empty bytes.
+    ///
+    /// A file that changes while it is read (`MappedFile.changedSinceOpened`) is read again,
+    /// and `body` runs again; after a second change `body` gets `.changedWhileRead`.
     package static func withFile<T>(path: String, _ body: (ReadResult, UnsafeRawBufferPointer) -> T) -> T {
-        let file: MappedFile
-        do {
-            file = try MappedFile(path: path)
-        } catch {
-            return body(.failed(format: nil, reason: error), UnsafeRawBufferPointer(start: nil, count: 0))
+        let none = UnsafeRawBufferPointer(start: nil, count: 0)
+        for _ in 0..<2 {
+            let file: MappedFile
+            do {
+                file = try MappedFile(path: path)
+            } catch {
+                return body(.failed(format: nil, reason: error), none)
+            }
+            let value = withExtendedLifetime(file) { body(read(bytes: file.bytes), file.bytes) }
+            if !file.changedSinceOpened { return value }
         }
-        return withExtendedLifetime(file) { body(read(bytes: file.bytes), file.bytes) }
+        return body(.failed(format: nil, reason: .changedWhileRead), none)
     }
 
     /// Reads a binary that is already in memory. The bytes must outlive the call only.

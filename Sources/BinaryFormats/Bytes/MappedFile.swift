@@ -1,3 +1,5 @@
+import CFaultGuard
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -10,13 +12,36 @@
 /// The mapping is private and copy-on-write (`MAP_PRIVATE` with `PROT_READ | PROT_WRITE`):
 /// libelf may convert data in place when the file's byte order differs from the host's, and
 /// such writes must neither reach the file nor fault.
+///
+/// Files change while they are scanned (build trees, downloads). A page past the end of a file
+/// that shrank after it was mapped would raise SIGBUS; the mapping is registered with the
+/// fault guard (`CFaultGuard`), which turns such pages into zeros, so no read of `bytes` can
+/// fault. `changedSinceOpened` then says the bytes are not the file's, and callers discard
+/// what they read.
 package final class MappedFile: @unchecked Sendable {
     /// The file's bytes. Empty for an empty file.
     package let bytes: UnsafeRawBufferPointer
-    private let mapping: UnsafeMutableRawPointer?
+    private let storage: Storage
     private let length: Int
-    /// Kept open for `forEachChunk`, which reads with `pread` rather than through the mapping.
+    /// Kept open for `forEachChunk`, which reads with `pread` rather than through the mapping,
+    /// and for `changedSinceOpened`.
     private let descriptor: Int32
+    private let openedAs: FileVersion
+
+    private enum Storage {
+        case empty
+        /// A guarded mapping and its fault-guard slot.
+        case mapped(UnsafeMutableRawPointer, slot: Int32)
+        /// Read into memory: used only when every fault-guard slot is taken.
+        case copied(UnsafeMutableRawPointer)
+
+        var address: UnsafeMutableRawPointer? {
+            switch self {
+            case .empty: nil
+            case let .mapped(address, _), let .copied(address): address
+            }
+        }
+    }
 
     /// Maps the regular file at `path`.
     ///
@@ -95,8 +120,9 @@ package final class MappedFile: @unchecked Sendable {
     private init(adopting fd: Int32, size: Int) throws(BinaryFormatError) {
         descriptor = fd
         length = size
+        openedAs = FileVersion(fd) ?? FileVersion(size: size)
         if size == 0 {
-            mapping = nil
+            storage = .empty
             bytes = UnsafeRawBufferPointer(start: nil, count: 0)
             return
         }
@@ -106,8 +132,44 @@ package final class MappedFile: @unchecked Sendable {
             close(fd)
             throw .io(call: "mmap", message: message)
         }
-        mapping = address
-        bytes = UnsafeRawBufferPointer(start: address, count: size)
+        let slot = armready_fault_guard_register(address, size)
+        if slot >= 0 {
+            storage = .mapped(address, slot: slot)
+        } else {
+            munmap(address, size)
+            guard let copy = Self.readWhole(fd, size: size) else {
+                let message = Self.errnoText()
+                close(fd)
+                throw .io(call: "pread", message: message)
+            }
+            storage = .copied(copy)
+        }
+        bytes = UnsafeRawBufferPointer(start: storage.address, count: size)
+    }
+
+    /// The whole file in allocated memory, zero-filled past a short read; nil when a read fails.
+    private static func readWhole(_ fd: Int32, size: Int) -> UnsafeMutableRawPointer? {
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)
+        var offset = 0
+        while offset < size {
+            let got = pread(fd, buffer + offset, size - offset, off_t(offset))
+            if got < 0, errno == EINTR { continue }
+            guard got >= 0 else {
+                buffer.deallocate()
+                return nil
+            }
+            if got == 0 { break }
+            offset += got
+        }
+        if offset < size { (buffer + offset).initializeMemory(as: UInt8.self, repeating: 0, count: size - offset) }
+        return buffer
+    }
+
+    /// Whether the bytes may not be the file's: the fault guard absorbed a read past the file's
+    /// end, or the file's size, modification or change time differs from when it was opened.
+    package var changedSinceOpened: Bool {
+        if case let .mapped(_, slot) = storage, armready_fault_guard_faults(slot) > 0 { return true }
+        return FileVersion(descriptor) != openedAs
     }
 
     /// Drops the pages covering `range` from the process's resident memory (`madvise` with
@@ -117,7 +179,7 @@ package final class MappedFile: @unchecked Sendable {
     /// faults the file's bytes back in; nothing is lost. The range is widened to whole pages
     /// and clipped to the mapping.
     package func releasePages(_ range: Range<Int>) {
-        guard let mapping, !range.isEmpty else { return }
+        guard case let .mapped(mapping, _) = storage, !range.isEmpty else { return }
         let page = Int(sysconf(Int32(_SC_PAGESIZE)))
         guard page > 0 else { return }
         let start = max(0, range.lowerBound) / page * page
@@ -145,11 +207,41 @@ package final class MappedFile: @unchecked Sendable {
     }
 
     deinit {
-        if let mapping { munmap(mapping, length) }
+        switch storage {
+        case .empty: break
+        case let .mapped(address, slot):
+            armready_fault_guard_unregister(slot)
+            munmap(address, length)
+        case let .copied(address): address.deallocate()
+        }
         close(descriptor)
     }
 
     private static func errnoText() -> String {
         String(cString: strerror(errno))
+    }
+}
+
+/// What tells one version of a file from the next without reading it: size, modification and
+/// status-change times (nanoseconds). Reading a file changes none of them.
+private struct FileVersion: Equatable {
+    var size: Int
+    var modified = timespec()
+    var changed = timespec()
+
+    init(size: Int) { self.size = size }
+
+    init?(_ fd: Int32) {
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return nil }
+        size = Int(info.st_size)
+        modified = info.st_mtim
+        changed = info.st_ctim
+    }
+
+    static func == (lhs: FileVersion, rhs: FileVersion) -> Bool {
+        lhs.size == rhs.size && lhs.modified.tv_sec == rhs.modified.tv_sec
+            && lhs.modified.tv_nsec == rhs.modified.tv_nsec && lhs.changed.tv_sec == rhs.changed.tv_sec
+            && lhs.changed.tv_nsec == rhs.changed.tv_nsec
     }
 }

@@ -21,7 +21,20 @@ struct BinaryAnalyzer: Sendable {
     /// Files above this many bytes are not hashed or decoded (`ScanOptions.sizeBudget`).
     var sizeBudget = ScanOptions.defaultSizeBudget
 
+    /// Reads of a file that changes underneath (`MappedFile.changedSinceOpened`) are thrown
+    /// away and the file is read once more; a second change gives a `changed` diagnostic.
     func analyze(_ file: WalkedFile) -> FileOutcome {
+        for _ in 0..<2 {
+            let (outcome, changed) = analyzeOnce(file)
+            if !changed { return outcome }
+        }
+        return .diagnostic(
+            ScanDiagnostic(
+                path: file.displayPath, kind: .changed,
+                message: "changed while it was read (twice): not rated; scan it again once it is stable"))
+    }
+
+    private func analyzeOnce(_ file: WalkedFile) -> (outcome: FileOutcome, changed: Bool) {
         let mapped: MappedFile?
         do {
             mapped = try MappedFile.mapping(pathBytes: file.openPath, prefixLength: FormatSniffer.prefixLength) {
@@ -30,11 +43,14 @@ struct BinaryAnalyzer: Sendable {
                     || (archives && ArchiveScanner.isArchive(prefix, path: file.displayPath))
             }
         } catch {
-            return .diagnostic(
-                ScanDiagnostic(path: file.displayPath, kind: .unreadable, message: "cannot read: \(error)"))
+            return (
+                .diagnostic(
+                    ScanDiagnostic(path: file.displayPath, kind: .unreadable, message: "cannot read: \(error)")),
+                false
+            )
         }
-        guard let mapped else { return .notBinary }
-        return withExtendedLifetime(mapped) { analyze(file, mapped: mapped) }
+        guard let mapped else { return (.notBinary, false) }
+        return withExtendedLifetime(mapped) { (analyze(file, mapped: mapped), mapped.changedSinceOpened) }
     }
 
     private func analyze(_ file: WalkedFile, mapped: MappedFile) -> FileOutcome {
@@ -64,15 +80,20 @@ struct BinaryAnalyzer: Sendable {
         }
         return analyze(
             bytes, sniffed: sniffed, displayPath: file.displayPath, lossy: file.displayIsLossy,
-            sha256: digests ? Digest.sha256(mapped) : nil, release: mapped.releasePages)
+            sha256: digests ? Digest.sha256(mapped) : nil, release: mapped.releasePages,
+            cacheable: { !mapped.changedSinceOpened })
     }
 
     /// Rates one binary's bytes. `release`, when given, drops decoded pages of a file mapping;
     /// it must be nil for bytes in ordinary memory (archive entries).
-    /// - Parameter headersOnly: read the headers and skip the instruction-set profile.
+    /// - Parameters:
+    ///   - headersOnly: read the headers and skip the instruction-set profile.
+    ///   - cacheable: whether the digest and the analysis are of the same bytes, asked before
+    ///     the analysis is cached: a file read through a mapping and hashed with `pread` may
+    ///     have changed between the two.
     func analyze(
         _ bytes: UnsafeRawBufferPointer, sniffed: BinaryFormat, displayPath: String, lossy: Bool, sha256: String?,
-        release: ((Range<Int>) -> Void)?, headersOnly: Bool = false
+        release: ((Range<Int>) -> Void)?, headersOnly: Bool = false, cacheable: () -> Bool = { true }
     ) -> FileOutcome {
         let analysis: AnalyzedBinary
         if let cache, let sha256, let cached = cache.load(sha256: sha256, isa: isa) {
@@ -83,7 +104,7 @@ struct BinaryAnalyzer: Sendable {
                 return .notBinary
             }
             analysis = fresh
-            if let cache, let sha256 { cache.store(fresh, sha256: sha256, isa: isa) }
+            if let cache, let sha256, cacheable() { cache.store(fresh, sha256: sha256, isa: isa) }
         }
         let identity = BinaryIdentity(path: displayPath, pathIsLossy: lossy, sha256: sha256, size: bytes.count)
         return .binary(identity, analysis, assess(analysis, at: displayPath))

@@ -17,6 +17,8 @@ package struct ScanDiagnostic: Sendable, Equatable, Codable {
         /// A ZIP whose records disagree (the end record's counts and the central directory,
         /// entries that share one entry's data): what was read and what was not.
         case inconsistentArchive = "inconsistent-archive"
+        /// The file changed (shrank, or was rewritten) while it was read, twice: not rated.
+        case changed
     }
 
     package var path: String
@@ -26,7 +28,7 @@ package struct ScanDiagnostic: Sendable, Equatable, Codable {
     package var isPartial: Bool {
         switch kind {
         case .overBudget, .notOpened, .inconsistentArchive: true
-        case .unreadable, .specialFile, .symlinkLoop, .missingRoot: false
+        case .unreadable, .specialFile, .symlinkLoop, .missingRoot, .changed: false
         }
     }
     package var message: String
