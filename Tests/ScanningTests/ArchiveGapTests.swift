@@ -97,6 +97,21 @@ struct ArchiveGapTests {
         #expect(report.summary.notBinary == 1)  // notes.zip: no local header, no end record
     }
 
+    /// A self-extractor: an executable with a ZIP appended (`copy /b stub.exe+pkg.zip`), as
+    /// WinZip, 7-Zip's zip SFX and many installers ship. The stub is rated, and so is what it
+    /// carries; an executable whose last bytes only look like an end record stays one binary.
+    @Test func aPEWithAZIPAppendedIsRatedWithItsContents() throws {
+        let stub = try [UInt8](
+            Data(contentsOf: SampleTreeVerdictTests.repository.appendingPathComponent("Tests/Fixtures/pe/x64_gui.exe")))
+        var zip = HostileZip()
+        zip.addEntry(HostileZip.stored("payload/arm64_lib.dll", Self.dll))
+        let lookalike = stub + Array("PK\u{5}\u{6}".utf8) + [UInt8](repeating: 0, count: 18)
+        let report = try Self.scan(["setup.exe": stub + zip.finished(), "plain.exe": lookalike])
+        #expect(report.binaries.map(\.path) == ["plain.exe", "setup.exe", "setup.exe!/payload/arm64_lib.dll"])
+        #expect(report.binaries.map(\.machineName) == ["AMD64", "AMD64", "ARM64"])
+        #expect(report.diagnostics.isEmpty)
+    }
+
     @Test func anArchiveInsideAnArchiveIsNotOpenedAndSaid() throws {
         var inner = HostileZip()
         inner.addEntry(HostileZip.stored("a.dll", Self.dll))

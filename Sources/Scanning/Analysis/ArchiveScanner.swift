@@ -26,6 +26,22 @@ struct ArchiveScanner {
         bytes.count >= FormatSniffer.prefixLength && hasArchiveExtension(path)
     }
 
+    /// Whether a file that is not named as a package may still end with one (a self-extractor:
+    /// an executable stub with a ZIP appended): a ZIP end record signature where `unzip`
+    /// looks for it, in the last 64 KiB. `scan` then decides whether it is one.
+    static func mayEndWithArchive(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard bytes.count >= 22 else { return false }
+        var offset = bytes.count - 22
+        let lowest = max(0, offset - 0xFFFF)
+        while offset >= lowest {
+            if bytes[offset] == 0x50, bytes[offset + 1] == 0x4B, bytes[offset + 2] == 0x05, bytes[offset + 3] == 0x06 {
+                return true
+            }
+            offset -= 1
+        }
+        return false
+    }
+
     /// Whether an archive entry is itself a package (a local header and a package's name).
     static func isNestedArchive(_ prefix: [UInt8], name: String) -> Bool {
         prefix.starts(with: [0x50, 0x4B, 0x03, 0x04]) && hasArchiveExtension(name)

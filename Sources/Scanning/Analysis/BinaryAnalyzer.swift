@@ -78,10 +78,18 @@ struct BinaryAnalyzer: Sendable {
                 outcome, .diagnostic(ScanDiagnostic(path: file.displayPath, kind: .overBudget, message: message)),
             ])
         }
-        return analyze(
+        let outcome = analyze(
             bytes, sniffed: sniffed, displayPath: file.displayPath, lossy: file.displayIsLossy,
             sha256: digests ? Digest.sha256(mapped) : nil, release: mapped.releasePages,
             cacheable: { !mapped.changedSinceOpened })
+        // A self-extractor: a PE stub with a ZIP appended. What it installs is in the ZIP.
+        guard archives, sniffed == .pe, case .binary = outcome, ArchiveScanner.mayEndWithArchive(bytes) else {
+            return outcome
+        }
+        let appended = ArchiveScanner(analyzer: self).scan(
+            bytes, displayPath: file.displayPath, lossy: file.displayIsLossy, release: mapped.releasePages)
+        if case .notBinary = appended { return outcome }
+        return .several([outcome, appended])
     }
 
     /// Rates one binary's bytes. `release`, when given, drops decoded pages of a file mapping;
