@@ -398,6 +398,7 @@
       var app = appOf(b);
       var parts = [b.path, s(b.sha256), s(b.machineName), app ? app.id : ''];
       b.findings.forEach(function (f) { parts.push(s(f.rule), s(f.title), s(f.message)); });
+      list(b.warnings).forEach(function (w) { parts.push(s(w.structure), s(w.message)); });
       if (b.details) { list(b.details.imports).concat(list(b.details.needed)).forEach(function (i) { parts.push(s(i)); }); }
       b._q = parts.join('\n').toLowerCase();
     }
@@ -557,6 +558,14 @@
       ])));
     }
     add(box, grid);
+    var warnings = list(b.warnings);
+    if (warnings.length) {
+      add(box, el('h3', null, 'Damaged structures (' + warnings.length + ')'),
+        el('p', 'muted', 'Not read, or read in part; the verdict comes from the rest of the file.'));
+      var ul = el('ul', 'warnings');
+      warnings.forEach(function (w) { add(ul, add(el('li'), el('code', null, w.structure), ': ' + s(w.message))); });
+      add(box, ul);
+    }
     if (d && list(d.sections).length) add(box, el('h3', null, 'Sections'), chips(d.sections, 'mono'));
     if (d && list(d.imports).length) add(box, el('h3', null, 'Imports (' + d.imports.length + ')'), chips(d.imports, 'mono'));
     if (d && list(d.needed).length) add(box, el('h3', null, 'Needed libraries (' + d.needed.length + ')'), chips(d.needed, 'mono'));

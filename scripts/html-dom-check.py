@@ -28,6 +28,7 @@ class DOMFacts(html.parser.HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.tags = {}
+        self.classes = {}
         self.body = {}
         self.tiles = {}
         self.apps = {}
@@ -39,6 +40,8 @@ class DOMFacts(html.parser.HTMLParser):
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
         self.tags[tag] = self.tags.get(tag, 0) + 1
+        for name in (a.get("class") or "").split():
+            self.classes[name] = self.classes.get(name, 0) + 1
         capture = None
         if tag == "body":
             self.body = a
@@ -127,6 +130,7 @@ def main() -> int:
         "loadMs": int(facts.body.get("data-load-ms", "-1")),
         "seconds": round(seconds, 3),
         "tags": facts.tags,
+        "classes": facts.classes,
         "tiles": facts.tiles,
         "apps": facts.apps,
         "rowCount": facts.row_count,

@@ -74,7 +74,7 @@ struct CodePlan {
     /// Section extents clipped to the file, sorted by address; empty or out-of-file sections dropped.
     private static func sectionExtents(_ sections: [CodeSection], fileSize: Int) -> [Extent] {
         var extents: [Extent] = []
-        for section in sections.prefix(ReadLimits.maxSections * 4) {
+        for section in sections.prefix(ReadLimits.maxCodeSections) {
             guard section.fileOffset >= 0, section.fileSize > 0, section.fileOffset < fileSize else { continue }
             let available = min(section.fileSize, fileSize - section.fileOffset)
             let (end, overflow) = section.address.addingReportingOverflow(UInt64(available))

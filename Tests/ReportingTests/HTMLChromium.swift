@@ -13,6 +13,8 @@ enum HTMLChromium {
         var loadMs: Int
         var seconds: Double
         var tags: [String: Int]
+        /// How many elements carry each class name.
+        var classes: [String: Int]
         var tiles: [String: String]
         var apps: [String: String]
         var rowCount: [String: String]

@@ -82,6 +82,14 @@ import Testing
             windowSize: "1400,3600")
         #expect(suppressed.errors == "")
         #expect(suppressed.paths == ["PhotoEditor/plugins/legacy.dll"])
+        #expect(suppressed.classes["warnings"] == nil)
+        // PhotoEditor.exe carries one read warning: its detail lists it.
+        let damaged = try HTMLChromium.load(
+            file, hash: "q=PhotoEditor.exe&bin=PhotoEditor%2FPhotoEditor.exe",
+            screenshot: HTMLChromium.outputFolder.appendingPathComponent("sample-report-warnings.png"),
+            windowSize: "1400,3600")
+        #expect(damaged.errors == "")
+        #expect(damaged.classes["warnings"] == 1)
     }
 
     /// 20,000 binaries: the file stays under 15 MB and the page is ready within 5 seconds.

@@ -37,7 +37,7 @@ struct ReportJSONTests {
         #expect(binaries.count == 12)
         let required = [
             "path", "pathIsLossy", "sha256", "size", "application", "format", "machine", "machineName", "execution",
-            "kind", "bits", "verdict", "reason", "findings", "details", "isa", "baselineStatus",
+            "kind", "bits", "verdict", "reason", "warnings", "findings", "details", "isa", "baselineStatus",
         ]
         for binary in binaries {
             #expect(Set(binary.keys) == Set(required), "\(binary["path"] ?? "?")")

@@ -8,13 +8,14 @@ extension SampleReport {
     static func binary(
         _ path: String, _ sha: String, app: String, format: BinaryFormat = .pe, machine: UInt32?,
         machineName: String?, execution: Execution, kind: BinaryKind?, bits: Int? = 64,
-        verdict: Verdict, reason: String? = nil, findings: [Finding], details: BinaryDetails? = nil,
-        isa: ISAProfile? = nil, baseline: BaselineStatus? = .unchanged, lossy: Bool = false
+        verdict: Verdict, reason: String? = nil, warnings: [ReadWarning] = [], findings: [Finding],
+        details: BinaryDetails? = nil, isa: ISAProfile? = nil, baseline: BaselineStatus? = .unchanged,
+        lossy: Bool = false
     ) -> BinaryResult {
         BinaryResult(
             path: path, pathIsLossy: lossy, sha256: hash(sha), size: 4096, application: app, format: format,
             machine: machine, machineName: machineName, execution: execution, kind: kind, bits: bits,
-            verdict: verdict, reason: reason, findings: findings, details: details, isa: isa,
+            verdict: verdict, reason: reason, warnings: warnings, findings: findings, details: details, isa: isa,
             baselineStatus: baseline
         )
     }
@@ -47,7 +48,11 @@ extension SampleReport {
             ),
             binary(
                 "PhotoEditor/PhotoEditor.exe", "a1", app: "PhotoEditor", machine: 0x8664, machineName: "AMD64",
-                execution: .x64, kind: .executable, verdict: .emulated, findings: [x64Emulated]
+                execution: .x64, kind: .executable, verdict: .emulated,
+                warnings: [
+                    ReadWarning(.delayImports, "delay-load import directory RVA 0xffffffff is not backed by file data")
+                ],
+                findings: [x64Emulated]
             ),
             binary(
                 "PhotoEditor/drivers/filter.sys", "d5", app: "PhotoEditor", machine: 0x8664, machineName: "AMD64",

@@ -12,7 +12,7 @@ import Testing
 @Suite("Hostile input through the whole pipeline")
 struct HostileInputPipelineTests {
     static let fixtures = SampleTreeVerdictTests.repository.appendingPathComponent("Tests/Fixtures")
-    static let names: [String] = ["pe", "elf", "dotnet", "isa"].flatMap { folder in
+    static let names: [String] = ["pe", "elf", "dotnet", "isa", "corkami"].flatMap { folder in
         ((try? FileManager.default.contentsOfDirectory(atPath: fixtures.appendingPathComponent(folder).path)) ?? [])
             .filter {
                 !$0.hasSuffix(".json") && !$0.hasSuffix(".py") && !$0.hasSuffix(".sh") && !$0.hasSuffix(".md")

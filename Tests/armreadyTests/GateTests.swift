@@ -72,12 +72,13 @@ struct GateTests {
         #expect(report.root["gate"] is NSNull)
     }
 
-    /// A PE cut after its first 0x100 bytes: the DOS header and `e_lfanew` (0x78, per pefile)
-    /// are there, the optional header is not, so the binary cannot be analysed.
+    /// A PE cut after its first 0xC0 bytes: the DOS header and `e_lfanew` (0x78, per pefile)
+    /// are there, the optional header is not (pefile: "No Optional Header found"), so the
+    /// binary cannot be analysed.
     private func truncatedTree() throws -> TemporaryTree {
         let tree = try TemporaryTree()
         let bytes = try TemporaryTree.fixtureBytes("pe/x64_gui.exe")
-        try tree.write(bytes.prefix(0x100), to: "broken/cut.exe")
+        try tree.write(bytes.prefix(0xC0), to: "broken/cut.exe")
         return tree
     }
 

@@ -73,6 +73,30 @@ struct InspectFactsRulesTests {
             text.stdout.contains("e_lfanew points past end of file (0x1f000 > 0x400)"), "\(text.stdout)\(text.stderr)")
     }
 
+    /// corkami foldedhdr.exe (Tests/Fixtures/corkami/README.md): pefile reads Machine 0x14c and
+    /// warns "Error parsing the import directory at RVA: 0x86600010". The file is read (exit
+    /// 0), and the damaged import directory is a warning in both outputs.
+    @Test func inspectShowsDamagedStructures() throws {
+        let tree = try TemporaryTree()
+        try tree.copy(TemporaryTree.fixture("corkami/foldedhdr.exe"), to: "folded.exe")
+        let result = try Armready.run(["inspect", "--format", "json", "folded.exe"], in: tree.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        let file = try #require((try result.json()["files"] as? [[String: Any]])?.first)
+        #expect(file["machine"] as? Int == 0x14C)
+        #expect(file["execution"] as? String == "x86")
+        let warnings = try #require(file["warnings"] as? [[String: String]])
+        #expect(
+            warnings.contains {
+                $0 == ["structure": "imports", "message": "import directory RVA 0x86600010 is not backed by file data"]
+            })
+
+        let text = try Armready.run(["inspect", "folded.exe"], in: tree.url)
+        #expect(text.status == 0)
+        #expect(
+            field("warning", in: text.stdout) == "imports: import directory RVA 0x86600010 is not backed by file data",
+            "\(text.stdout)")
+    }
+
     @Test func inspectMissingFileExitsOne() throws {
         let tree = try TemporaryTree()
         let result = try Armready.run(["inspect", "nope.exe"], in: tree.url)

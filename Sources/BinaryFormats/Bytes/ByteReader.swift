@@ -74,16 +74,21 @@ package struct ByteReader {
 
     /// A NUL-terminated string of at most `maxLength` bytes, decoded as UTF-8 with repair.
     ///
+    /// - Parameter endTerminates: the end of the buffer ends the string as a NUL would (a PE
+    ///   image's bytes past the end of its file read as zero once mapped).
     /// - Throws: `.truncated` when `offset` is outside the buffer, `.unterminatedString` when no
-    ///   NUL appears within `maxLength` bytes or before the end of the buffer.
-    package func cString(at offset: Int, maxLength: Int = ReadLimits.maxStringLength, _ what: String)
-        throws(BinaryFormatError) -> String
-    {
+    ///   NUL appears within `maxLength` bytes or (unless `endTerminates`) before the end of the
+    ///   buffer.
+    package func cString(
+        at offset: Int, maxLength: Int = ReadLimits.maxStringLength, endTerminates: Bool = false, _ what: String
+    ) throws(BinaryFormatError) -> String {
         try require(offset: offset, length: 1, what)
-        let limit = min(bytes.count, offset + maxLength)
+        let (wanted, overflow) = offset.addingReportingOverflow(maxLength)
+        let limit = overflow ? bytes.count : min(bytes.count, wanted)
         var end = offset
         while end < limit, bytes[end] != 0 { end += 1 }
-        guard end < limit else { throw .unterminatedString(what: what, offset: offset) }
+        let endedByBuffer = end == bytes.count && endTerminates && end - offset < maxLength
+        guard end < limit || endedByBuffer else { throw .unterminatedString(what: what, offset: offset) }
         return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<end]), as: UTF8.self)
     }
 

@@ -1,10 +1,13 @@
 /// Caps on counts taken from file headers, applied before allocating or looping, so a hostile
 /// file cannot make a reader allocate or spin without bound.
 ///
-/// The values sit well above what real binaries use (the PE format itself caps sections at
-/// 96; the largest Windows system DLLs export a few thousand names).
+/// The values sit well above what real binaries use (the largest Windows system DLLs export a
+/// few thousand names). They bound work, not validity: a PE count above its cap is read up to
+/// the cap and the rest is noted as a `ReadWarning`. PE NumberOfSections needs no cap of its
+/// own (16 bits, and the loader maps all 65,535).
 package enum ReadLimits {
-    package static let maxSections = 96
+    /// Executable sections whose code the instruction-set profile decodes.
+    package static let maxCodeSections = 384
     package static let maxStringLength = 4096
     package static let maxImportDescriptors = 4096
     package static let maxImportsPerDLL = 65_536

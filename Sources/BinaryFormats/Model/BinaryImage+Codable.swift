@@ -2,7 +2,7 @@
 /// as `null` rather than dropped, and `code` is summarised (counts, not every function).
 extension BinaryImage: Encodable {
     enum CodingKeys: String, CodingKey {
-        case format, machine, machineName, execution, kind, bits, pe, elf, dos, code
+        case format, machine, machineName, execution, kind, bits, pe, elf, dos, code, warnings
     }
 
     package func encode(to encoder: any Encoder) throws {
@@ -17,6 +17,7 @@ extension BinaryImage: Encodable {
         if let elf { try c.encode(elf, forKey: .elf) }
         if let dos { try c.encode(dos, forKey: .dos) }
         try c.encode(CodeSummary(code), forKey: .code)
+        try c.encode(warnings, forKey: .warnings)
     }
 }
 

@@ -17,11 +17,13 @@ package struct BinaryImage: Sendable, Equatable {
     package var elf: ELFInfo?
     package var dos: DOSInfo?
     package var code: CodeLayout
+    /// The structures that are damaged or were read only in part; the rest was read.
+    package var warnings: [ReadWarning]
 
     package init(
         format: BinaryFormat, machine: UInt32, machineName: String, execution: Execution,
         kind: BinaryKind, bits: Int, pe: PEInfo? = nil, elf: ELFInfo? = nil, dos: DOSInfo? = nil,
-        code: CodeLayout = CodeLayout()
+        code: CodeLayout = CodeLayout(), warnings: [ReadWarning] = []
     ) {
         self.format = format
         self.machine = machine
@@ -33,6 +35,7 @@ package struct BinaryImage: Sendable, Equatable {
         self.elf = elf
         self.dos = dos
         self.code = code
+        self.warnings = warnings
     }
 }
 

@@ -1,23 +1,45 @@
 extension PEFile {
     /// The PDB path from the first CodeView debug directory entry (`RSDS` after a GUID and
     /// age, or the older `NB10`), per the PE spec's debug directory and the CodeView formats.
-    func pdbPath() -> String? {
-        guard let directory = directory(.debug), let start = offset(rva: directory.rva) else { return nil }
-        let count = min(Int(directory.size) / 28, ReadLimits.maxDebugEntries)
+    ///
+    /// At most `ReadLimits.maxDebugEntries` entries are looked at; a CodeView entry whose data
+    /// lies outside the file is noted and skipped.
+    /// - Throws: when the directory's RVA has no file data.
+    func pdbPath(notes: inout [String]) throws(BinaryFormatError) -> String? {
+        guard let directory = directory(.debug) else { return nil }
+        let start = try requireOffset(rva: directory.rva, "debug directory")
+        let declared = Int(directory.size) / 28
+        let count = min(declared, ReadLimits.maxDebugEntries)
         for index in 0..<count {
             let entry = start + index * 28
-            guard let type = try? reader.u32(at: entry + 12), type == 2,
-                let dataOffset = try? reader.u32(at: entry + 24),
-                let signature = try? reader.u32(at: Int(dataOffset))
-            else { continue }
-            switch signature {
+            guard reader.contains(offset: entry, length: 28) else {
+                notes.append("the directory ends past the end of the file after \(index) of \(declared) entries")
+                return nil
+            }
+            let type = try reader.u32(at: entry + 12)
+            let size = try reader.u32(at: entry + 16)
+            let dataOffset = Int(try reader.u32(at: entry + 24))
+            guard type == 2, size != 0 else { continue }
+            guard reader.contains(offset: dataOffset, length: 4) else {
+                notes.append(
+                    "CodeView entry \(index): its data at \(hex(dataOffset)) lies past the end of the file (\(hex(reader.count)))"
+                )
+                continue
+            }
+            let path: String?
+            switch try reader.u32(at: dataOffset) {
             case 0x5344_5352:  // "RSDS"
-                return try? reader.cString(at: Int(dataOffset) + 24, "PDB path")
+                path = try? reader.cString(at: dataOffset + 24, "PDB path")
             case 0x3031_424E:  // "NB10"
-                return try? reader.cString(at: Int(dataOffset) + 16, "PDB path")
+                path = try? reader.cString(at: dataOffset + 16, "PDB path")
             default:
                 continue
             }
+            if let path { return path }
+            notes.append("CodeView entry \(index): the PDB path at \(hex(dataOffset)) is not a terminated string")
+        }
+        if declared > count {
+            notes.append("\(declared) entries: the first \(count) were read")
         }
         return nil
     }
@@ -26,18 +48,26 @@ extension PEFile {
     /// UnwindInfo} (12 bytes). ARM64 and ARM64EC: {Begin, UnwindData} (8 bytes) where the low
     /// two bits of UnwindData select packed unwind data (FunctionLength in bits 2–12, in
     /// 4-byte units) or an .xdata record (FunctionLength in bits 0–17 of its first word).
-    /// - Parameter hybrid: the image has CHPE metadata (an ARM64EC image uses the ARM64 layout).
-    func exceptionFunctions(hybrid: Bool) -> [FunctionRange] {
-        guard let directory = directory(.exception), let start = offset(rva: directory.rva) else { return [] }
+    /// - Parameters:
+    ///   - hybrid: the image has CHPE metadata (an ARM64EC image uses the ARM64 layout).
+    ///   - notes: where a table cut by `ReadLimits.maxFunctions` or by the end of the file is noted.
+    /// - Throws: when the directory's RVA has no file data.
+    func exceptionFunctions(hybrid: Bool, notes: inout [String]) throws(BinaryFormatError) -> [FunctionRange] {
+        guard machine == .amd64 || machine == .arm64, let directory = directory(.exception) else { return [] }
+        let start = try requireOffset(rva: directory.rva, "exception table")
         let armLayout = machine == .arm64 || (machine == .amd64 && hybrid)
         let entrySize = armLayout ? 8 : 12
-        guard machine == .amd64 || machine == .arm64 else { return [] }
-        let count = min(Int(directory.size) / entrySize, ReadLimits.maxFunctions)
+        let declared = Int(directory.size) / entrySize
+        let count = min(declared, ReadLimits.maxFunctions)
+        if declared > count { notes.append("\(declared) entries: the first \(count) were read") }
         var functions: [FunctionRange] = []
-        functions.reserveCapacity(count)
+        functions.reserveCapacity(min(count, (reader.count - start) / entrySize))
         for index in 0..<count {
             let at = start + index * entrySize
-            guard let begin = try? reader.u32(at: at), let second = try? reader.u32(at: at + 4) else { break }
+            guard let begin = try? reader.u32(at: at), let second = try? reader.u32(at: at + 4) else {
+                notes.append("the table ends past the end of the file after \(index) of \(declared) entries")
+                break
+            }
             if armLayout {
                 let length: UInt32
                 if second & 3 != 0 {

@@ -14,6 +14,7 @@ struct PEFile {
     let isPE32Plus: Bool
     let addressOfEntryPoint: UInt32
     let imageBase: UInt64
+    let sectionAlignment: UInt32
     let fileAlignment: UInt32
     let sizeOfImage: UInt32
     let sizeOfHeaders: UInt32
@@ -21,6 +22,10 @@ struct PEFile {
     let dllCharacteristics: UInt16
     let directories: [DataDirectory]
     let sections: [PESection]
+    /// Where the headers depart from what the file holds (optional header past the end,
+    /// section table entries past the end).
+    let headerWarnings: [ReadWarning]
+    private let sectionMap: PESectionMap
 
     struct DataDirectory: Equatable {
         let rva: UInt32
@@ -32,6 +37,19 @@ struct PEFile {
         case globalPtr, tls, loadConfig, boundImport, iat, delayImport, clr
     }
 
+    /// Reads the headers and the section table.
+    ///
+    /// What the Windows loader accepts is accepted here, so hand-made images that run still
+    /// read (corkami's PE corpus): SizeOfOptionalHeader only locates the section table (0 puts
+    /// it over the optional header); NumberOfRvaAndSizes, capped at 16, says how many data
+    /// directories there are (as pefile, LIEF and ReactOS's RtlImageDirectoryEntryToData read
+    /// it); NumberOfSections may be anything up to 65,535. Optional header bytes past the end of
+    /// the file read as zero, as they do in the loader's zero-filled header page; section table
+    /// entries past the end are not read. Both become `headerWarnings`.
+    ///
+    /// - Throws: when the COFF header, the optional header magic or the optional header
+    ///   fields before Subsystem's high byte lie outside the file, or the magic is neither PE32
+    ///   nor PE32+.
     init(reader: ByteReader, peOffset: Int) throws(BinaryFormatError) {
         self.reader = reader
         let fileHeader = peOffset + 4
@@ -41,53 +59,53 @@ struct PEFile {
         timeDateStamp = try reader.u32(at: fileHeader + 4)
         let sizeOfOptionalHeader = Int(try reader.u16(at: fileHeader + 16))
         characteristics = try reader.u16(at: fileHeader + 18)
-        guard numberOfSections <= ReadLimits.maxSections else {
-            throw .countTooLarge(what: "NumberOfSections", count: numberOfSections, limit: ReadLimits.maxSections)
-        }
         let optional = fileHeader + 20
-        guard sizeOfOptionalHeader >= 2 else {
-            throw .invalid("SizeOfOptionalHeader is \(sizeOfOptionalHeader): an image needs an optional header")
-        }
         let magic = try reader.u16(at: optional, "optional header magic")
         switch magic {
         case 0x10B: isPE32Plus = false
         case 0x20B: isPE32Plus = true
         default: throw .invalid("optional header magic \(hex(magic)) is neither PE32 (0x10b) nor PE32+ (0x20b)")
         }
-        let directoryStart = optional + (isPE32Plus ? 112 : 96)
-        try reader.require(offset: optional, length: directoryStart - optional, "optional header")
-        guard sizeOfOptionalHeader >= directoryStart - optional else {
-            throw .invalid(
-                "SizeOfOptionalHeader \(hex(sizeOfOptionalHeader)) is smaller than the \(isPE32Plus ? "PE32+" : "PE32") optional header (\(hex(directoryStart - optional)))"
-            )
-        }
-        addressOfEntryPoint = try reader.u32(at: optional + 16)
-        imageBase = isPE32Plus ? try reader.u64(at: optional + 24) : UInt64(try reader.u32(at: optional + 28))
-        fileAlignment = try reader.u32(at: optional + 36)
-        sizeOfImage = try reader.u32(at: optional + 56)
-        sizeOfHeaders = try reader.u32(at: optional + 60)
-        subsystem = try reader.u16(at: optional + 68)
-        dllCharacteristics = try reader.u16(at: optional + 70)
-        let declared = Int(try reader.u32(at: directoryStart - 4))
-        // The loader reads at most 16 directories and only those inside SizeOfOptionalHeader.
-        let fitting = (sizeOfOptionalHeader - (directoryStart - optional)) / 8
-        let directoryCount = min(declared, 16, fitting)
-        var directories: [DataDirectory] = []
-        for index in 0..<directoryCount {
+        try reader.require(offset: optional, length: Self.requiredOptionalHeader, "optional header")
+        func field(_ at: Int, _ width: Int) -> UInt64 { Self.zeroFilled(reader, at: optional + at, width: width) }
+        addressOfEntryPoint = UInt32(truncatingIfNeeded: field(16, 4))
+        imageBase = isPE32Plus ? field(24, 8) : field(28, 4)
+        sectionAlignment = UInt32(truncatingIfNeeded: field(32, 4))
+        fileAlignment = UInt32(truncatingIfNeeded: field(36, 4))
+        sizeOfImage = UInt32(truncatingIfNeeded: field(56, 4))
+        sizeOfHeaders = UInt32(truncatingIfNeeded: field(60, 4))
+        subsystem = UInt16(truncatingIfNeeded: field(68, 2))
+        dllCharacteristics = UInt16(truncatingIfNeeded: field(70, 2))
+        let directoryStart = isPE32Plus ? 112 : 96
+        let directoryCount = Int(min(field(directoryStart - 4, 4), 16))
+        directories = (0..<directoryCount).map { index in
             let at = directoryStart + index * 8
-            guard reader.contains(offset: at, length: 8) else { break }
-            directories.append(DataDirectory(rva: try reader.u32(at: at), size: try reader.u32(at: at + 4)))
+            return DataDirectory(
+                rva: UInt32(truncatingIfNeeded: field(at, 4)), size: UInt32(truncatingIfNeeded: field(at + 4, 4)))
         }
-        self.directories = directories
+        var warnings: [ReadWarning] = []
+        let headerEnd = optional + directoryStart + directoryCount * 8
+        if headerEnd > reader.count {
+            warnings.append(
+                ReadWarning(
+                    .optionalHeader,
+                    "the optional header and its \(directoryCount) data directories end at \(hex(headerEnd)), past the end of the file (\(hex(reader.count))): the missing bytes read as zero"
+                ))
+        }
 
         let sectionTable = optional + sizeOfOptionalHeader
-        guard reader.contains(offset: sectionTable, length: numberOfSections * 40) else {
-            throw .truncated(
-                what: "section table (\(numberOfSections) entries)", offset: sectionTable,
-                length: numberOfSections * 40, fileSize: reader.count)
+        let inFile = reader.count > sectionTable ? (reader.count - sectionTable) / 40 : 0
+        let readable = min(numberOfSections, inFile)
+        if readable < numberOfSections {
+            warnings.append(
+                ReadWarning(
+                    .sectionTable,
+                    "NumberOfSections is \(numberOfSections) but only \(readable) entries of the section table at \(hex(sectionTable)) lie in the file (size \(hex(reader.count))); the other \(numberOfSections - readable) were not read"
+                ))
         }
         var sections: [PESection] = []
-        for index in 0..<numberOfSections {
+        sections.reserveCapacity(readable)
+        for index in 0..<readable {
             let at = sectionTable + index * 40
             let nameBytes = try reader.slice(at: at, length: 8, "section name")
             let name = String(decoding: nameBytes.prefix { $0 != 0 }, as: UTF8.self)
@@ -101,6 +119,46 @@ struct PEFile {
                     characteristics: try reader.u32(at: at + 36)))
         }
         self.sections = sections
+        sectionMap = PESectionMap(sections)
+        headerWarnings = warnings + Self.cutSections(sections, fileAlignment: fileAlignment, fileSize: reader.count)
+    }
+
+    /// One warning for sections whose raw data the file does not hold to the end: a truncated
+    /// file, or a hand-made one whose last section the loader pads with zeros. The loader maps
+    /// min(SizeOfRawData, VirtualSize) bytes of a section (VirtualSize 0: SizeOfRawData).
+    private static func cutSections(_ sections: [PESection], fileAlignment: UInt32, fileSize: Int) -> [ReadWarning] {
+        var cut: [(number: Int, end: UInt64)] = []
+        for (index, section) in sections.enumerated() where section.sizeOfRawData > 0 {
+            let start = UInt64(fileAlignment >= 0x200 ? section.pointerToRawData & ~0x1FF : section.pointerToRawData)
+            let used =
+                section.virtualSize != 0 ? min(section.sizeOfRawData, section.virtualSize) : section.sizeOfRawData
+            let end = start + UInt64(used)
+            if end > UInt64(fileSize) { cut.append((index + 1, end)) }
+        }
+        guard let first = cut.first else { return [] }
+        let which =
+            cut.count == 1 ? "section \(first.number)" : "\(cut.count) sections (the first: section \(first.number))"
+        return [
+            ReadWarning(
+                .sectionTable,
+                "the raw data of \(which) runs past the end of the file, to \(hex(first.end)) (file size \(hex(fileSize))): the missing bytes read as zero"
+            )
+        ]
+    }
+
+    /// Optional header bytes that must be in the file: the fields up to the low byte of
+    /// Subsystem, pefile's minimum (the 97-byte tiny PE that Windows XP runs ends there); the
+    /// loader maps the missing tail as zeros.
+    static let requiredOptionalHeader = 69
+
+    /// A little-endian value whose bytes past the end of the file count as zero.
+    private static func zeroFilled(_ reader: ByteReader, at offset: Int, width: Int) -> UInt64 {
+        var value: UInt64 = 0
+        for index in (0..<width).reversed() {
+            let byte = (try? reader.u8(at: offset + index)) ?? 0
+            value = (value << 8) | UInt64(byte)
+        }
+        return value
     }
 
     /// The data directory entry, or nil when absent or empty.
@@ -117,21 +175,26 @@ struct PEFile {
         return fileAlignment >= 0x200 ? pointer & ~0x1FF : pointer
     }
 
-    /// The file offset holding `rva`, or nil when no section's file data covers it.
+    /// The file offset holding `rva`, or nil when no file data backs it: the headers, then the
+    /// first section whose virtual range holds it, then, for a low-alignment image, the flat
+    /// mapping.
     func offset(rva: UInt32) -> Int? {
         if rva < sizeOfHeaders, Int(rva) < reader.count { return Int(rva) }
-        for section in sections {
-            let start = UInt64(section.virtualAddress)
-            let virtualSize = section.virtualSize != 0 ? section.virtualSize : section.sizeOfRawData
-            let end = start + UInt64(virtualSize)
-            guard UInt64(rva) >= start, UInt64(rva) < end else { continue }
-            let delta = Int(UInt64(rva) - start)
-            guard delta < Int(section.sizeOfRawData) else { return nil }
-            let offset = rawStart(section) + delta
-            return offset < reader.count ? offset : nil
+        if let index = sectionMap.section(containing: rva) {
+            let section = sections[index]
+            let delta = Int(rva - section.virtualAddress)
+            if delta < Int(section.sizeOfRawData) {
+                let offset = rawStart(section) + delta
+                if offset < reader.count { return offset }
+            }
         }
-        return nil
+        return isLowAlignment && Int(rva) < reader.count ? Int(rva) : nil
     }
+
+    /// SectionAlignment below the 4 KiB page: the loader maps such an image as the file lies,
+    /// every RVA at the same file offset (corkami "Low Alignment"; pefile's fallback of an RVA
+    /// outside every section to the same offset gives the same answer).
+    var isLowAlignment: Bool { sectionAlignment < 0x1000 }
 
     /// Like `offset(rva:)` but throws a sentence naming `what` when the RVA has no file data.
     func requireOffset(rva: UInt32, _ what: String) throws(BinaryFormatError) -> Int {

@@ -27,7 +27,7 @@ package enum PEReader {
         case 0x584C: return dosImage(signature: "LX", newHeader: newHeader)
         default: return dosImage(signature: "MZ", newHeader: newHeader)
         }
-        return try readPE(PEFile(reader: reader, peOffset: peOffset), options: options)
+        return readPE(try PEFile(reader: reader, peOffset: peOffset), options: options)
     }
 
     private static func dosImage(signature: String, newHeader: UInt32?) -> BinaryImage {
@@ -38,29 +38,57 @@ package enum PEReader {
             dos: DOSInfo(signature: signature, newHeaderOffset: newHeader))
     }
 
-    private static func readPE(_ file: PEFile, options: ReadOptions) throws(BinaryFormatError) -> BinaryImage {
+    /// Reads everything past the headers, one structure at a time: a structure that fails
+    /// becomes a `ReadWarning` and the others are still read, so the image is rated from
+    /// whatever could be read (issue 14: degrade per structure, not per file).
+    private static func readPE(_ file: PEFile, options: ReadOptions) -> BinaryImage {
+        var warnings = file.headerWarnings
         var info = PEInfo(
             isPE32Plus: file.isPE32Plus, characteristics: file.characteristics,
             timeDateStamp: file.timeDateStamp, subsystem: file.subsystem,
             dllCharacteristics: file.dllCharacteristics, imageBase: file.imageBase,
             addressOfEntryPoint: file.addressOfEntryPoint, sizeOfImage: file.sizeOfImage,
             sections: file.sections)
-        let imports = try file.imports()
+        var budget = ReadLimits.maxImportedFunctionsTotal
+        let imports =
+            (read(.imports, into: &warnings) { notes throws(BinaryFormatError) in
+                try file.imports(budget: &budget, notes: &notes)
+            } ?? [])
+            + (read(.delayImports, into: &warnings) { notes throws(BinaryFormatError) in
+                try file.delayImports(budget: &budget, notes: &notes)
+            } ?? [])
         info.importDetails = imports
         var seen = Set<String>()
         info.imports = imports.map(\.dll).filter { seen.insert($0).inserted }
-        info.exports = try file.exports()
-        let loadConfig = try file.loadConfig()
+        info.exports = read(.exports, into: &warnings) { notes throws(BinaryFormatError) in
+            try file.exports(notes: &notes)
+        }
+        let loadConfig = read(.loadConfig, into: &warnings) { _ throws(BinaryFormatError) in try file.loadConfig() }
         info.loadConfigSize = loadConfig?.size
         info.hasCHPEMetadata = (loadConfig?.chpeMetadataPointer ?? 0) != 0
         info.hybrid = loadConfig?.hybrid
         info.hasARM64XRelocations = loadConfig?.hasARM64XRelocations ?? false
-        info.clr = try file.clrHeader()
-        let functions = options.codeDetails ? file.exceptionFunctions(hybrid: info.hasCHPEMetadata) : []
+        info.clr = read(.clrHeader, into: &warnings) { _ throws(BinaryFormatError) in try file.clrHeader() }
+        var functions: [FunctionRange] = []
+        if options.codeDetails {
+            functions =
+                read(.exceptions, into: &warnings) { notes throws(BinaryFormatError) in
+                    try file.exceptionFunctions(hybrid: info.hasCHPEMetadata, notes: &notes)
+                } ?? []
+        }
         info.exceptionFunctionCount = functions.count
-        info.version = file.versionInfo()
-        info.manifest = file.manifest()
-        info.pdbPath = file.pdbPath()
+        let resources = read(.resources, into: &warnings) { _ throws(BinaryFormatError) in try file.resourceRoot() }
+        if let resources {
+            info.version = read(.version, into: &warnings) { _ throws(BinaryFormatError) in
+                try file.versionInfo(base: resources)
+            }
+            info.manifest = read(.manifest, into: &warnings) { _ throws(BinaryFormatError) in
+                try file.manifest(base: resources)
+            }
+        }
+        info.pdbPath = read(.debug, into: &warnings) { notes throws(BinaryFormatError) in
+            try file.pdbPath(notes: &notes)
+        }
 
         let execution = PEClassifier.execution(machine: file.machine, hybrid: info.hybrid, clr: info.clr)
         let kind = PEClassifier.kind(
@@ -68,7 +96,25 @@ package enum PEReader {
         return BinaryImage(
             format: .pe, machine: UInt32(file.machine.rawValue), machineName: file.machine.name,
             execution: execution, kind: kind, bits: file.isPE32Plus ? 64 : 32, pe: info,
-            code: codeLayout(file: file, info: info, functions: functions))
+            code: codeLayout(file: file, info: info, functions: functions), warnings: warnings)
+    }
+
+    /// Runs one structure's reader. Its notes (partial damage) and its error (the structure
+    /// could not be read at all) become warnings naming `structure`.
+    private static func read<T>(
+        _ structure: ReadWarning.Structure, into warnings: inout [ReadWarning],
+        _ body: (inout [String]) throws(BinaryFormatError) -> T?
+    ) -> T? {
+        var notes: [String] = []
+        let value: T?
+        do {
+            value = try body(&notes)
+        } catch {
+            notes.append(error.description)
+            value = nil
+        }
+        warnings += notes.map { ReadWarning(structure, $0) }
+        return value
     }
 
     private static func codeLayout(file: PEFile, info: PEInfo, functions: [FunctionRange]) -> CodeLayout {

@@ -10,7 +10,7 @@ package enum FactCatalog {
             "Image",
             [
                 .format, .machine, .machineHex, .machineName, .execution, .kind, .bits, .subsystem, .imports, .exports,
-                .dosSignature,
+                .dosSignature, .damagedStructures, .damagedStructuresDetail,
             ]
         ),
         (

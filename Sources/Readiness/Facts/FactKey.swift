@@ -41,6 +41,14 @@ extension FactKey {
         "imports", .list, "Lower-case imported DLL names (PE, incl. delay-load) or DT_NEEDED (ELF).")
     package static let exports = FactKey("exports", .list, "Exported names (PE export directory).")
     package static let dosSignature = FactKey("dos.signature", .string, "For MZ files without PE: MZ, NE, LE or LX.")
+    package static let damagedStructures = FactKey(
+        "damaged_structures", .list,
+        "Structures the reader could not read, or read in part, while it read the rest: optional-header, section-table, imports, delay-imports, exports, resources, version, manifest, load-config, clr-header, debug, exceptions; empty when none."
+    )
+    package static let damagedStructuresDetail = FactKey(
+        "damaged_structures.detail", .string,
+        "The reader's sentences about `damaged_structures` (`structure: what`), joined with `; `, for messages; absent when none."
+    )
 
     // pe
     package static let peDll = FactKey("pe.dll", .bool, "IMAGE_FILE_DLL is set.")

@@ -24,6 +24,10 @@ package enum FactsBuilder {
         facts[.execution] = .string(image.execution.rawValue)
         facts[.kind] = .string(image.kind.rawValue)
         facts[.bits] = .int(image.bits)
+        facts[.damagedStructures] = .set(image.warnings.map(\.structure.rawValue))
+        if !image.warnings.isEmpty {
+            facts[.damagedStructuresDetail] = .string(image.warnings.map(\.description).joined(separator: "; "))
+        }
         if let pe = image.pe { addPE(pe, to: &facts) }
         if let elf = image.elf { addELF(elf, to: &facts) }
         if let dos = image.dos { facts[.dosSignature] = .string(dos.signature) }

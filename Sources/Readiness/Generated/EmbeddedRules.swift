@@ -144,6 +144,8 @@ The table is generated from the fact catalog (`Sources/Readiness/Facts/FactKey.s
 | Image | `imports` | list | Lower-case imported DLL names (PE, incl. delay-load) or DT_NEEDED (ELF). |
 | Image | `exports` | list | Exported names (PE export directory). |
 | Image | `dos.signature` | string | For MZ files without PE: MZ, NE, LE or LX. |
+| Image | `damaged_structures` | list | Structures the reader could not read, or read in part, while it read the rest: optional-header, section-table, imports, delay-imports, exports, resources, version, manifest, load-config, clr-header, debug, exceptions; empty when none. |
+| Image | `damaged_structures.detail` | string | The reader's sentences about `damaged_structures` (`structure: what`), joined with `; `, for messages; absent when none. |
 | PE | `pe.dll` | bool | IMAGE_FILE_DLL is set. |
 | PE | `pe.wdm` | bool | IMAGE_DLLCHARACTERISTICS_WDM_DRIVER (0x2000) is set. |
 | PE | `pe.pe32plus` | bool | The optional header is PE32+ (64-bit). |
@@ -236,6 +238,7 @@ The table is generated from the fact catalog (`Sources/Readiness/Facts/FactKey.s
 | elf-x86-blocked-wsl, elf-x86-wsl-emulator | blocked / at-risk (medium) | R23 [S33] |
 | elf-arm32-blocked | blocked (medium) | R24 [S6] |
 | elf-other-machine-blocked | blocked (medium) | [S32][S8] |
+| damaged-structures | unknown (low): informational, never worsens a verdict | [S8]; the readers' `warnings` (issue 14) |
 
 Not encoded (they need facts no reader produces yet): R21 (anti-cheat:
 its kernel drivers are already blocked by driver-not-arm64-blocked), R25 (MSI templates), R26
@@ -335,6 +338,43 @@ examples:
     - {format: pe, pe.dll: true, execution: arm64x, exports: [DllGetClassObject]}
     - {format: pe, pe.dll: true, execution: x64, exports: [Render]}
     - {format: pe, pe.dll: false, execution: x64, exports: [DllGetClassObject]}
+
+"""#),
+        EmbeddedFile(
+            path: "Rules/damaged-structures.yaml",
+            contents: #"""
+version: 1
+id: damaged-structures
+title: Part of the binary is damaged; the verdict rests on the rest
+# Informational: `unknown` sorts below every verdict on the scale, so this finding never makes
+# a verdict worse. It says which structures were not read, so a reader knows how far to trust
+# the verdict the other rules gave (an x64 image stays emulated by its machine).
+verdict: unknown
+confidence: low
+when:
+  all:
+    - {fact: damaged_structures, exists: true}
+    - not: {fact: damaged_structures, equals: []}
+message: >-
+  Damaged or partly read: {damaged_structures} ({damaged_structures.detail}). The verdict
+  comes from the headers and the structures that could be read, so it has low confidence
+  where it depends on the damaged ones: imports decide drivers, plug-in hosts and dependency
+  checks; the load config decides Arm64EC and Arm64X; the CLI header decides .NET.
+remediation: >-
+  Check the file with a second tool (dumpbin /headers /imports, pefile): a packed, protected,
+  truncated or hand-made image often looks like this. Rate the unpacked or complete binary
+  when there is one.
+references:
+  - title: "[S8] PE Format: data directories, import and export tables (Microsoft Learn, windows-on-arm.md)"
+    url: https://learn.microsoft.com/windows/win32/debug/pe-format
+examples:
+  match:
+    - {format: pe, machine: 0x8664, damaged_structures: [imports], damaged_structures.detail: "imports: import directory RVA 0x86600010 is not backed by file data"}
+    - {format: pe, damaged_structures: [exports, load-config]}
+  no_match:
+    - {format: pe, machine: 0x8664, damaged_structures: []}
+    - {format: elf}
+    - {format: pe, machine: 0x8664}
 
 """#),
         EmbeddedFile(

@@ -27,6 +27,8 @@ package enum InspectTextRenderer {
         lines.add("machine", "\(image.machineName) (\(hex(image.machine)))")
         lines.add("execution", image.execution.rawValue)
         lines.add("kind", image.kind.rawValue)
+        // Damaged structures first: everything below was read without them.
+        for warning in image.warnings { lines.add("warning", warning.description) }
         if let pe = image.pe { PETextSection.describe(pe, into: &lines) }
         if let elf = image.elf { ELFTextSection.describe(elf, into: &lines) }
         if let dos = image.dos, let offset = dos.newHeaderOffset {

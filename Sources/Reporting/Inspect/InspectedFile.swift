@@ -23,7 +23,7 @@ package struct InspectedFile: Sendable {
 
 extension InspectedFile: Encodable {
     enum CodingKeys: String, CodingKey {
-        case path, format, machine, machineName, execution, kind, bits, error, pe, elf, dos, code, isa
+        case path, format, machine, machineName, execution, kind, bits, error, pe, elf, dos, code, isa, warnings
     }
 
     package func encode(to encoder: any Encoder) throws {
@@ -38,9 +38,11 @@ extension InspectedFile: Encodable {
         case .notBinary:
             try c.encode(BinaryFormat.notBinary, forKey: .format)
             try c.encodeNil(forKey: .error)
+            try c.encode([ReadWarning](), forKey: .warnings)
         case let .failed(format, reason):
             try c.encode(format, forKey: .format)
             try c.encode(reason.description, forKey: .error)
+            try c.encode([ReadWarning](), forKey: .warnings)
         }
     }
 }

@@ -19,6 +19,8 @@ struct AnalyzedBinary: Sendable, Equatable, Codable {
     var facts: TypedFacts
     /// PE imports in the image's order, for resolving them inside the application.
     var imports: [String]
+    /// The structures the reader could not read, or read in part.
+    var warnings: [ReadWarning] = []
 
     static func failed(_ format: BinaryFormat, reason: String) -> AnalyzedBinary {
         AnalyzedBinary(

@@ -135,7 +135,8 @@ struct BinaryAnalyzer: Sendable {
                 failure: nil, format: image.format, machine: image.machine, machineName: image.machineName,
                 kind: image.kind,
                 bits: image.bits, details: BinaryDetails(image), isa: profile,
-                facts: TypedFacts(FactsBuilder.facts(for: image, profile: profile)), imports: image.pe?.imports ?? [])
+                facts: TypedFacts(FactsBuilder.facts(for: image, profile: profile)), imports: image.pe?.imports ?? [],
+                warnings: image.warnings)
         }
     }
 

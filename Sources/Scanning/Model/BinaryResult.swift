@@ -22,6 +22,9 @@ package struct BinaryResult: Sendable, Equatable, Codable {
     package var verdict: Verdict
     /// Why the verdict is `unknown` (malformed file, no rule decided); nil otherwise.
     @Nullable package var reason: String?
+    /// Structures of the file that are damaged or were read in part; the verdict comes from
+    /// the rest (the `damaged-structures` finding says so).
+    package var warnings: [ReadWarning]
     /// Rules that fired, worst first; suppressed ones stay listed with `suppression` set.
     package var findings: [Finding]
     @Nullable package var details: BinaryDetails?
@@ -32,8 +35,8 @@ package struct BinaryResult: Sendable, Equatable, Codable {
     package init(
         path: String, pathIsLossy: Bool = false, sha256: String?, size: Int, application: String,
         format: BinaryFormat, machine: UInt32?, machineName: String?, execution: Execution,
-        kind: BinaryKind?, bits: Int?, verdict: Verdict, reason: String?, findings: [Finding],
-        details: BinaryDetails?, isa: ISAProfile?, baselineStatus: BaselineStatus? = nil
+        kind: BinaryKind?, bits: Int?, verdict: Verdict, reason: String?, warnings: [ReadWarning] = [],
+        findings: [Finding], details: BinaryDetails?, isa: ISAProfile?, baselineStatus: BaselineStatus? = nil
     ) {
         self.path = path
         self.pathIsLossy = pathIsLossy
@@ -48,6 +51,7 @@ package struct BinaryResult: Sendable, Equatable, Codable {
         self.bits = bits
         self.verdict = verdict
         self.reason = reason
+        self.warnings = warnings
         self.findings = findings
         self.details = details
         self.isa = isa
@@ -68,7 +72,8 @@ extension BinaryResult {
             application: assessed.application, format: analysis.format, machine: analysis.machine,
             machineName: analysis.machineName, execution: assessment.execution, kind: analysis.kind,
             bits: analysis.bits,
-            verdict: assessment.verdict, reason: assessment.reason, findings: assessment.findings,
+            verdict: assessment.verdict, reason: assessment.reason, warnings: analysis.warnings,
+            findings: assessment.findings,
             details: analysis.details,
             isa: analysis.isa)
     }

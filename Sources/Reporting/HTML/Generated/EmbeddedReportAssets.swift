@@ -104,6 +104,8 @@ code, .mono { font-family: ui-monospace, "Cascadia Mono", "DejaVu Sans Mono", Me
 .app-name { font-weight: 650; font-size: 15px; }
 .reasons { margin: 6px 0 0; padding-left: 18px; }
 .reasons li { margin: 3px 0; }
+.warnings { margin: 4px 0 8px; padding-left: 18px; }
+.warnings li { margin: 2px 0; }
 .linklike { background: none; border: 0; padding: 0; font: inherit; color: var(--accent); cursor: pointer; text-align: left; word-break: break-all; }
 .linklike:hover { text-decoration: underline; }
 .more { margin-top: 10px; }
@@ -599,6 +601,7 @@ footer { margin-top: 36px; color: var(--muted); font-size: 12.5px; }
       var app = appOf(b);
       var parts = [b.path, s(b.sha256), s(b.machineName), app ? app.id : ''];
       b.findings.forEach(function (f) { parts.push(s(f.rule), s(f.title), s(f.message)); });
+      list(b.warnings).forEach(function (w) { parts.push(s(w.structure), s(w.message)); });
       if (b.details) { list(b.details.imports).concat(list(b.details.needed)).forEach(function (i) { parts.push(s(i)); }); }
       b._q = parts.join('\n').toLowerCase();
     }
@@ -758,6 +761,14 @@ footer { margin-top: 36px; color: var(--muted); font-size: 12.5px; }
       ])));
     }
     add(box, grid);
+    var warnings = list(b.warnings);
+    if (warnings.length) {
+      add(box, el('h3', null, 'Damaged structures (' + warnings.length + ')'),
+        el('p', 'muted', 'Not read, or read in part; the verdict comes from the rest of the file.'));
+      var ul = el('ul', 'warnings');
+      warnings.forEach(function (w) { add(ul, add(el('li'), el('code', null, w.structure), ': ' + s(w.message))); });
+      add(box, ul);
+    }
     if (d && list(d.sections).length) add(box, el('h3', null, 'Sections'), chips(d.sections, 'mono'));
     if (d && list(d.imports).length) add(box, el('h3', null, 'Imports (' + d.imports.length + ')'), chips(d.imports, 'mono'));
     if (d && list(d.needed).length) add(box, el('h3', null, 'Needed libraries (' + d.needed.length + ')'), chips(d.needed, 'mono'));
