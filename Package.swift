@@ -64,8 +64,12 @@ let package = Package(
                 "Scanning",
                 "Reporting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            plugins: ["BuildInfoPlugin"]
         ),
+        // `armready --version` names the git commit it was built from (BuildInfo.swift).
+        .executableTarget(name: "GenerateBuildInfo"),
+        .plugin(name: "BuildInfoPlugin", capability: .buildTool(), dependencies: ["GenerateBuildInfo"]),
         .testTarget(
             name: "BinaryFormatsTests",
             dependencies: ["BinaryFormats", .product(name: "Crypto", package: "swift-crypto")]

@@ -210,7 +210,7 @@ APPLICATIONS = {
         "armhelper.exe": v("blocked", "arm32", ["R9", "§4.2"])}},
     "LinuxTools": {"verdict": "blocked", "rules": ["R23"], "binaries": {
         "tool-arm64": v("native", "arm64", ["R22"]),
-        "tool-x64": v("blocked", None, ["R23", "§8.1"], "M")}},
+        "tool-x64": v("blocked", "x64", ["R23", "§8.1"], "M")}},
     "ShellExt": {"verdict": "at-risk", "rules": ["R13", "§4.4"], "alsoAcceptable": ["blocked"],
                  "binaries": {
         "contextmenu.dll": v("at-risk", "x64", ["R13", "R14", "§4.4"], "M", alsoAcceptable=["blocked"],

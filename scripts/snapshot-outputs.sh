@@ -17,7 +17,8 @@ for mode in isa no-isa; do
     [[ $mode == no-isa ]] && flags+=(--no-isa)
     name="$mode"
     status=0
-    "$armready" scan "${trees[@]}" "${flags[@]}" --quiet --color never \
+    # SARIF URIs relative to the repository, whatever GITHUB_WORKSPACE says (older builds lack the option).
+    GITHUB_WORKSPACE="$repo" "$armready" scan "${trees[@]}" "${flags[@]}" --quiet --color never \
         --report "json=$out/$name.json" --report "sarif=$out/$name.sarif" \
         --report "junit=$out/$name.junit.xml" --report "markdown=$out/$name.md" \
         --report table >"$out/$name.table.txt" || status=$?

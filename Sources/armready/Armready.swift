@@ -1,4 +1,5 @@
 import ArgumentParser
+import Scanning
 
 #if canImport(Glibc)
     import Glibc
@@ -16,7 +17,7 @@ struct Armready: ParsableCommand {
             Reads PE and ELF files directly: architecture (including ARM64EC and ARM64X hybrids \
             and .NET flags), imports, and the instruction-set extensions their code uses.
             """,
-        version: ArmreadyVersion.current,
+        version: ArmreadyVersion.description,
         subcommands: [
             ScanCommand.self, InspectCommand.self, FactsCommand.self, RulesCommand.self, BaselineCommand.self,
         ]
@@ -28,6 +29,12 @@ struct Armready: ParsableCommand {
         // A reader that goes away (`armready scan | head`) must be a write error (EPIPE) that
         // ends with status 2 and a sentence, not a silent death by SIGPIPE.
         _ = signal(SIGPIPE, SIG_IGN)
+        let names = configuration.subcommands.map { $0._commandName } + ["help"]
+        if let suggestion = SubcommandSuggestion.message(
+            for: Array(CommandLine.arguments.dropFirst()), subcommands: names)
+        {
+            exitAsArgumentParser(ValidationError(suggestion))
+        }
         var command: any ParsableCommand
         do {
             command = try parseAsRoot()
@@ -69,5 +76,13 @@ struct Armready: ParsableCommand {
 }
 
 enum ArmreadyVersion {
+    /// The release, as reports name the tool's version.
     static let current = "0.1.0"
+
+    /// `--version`: `armready 0.1.0 (commit 3dd40e8, rules 1a2b3c4d)`, the release, the commit
+    /// it was built from ("unknown" from a source tarball) and the built-in rules' digest
+    /// (`BuiltInRulesDigest`), so a bug report says exactly which build rated what.
+    static var description: String {
+        "armready \(current) (commit \(BuildInfo.commit), rules \(BuiltInRulesDigest.short))"
+    }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Readiness
+import Reporting
 import Scanning
 
 /// `armready baseline write FILE PATH...`: record today's verdicts for `scan --baseline`.
@@ -30,7 +31,7 @@ struct BaselineCommand: ParsableCommand {
             } catch {
                 throw OutputError(what: nil, destination: .file(file), reason: error)
             }
-            printError("wrote \(report.binaries.count) binaries to \(file)")
+            printError("wrote \(Count.of(report.binaries.count, "binary", "binaries")) to \(file)")
         }
     }
 }

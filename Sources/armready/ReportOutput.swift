@@ -7,10 +7,8 @@ import Scanning
 enum ReportOutput {
     /// Renders `report` as `request` asks and writes all of it to the file or standard output.
     /// - Throws: `OutputError`: `cannot write the json report to standard output: No space left on device`.
-    static func write(_ report: ScanReport, request: ReportRequest, template: String?, color: ColorChoice)
-        throws(OutputError)
-    {
-        let text = render(report, request: request, template: template, color: color)
+    static func write(_ report: ScanReport, request: ReportRequest, settings: ReportSettings) throws(OutputError) {
+        let text = render(report, request: request, settings: settings)
         do {
             if let file = request.file {
                 try FileDescriptorWriter.writeAtomically(text, to: file)
@@ -24,23 +22,23 @@ enum ReportOutput {
         }
     }
 
-    static func render(_ report: ScanReport, request: ReportRequest, template: String?, color: ColorChoice) -> String {
+    static func render(_ report: ScanReport, request: ReportRequest, settings: ReportSettings) -> String {
         switch request.format {
         case .table:
             let toTerminal = request.file == nil && FileDescriptorWriter.isTerminal(1)
             let useColor =
-                color == .always
-                || (color == .auto && toTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
+                settings.color == .always
+                || (settings.color == .auto && toTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
             return TableRenderer.render(report, color: useColor, width: toTerminal ? terminalWidth() : nil)
         case .json: return ScanJSONRenderer.render(report)
-        case .sarif: return SARIFRenderer.render(report)
+        case .sarif: return SARIFRenderer.render(report, options: settings.sarif)
         case .junit: return JUnitRenderer.render(report)
-        case .markdown: return MarkdownRenderer.render(report)
+        case .markdown: return MarkdownRenderer.render(report, maxBytes: settings.markdownMaxBytes)
         case .html:
             // A document for people always says when it was made.
             var dated = report
             if dated.generatedAt == nil { dated.generatedAt = Timestamp.now(explicit: true) }
-            return HTMLRenderer.render(dated, template: template)
+            return HTMLRenderer.render(dated, template: settings.template)
         }
     }
 
@@ -58,13 +56,13 @@ enum ReportOutput {
             let count = report.summary.binariesByVerdict[verdict.rawValue] ?? 0
             return count > 0 ? "\(count) \(verdict.rawValue)" : nil
         }
-        var line = "\(report.summary.binaries) binaries in \(report.applications.count) applications"
+        var line =
+            Count.of(report.summary.binaries, "binary", "binaries") + " in "
+            + Count.of(report.applications.count, "application")
         if !counts.isEmpty { line += ": " + counts.joined(separator: ", ") }
         if let gate = report.gate, gate.failOn != nil || gate.failOnUnknown {
             line +=
-                gate.passed
-                ? "; gate passed"
-                : "; gate failed (\(gate.failing.count) binar\(gate.failing.count == 1 ? "y" : "ies"))"
+                gate.passed ? "; gate passed" : "; gate failed (\(Count.of(gate.failing.count, "binary", "binaries")))"
         }
         return line
     }

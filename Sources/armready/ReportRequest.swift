@@ -1,6 +1,7 @@
 import ArgumentParser
 
-/// One `--report FORMAT[=FILE]` argument: a format, and a file or standard output.
+/// One `--report FORMAT[=FILE]` argument: a format, and a file or standard output (no file, or
+/// `-` as the file, as ripgrep and ruff read it).
 struct ReportRequest: ExpressibleByArgument, Equatable {
     enum Format: String, CaseIterable {
         case table, json, sarif, junit, markdown, html
@@ -20,7 +21,7 @@ struct ReportRequest: ExpressibleByArgument, Equatable {
         self.format = format
         if parts.count == 2 {
             guard !parts[1].isEmpty else { return nil }
-            file = parts[1]
+            file = parts[1] == "-" ? nil : parts[1]
         }
     }
 
@@ -30,4 +31,7 @@ struct ReportRequest: ExpressibleByArgument, Equatable {
     }
 
     static var allValueStrings: [String] { Format.allCases.map { "\($0.rawValue)[=FILE]" } }
+
+    /// The argument as a person would write it again, for messages.
+    var argument: String { format.rawValue + "=" + (file ?? "-") }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Readiness
+import Reporting
 
 /// `armready rules list|show|validate|test|targets`.
 struct RulesCommand: ParsableCommand {
@@ -110,7 +111,7 @@ struct RulesCommand: ParsableCommand {
                 }
             }
             try StandardOutput.write(lines: [
-                "\(rules.rules.count) rules, \(examples - failures) passed, \(failures) failed"
+                "\(Count.of(rules.rules.count, "rule")), \(examples - failures) passed, \(failures) failed"
             ])
             if failures > 0 { throw ExitStatus.checkFailed }
         }

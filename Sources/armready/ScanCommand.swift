@@ -5,14 +5,14 @@ import Readiness
 import Reporting
 import Scanning
 
-/// `armready scan PATH...`: rate every binary and application under the paths, write reports,
+/// `armready scan [PATH...]`: rate every binary and application under the paths, write reports,
 /// and decide the CI gate.
 struct ScanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scan",
         abstract: "Rate every binary and application under the paths for Windows on Arm.",
         discussion: """
-            Walks the paths (symbolic links are not followed unless asked; FIFOs, sockets and \
+            Walks the paths (the current directory when none is given; symbolic links are not followed unless asked; FIFOs, sockets and \
             devices are never opened), analyses binaries on every core, and writes one \
             deterministic report per --report. armready.yml at the first path (or --config) \
             sets the target, gate, rule folders, excludes and suppressions.
@@ -25,12 +25,7 @@ struct ScanCommand: ParsableCommand {
 
     @OptionGroup var input: ScanInputOptions
 
-    @Option(
-        name: .long,
-        help: ArgumentHelp(
-            "Output: table, json, sarif, junit, markdown or html, to standard output or =FILE. Repeatable. Default: table.",
-            valueName: "format[=file]"))
-    var report: [ReportRequest] = []
+    @OptionGroup(title: "Reports") var output: ReportOptions
 
     @Option(
         name: .customLong("fail-on"),
@@ -45,9 +40,6 @@ struct ScanCommand: ParsableCommand {
         help: "Fail only on binaries that are new or worse than in this baseline file (see `armready baseline write`).")
     var baseline: String?
 
-    @Option(name: .long, help: "HTML template to use instead of the built-in one.")
-    var template: String?
-
     @Flag(
         name: .long,
         help:
@@ -58,28 +50,18 @@ struct ScanCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "No progress and no summary on standard error.")
     var quiet = false
 
-    @Option(name: .long, help: "Colour in the table: auto, always or never.")
-    var color: ColorChoice = .auto
-
-    func validate() throws {
-        let toStdout = report.filter { $0.file == nil }
-        if toStdout.count > 1 {
-            throw ValidationError("Only one --report can go to standard output; give the others a file (FORMAT=FILE).")
-        }
-    }
-
     func run() throws {
         // Errors go to `Armready.main`, which maps each to its exit status (ExitStatus.ending(for:)).
         var options = try ScanOptions(
             resolving: input.request(
                 failOn: failOn?.verdict, failOnUnknown: failOnUnknown, baseline: baseline, timestamp: timestamp))
-        let template = try self.template.map { path throws(ScanError) in try ReportOutput.readTemplate(path) }
+        let template = try output.template.map { path throws(ScanError) in try ReportOutput.readTemplate(path) }
         if !quiet {
             for override in options.rules.overrides {
                 printError("note: \(override.source) overrides the built-in rule \(override.id)")
             }
         }
-        let requests = self.report.isEmpty ? [ReportRequest(format: .table, file: nil)] : self.report
+        let requests = output.requests
         options.digests =
             requests.contains { $0.format.needsDigests } || options.suppressions.contains(where: \.isSHA256)
             || options.cache != nil
@@ -97,8 +79,14 @@ struct ScanCommand: ParsableCommand {
                 printError("warning: " + TerminalText.sanitized("\(diagnostic.path): \(diagnostic.message)"))
             }
         }
+        let layout = SourceRootResolver.layout(
+            explicit: output.sourceRoot, roots: report.roots, environment: ProcessInfo.processInfo.environment)
+        let settings = ReportSettings(
+            template: template, color: output.color,
+            sarif: SARIFOptions(layout: layout, category: output.sarifCategory),
+            markdownMaxBytes: output.markdownMaxBytes)
         for request in requests {
-            try ReportOutput.write(report, request: request, template: template, color: color)
+            try ReportOutput.write(report, request: request, settings: settings)
         }
         // The table already ends with the counts; other outputs get a one-line summary.
         let tableOnStdout = requests.contains { $0.format == .table && $0.file == nil }

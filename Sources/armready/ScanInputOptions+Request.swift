@@ -7,7 +7,7 @@ extension ScanInputOptions {
         -> ScanRequest
     {
         var request = ScanRequest(
-            paths: paths, isaMaxBytes: isaMaxBytes, today: Timestamp.today(), toolVersion: ArmreadyVersion.current,
+            paths: roots, isaMaxBytes: isaMaxBytes, today: Timestamp.today(), toolVersion: ArmreadyVersion.current,
             executableFingerprint: { AnalysisCache.executableFingerprint(fallback: ArmreadyVersion.current) })
         request.configFile = config
         request.target = ruleOptions.target

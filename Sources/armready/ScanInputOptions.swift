@@ -3,8 +3,11 @@ import InstructionSets
 
 /// What to scan and how: shared by `scan` and `baseline write`.
 struct ScanInputOptions: ParsableArguments {
-    @Argument(help: "Files or directories to scan.", completion: .file())
-    var paths: [String]
+    @Argument(help: "Files or directories to scan (default: the current directory).", completion: .file())
+    var paths: [String] = []
+
+    /// The paths, or `.` when none was given (as ripgrep and ruff do).
+    var roots: [String] { paths.isEmpty ? ["."] : paths }
 
     @OptionGroup var ruleOptions: RuleOptions
 
@@ -50,7 +53,6 @@ struct ScanInputOptions: ParsableArguments {
     var maxFileSize: Int?
 
     func validate() throws {
-        if paths.isEmpty { throw ValidationError("Give at least one file or directory to scan.") }
         if isaMaxBytes < 0 { throw ValidationError("--isa-max-bytes must not be negative.") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
         if let maxFileSize, maxFileSize < 1 { throw ValidationError("--max-file-size must be at least 1.") }

@@ -57,9 +57,24 @@ struct ReportSARIFTests {
         #expect(driver["name"] as? String == "armready")
         #expect(driver["version"] as? String == "0.0.0-test")
         #expect(driver["informationUri"] as? String == "https://github.com/armready/armready")
-        #expect((run["automationDetails"] as? [String: Any])?["id"] as? String == "armready/copilot-plus-pc/")
+        // No category unless asked: upload-sarif fills `automationDetails` only when it is missing.
+        #expect(run["automationDetails"] == nil)
         let bases = try #require(run["originalUriBaseIds"] as? [String: Any])
-        #expect(bases["%SRCROOT%"] != nil)
+        #expect(Array(bases.keys) == ["%SRCROOT%"])
+        #expect(run["invocations"] == nil)
+    }
+
+    /// `--sarif-category x` is the category GitHub reads from `x/`, as upload-sarif's own
+    /// `category: x` input writes it (github/codeql-action `getAutomationID`).
+    @Test func categoryBecomesAutomationDetails() throws {
+        let layout = SARIFSourceLayout.workingDirectoryIsSourceRoot(roots: ["dist"])
+        for (category, id) in [("x", "x/"), ("armready/windows/", "armready/windows/")] {
+            let text = SARIFRenderer.render(
+                SampleReport.make(), options: SARIFOptions(layout: layout, category: category))
+            let object = try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+            let run = try #require((object["runs"] as? [[String: Any]])?.first)
+            #expect((run["automationDetails"] as? [String: Any])?["id"] as? String == id)
+        }
     }
 
     /// GitHub code scanning's requirements for every result (ci-and-reports.md §3).
@@ -88,8 +103,10 @@ struct ReportSARIFTests {
             #expect(!uri.contains("://") && !uri.contains(" ") && !uri.contains("<"))
             #expect(artifact["uriBaseId"] as? String == "%SRCROOT%")
             #expect((physical["region"] as? [String: Any])?["startLine"] as? Int == 1)
-            let fingerprint = (result["partialFingerprints"] as? [String: String])?["armready/v1"] ?? ""
+            let fingerprints = try #require(result["partialFingerprints"] as? [String: String])
+            let fingerprint = fingerprints["armready/v2"] ?? ""
             #expect(fingerprint.count == 64 && fingerprint.allSatisfy(\.isHexDigit))
+            #expect(fingerprints["primaryLocationLineHash"] == fingerprint.prefix(16) + ":1")
         }
         for rule in rules {
             for key in ["shortDescription", "fullDescription"] {
@@ -113,13 +130,33 @@ struct ReportSARIFTests {
         #expect(levels["armready/unanalysable"] == "warning")
     }
 
-    /// `armready/v1` = SHA-256 of `ruleId:fileSha256`, checked with coreutils' sha256sum.
+    /// `armready/v2` = SHA-256 of rule id, path in the checkout, application and format:machine,
+    /// one per line, checked with coreutils' sha256sum; the digest is a property, not an input.
     @Test func fingerprintMatchesSha256sum() throws {
         let results = try #require(try run()["results"] as? [[String: Any]])
         let first = try #require(results.first { $0["ruleId"] as? String == "x86-avx512-required" })
-        let expected = try ExternalTool.run(["sha256sum"], input: "x86-avx512-required:" + SampleReport.hash("a5"))
+        let identity = "x86-avx512-required\ndist/PhotoEditor/filters/avx512.dll\nPhotoEditor\npe:0x8664"
+        let expected = try ExternalTool.run(["sha256sum"], input: identity)
         let hex = String(expected.stdout.prefix(64))
-        #expect((first["partialFingerprints"] as? [String: String])?["armready/v1"] == hex)
+        let fingerprints = try #require(first["partialFingerprints"] as? [String: String])
+        #expect(fingerprints["armready/v2"] == hex)
+        #expect(fingerprints["primaryLocationLineHash"] == hex.prefix(16) + ":1")
+        #expect((first["properties"] as? [String: Any])?["sha256"] as? String == SampleReport.hash("a5"))
+    }
+
+    /// A rebuild changes every digest (a new PE TimeDateStamp) and nothing GitHub matches alerts on.
+    @Test func fingerprintsIgnoreTheDigest() throws {
+        var rebuilt = SampleReport.make()
+        for index in rebuilt.binaries.indices { rebuilt.binaries[index].sha256 = SampleReport.hash("ff") }
+        func fingerprints(_ text: String) throws -> [[String: String]] {
+            let object = try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+            let results = try #require((object["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]])
+            return results.compactMap { $0["partialFingerprints"] as? [String: String] }
+        }
+        let before = try fingerprints(sarif)
+        #expect(before.count == 10)
+        #expect(try fingerprints(SARIFRenderer.render(rebuilt)) == before)
+        #expect(Set(before.compactMap { $0["primaryLocationLineHash"] }).count == before.count)
     }
 
     @Test func suppressedFindingCarriesExternalSuppression() throws {
@@ -144,13 +181,75 @@ struct ReportSARIFTests {
         #expect(!sarif.contains("<script>"))
     }
 
-    @Test func uriPrefixFollowsASingleRelativeRoot() {
-        #expect(SARIFRenderer.uriPrefix(roots: ["dist"]) == "dist/")
-        #expect(SARIFRenderer.uriPrefix(roots: ["./build//out/"]) == "build/out/")
-        #expect(SARIFRenderer.uriPrefix(roots: ["."]) == "")
-        #expect(SARIFRenderer.uriPrefix(roots: ["/opt/app"]) == "")
-        #expect(SARIFRenderer.uriPrefix(roots: ["../x"]) == "")
-        #expect(SARIFRenderer.uriPrefix(roots: ["a", "b"]) == "")
+    /// Where one report path lands: (uri, uriBaseId, archive entry).
+    func located(_ path: String, roots: [SARIFSourceLayout.Root], sourceRoot: String = "/repo") -> (
+        String, String, String?
+    ) {
+        let location = SARIFArtifactLocator(layout: SARIFSourceLayout(sourceRoot: sourceRoot, roots: roots))
+            .locate(path)
+        return (location.path, location.baseID, location.archiveEntry)
+    }
+
+    func directory(_ name: String, _ absolute: String) -> SARIFSourceLayout.Root {
+        SARIFSourceLayout.Root(name: name, absolutePath: absolute, isDirectory: true)
+    }
+
+    @Test func urisAreRelativeToTheSourceRoot() {
+        let src = "%SRCROOT%"
+        #expect(located("a/x.dll", roots: [directory("dist", "/repo/dist")]) == ("dist/a/x.dll", src, nil))
+        #expect(
+            located("x.dll", roots: [directory("./build//out/", "/repo/build/out")]) == ("build/out/x.dll", src, nil))
+        #expect(located("x.dll", roots: [directory(".", "/repo")]) == ("x.dll", src, nil))
+        // Several roots: paths start with each root's name.
+        let two = [directory("dist", "/repo/dist"), directory("out/bin", "/repo/out/bin")]
+        #expect(located("dist/x.dll", roots: two) == ("dist/x.dll", src, nil))
+        #expect(located("out/bin/y.exe", roots: two) == ("out/bin/y.exe", src, nil))
+        // A root that is the file itself.
+        let file = SARIFSourceLayout.Root(name: "bin/app.exe", absolutePath: "/repo/bin/app.exe", isDirectory: false)
+        #expect(located("app.exe", roots: [file]) == ("bin/app.exe", src, nil))
+        // A file found in a package is the package on disk.
+        #expect(
+            located("pkg/app.whl!/lib/x.so", roots: [directory("dist", "/repo/dist")])
+                == ("dist/pkg/app.whl", src, "lib/x.so"))
+        #expect(located("x.dll", roots: [directory("/", "/")], sourceRoot: "/") == ("x.dll", src, nil))
+    }
+
+    /// Outside the checkout: a base of its own, never `..` nor an absolute path.
+    @Test func rootsOutsideTheSourceRootGetTheirOwnBase() {
+        #expect(located("lib/x.so", roots: [directory("/usr/lib", "/usr/lib")]) == ("lib/x.so", "ROOT1", nil))
+        #expect(located("x.dll", roots: [directory("../other", "/other")]) == ("x.dll", "ROOT1", nil))
+        let mixed = [directory("dist", "/repo/dist"), directory("/opt/app", "/opt/app")]
+        #expect(located("/opt/app/bin/y.exe", roots: mixed) == ("bin/y.exe", "ROOT2", nil))
+        #expect(located("dist/x.dll", roots: mixed) == ("dist/x.dll", "%SRCROOT%", nil))
+        let file = SARIFSourceLayout.Root(name: "/tmp/a.exe", absolutePath: "/tmp/a.exe", isDirectory: false)
+        #expect(located("a.exe", roots: [file]) == ("a.exe", "ROOT1", nil))
+    }
+
+    @Test func outsideRootsAreDeclaredAndNoted() throws {
+        var report = SampleReport.make()
+        report.roots = ["../elsewhere"]
+        let layout = SARIFSourceLayout(sourceRoot: "/repo", roots: [directory("../elsewhere", "/elsewhere")])
+        let text = SARIFRenderer.render(report, options: SARIFOptions(layout: layout))
+        let object = try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let run = try #require((object["runs"] as? [[String: Any]])?.first)
+        let bases = try #require(run["originalUriBaseIds"] as? [String: Any])
+        #expect(Set(bases.keys) == ["%SRCROOT%", "ROOT1"])
+        let notes = try #require(
+            ((run["invocations"] as? [[String: Any]])?.first?["toolExecutionNotifications"]) as? [[String: Any]])
+        let note = try #require((notes.first?["message"] as? [String: Any])?["text"] as? String)
+        #expect(note.contains("../elsewhere is outside the checkout") && note.contains("10 results"))
+        for result in try #require(run["results"] as? [[String: Any]]) {
+            let artifact = try #require(
+                ((result["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?[
+                    "artifactLocation"] as? [String: Any])
+            let uri = try #require(artifact["uri"] as? String)
+            #expect(artifact["uriBaseId"] as? String == "ROOT1")
+            #expect(!uri.hasPrefix("/") && !uri.split(separator: "/").contains(".."), "\(uri)")
+        }
+        try #require(
+            ExternalTool.hasJSONSchema, "python3 jsonschema missing: run scripts/setup.sh (python3-jsonschema)")
+        let output = try ExternalTool.validate(text, name: "outside.sarif")
+        #expect(output.status == 0, "\(output.stdout)\(output.stderr)")
     }
 
     @Test func noResultsStillValid() throws {

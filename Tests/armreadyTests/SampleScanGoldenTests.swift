@@ -23,7 +23,9 @@ struct SampleScanGoldenTests {
             arguments += ["--report", "\(format)=\(out.appendingPathComponent("\(mode).\(suffix)").path)"]
         }
         arguments += ["--report", "table"]
-        let result = try Armready.run(arguments, in: Armready.packageRoot)
+        // SARIF URIs are relative to the checkout, whatever GITHUB_WORKSPACE a CI job sets.
+        let result = try Armready.run(
+            arguments, in: Armready.packageRoot, environment: ["GITHUB_WORKSPACE": Armready.packageRoot.path])
         #expect(result.status == 0, "\(result.stderr)")
         try Data(result.stdoutData).write(to: out.appendingPathComponent("\(mode).table.txt"))
         for suffix in ["json", "sarif", "junit.xml", "md", "table.txt"] {

@@ -833,7 +833,6 @@ version: 1
 id: elf-x86-blocked-wsl
 title: x86/x86-64 ELF does not run in WSL2 on Arm by default
 verdict: blocked
-execution: other
 confidence: medium
 applies: {fact: format, equals: elf}
 when:
@@ -866,7 +865,6 @@ version: 1
 id: elf-x86-wsl-emulator
 title: x86/x86-64 ELF under a user-installed emulator in WSL2
 verdict: at-risk
-execution: other
 confidence: medium
 applies: {fact: format, equals: elf}
 when:

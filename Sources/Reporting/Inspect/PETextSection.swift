@@ -70,7 +70,9 @@ enum ELFTextSection {
         if !elf.aarch64Features.isEmpty { lines.add("aarch64 features", elf.aarch64Features.joined(separator: ", ")) }
         if !elf.ifuncSymbols.isEmpty || elf.irelativeRelocationCount > 0 {
             lines.add(
-                "ifunc", "\(elf.ifuncSymbols.count) symbols, \(elf.irelativeRelocationCount) IRELATIVE relocations")
+                "ifunc",
+                Count.of(elf.ifuncSymbols.count, "symbol") + ", "
+                    + Count.of(elf.irelativeRelocationCount, "IRELATIVE relocation"))
         }
     }
 }

@@ -10,24 +10,39 @@ import Scanning
 /// the alert list), one per `unknown` binary (`armready/unanalysable`, its reason as message),
 /// and one per application-level reason that no finding of its binary already reports.
 /// Suppressed findings stay in the log with an `external` suppression, so viewers can show why
-/// they are silent. Each result points at the binary with a relative URI under `%SRCROOT%`,
-/// `region.startLine` 1, and a content-based fingerprint `armready/v1` =
-/// SHA-256(`ruleId:fileSha256`), so alerts follow the binary, not its line numbers.
+/// they are silent. Each result points at the binary with a URI relative to the checkout
+/// (`SARIFArtifactLocator`) and `region.startLine` 1.
+///
+/// Fingerprints name what stays the same when a binary is rebuilt: the rule, where the binary
+/// is, its application and its architecture, never its digest (a new PE TimeDateStamp must not
+/// open a new alert; the digest is a result property instead). `primaryLocationLineHash` is the
+/// key GitHub matches alerts on; `upload-sarif` keeps it when present instead of hashing the
+/// binary's first "line" (github/codeql-action `src/fingerprints.ts`).
 package enum SARIFRenderer {
     /// GitHub code scanning rejects runs with more results (ci-and-reports.md, "Limits").
     package static let maxResults = 25_000
-    static let fingerprintKey = "armready/v1"
-    static let sourceRoot = "%SRCROOT%"
+    static let fingerprintKey = "armready/v2"
+    static let lineHashKey = "primaryLocationLineHash"
 
-    package static func render(_ report: ScanReport) -> String {
-        let extras = applicationOnlyReasons(report)
+    /// - Parameter options: the category and where the checkout is; the default has no category
+    ///   and takes the working directory for the checkout.
+    package static func render(_ report: ScanReport, options: SARIFOptions? = nil) -> String {
+        let options = options ?? SARIFOptions(layout: .workingDirectoryIsSourceRoot(roots: report.roots))
+        let extras = report.applicationOnlyReasons
         let catalog = SARIFRuleCatalog(report: report, extraReasons: extras.flatMap(\.value))
-        let prefix = uriPrefix(roots: report.roots)
+        let locator = SARIFArtifactLocator(layout: options.layout)
         var results: [SARIFResult] = []
+        var outside: [Int: Int] = [:]
         for binary in report.binaries {
-            results += self.results(for: binary, extras: extras[binary.path] ?? [], catalog: catalog, prefix: prefix)
+            let location = locator.locate(binary.path)
+            let found = self.results(
+                for: binary, at: location, extras: extras[binary.path] ?? [], catalog: catalog)
+            if let root = location.outsideRoot, !found.isEmpty { outside[root, default: 0] += found.count }
+            results += found
         }
-        var invocations: [SARIFInvocation]?
+        var notifications = outside.keys.sorted().map { index in
+            outsideNotification(root: options.layout.roots[index].name, index: index, results: outside[index] ?? 0)
+        }
         if results.count > maxResults {
             let dropped = results.count - maxResults
             results = Array(
@@ -35,31 +50,35 @@ package enum SARIFRenderer {
                     let (a, b) = (severity(lhs.element.level), severity(rhs.element.level))
                     return a != b ? a > b : lhs.offset < rhs.offset
                 }.prefix(maxResults).sorted { $0.offset < $1.offset }.map(\.element))
-            invocations = [
-                SARIFInvocation(
-                    executionSuccessful: true,
-                    toolExecutionNotifications: [
-                        SARIFNotification(
-                            level: "warning",
-                            message: SARIFMessage(
-                                text:
-                                    "\(dropped) least severe results left out: GitHub accepts at most \(maxResults) per run."
-                            ))
-                    ])
-            ]
+            notifications.append(
+                SARIFNotification(
+                    level: "warning",
+                    message: SARIFMessage(
+                        text: "\(dropped) least severe results left out: GitHub accepts at most \(maxResults) per run.")
+                ))
+        }
+        var bases = [
+            SARIFArtifactLocator.sourceRootID: SARIFArtifactLocation(
+                uri: nil, uriBaseId: nil,
+                description: SARIFMessage(text: "The checkout (--source-root); result URIs are relative to it."))
+        ]
+        for index in outside.keys {
+            bases[SARIFArtifactLocator.baseID(forOutsideRoot: index)] = SARIFArtifactLocation(
+                uri: nil, uriBaseId: nil,
+                description: SARIFMessage(
+                    text: "The scanned root \(options.layout.roots[index].name), outside the checkout; "
+                        + "result URIs with this base are relative to it."))
         }
         let run = SARIFRun(
             tool: SARIFTool(
                 driver: SARIFDriver(
                     name: report.tool.name, version: report.tool.version, informationUri: report.tool.informationURI,
                     rules: catalog.rules)),
-            automationDetails: SARIFAutomationDetails(id: "armready/\(report.target.name)/"),
-            originalUriBaseIds: [
-                sourceRoot: SARIFArtifactLocation(
-                    uri: nil, uriBaseId: nil,
-                    description: SARIFMessage(text: "The directory armready ran in; result URIs are relative to it."))
-            ],
-            invocations: invocations, results: results
+            automationDetails: options.automationID.map(SARIFAutomationDetails.init),
+            originalUriBaseIds: bases,
+            invocations: notifications.isEmpty
+                ? nil : [SARIFInvocation(executionSuccessful: true, toolExecutionNotifications: notifications)],
+            results: results
         )
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -70,24 +89,40 @@ package enum SARIFRenderer {
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
+    static func outsideNotification(root: String, index: Int, results: Int) -> SARIFNotification {
+        let count = results == 1 ? "1 result" : "\(results) results"
+        return SARIFNotification(
+            level: "note",
+            message: SARIFMessage(
+                text: "\(root) is outside the checkout (--source-root): \(count) for files under it have URIs "
+                    + "relative to \(SARIFArtifactLocator.baseID(forOutsideRoot: index)), which GitHub code "
+                    + "scanning cannot show in the repository."))
+    }
+
     static func results(
-        for binary: BinaryResult, extras: [ApplicationReason], catalog: SARIFRuleCatalog, prefix: String
+        for binary: BinaryResult, at location: SARIFArtifactLocator.Location, extras: [ApplicationReason],
+        catalog: SARIFRuleCatalog
     ) -> [SARIFResult] {
-        let location = SARIFLocation(
+        let sarifLocation = SARIFLocation(
             physicalLocation: SARIFPhysicalLocation(
-                artifactLocation: SARIFArtifactLocation(uri: uri(prefix + binary.path), uriBaseId: sourceRoot),
+                artifactLocation: SARIFArtifactLocation(uri: uri(location.path), uriBaseId: location.baseID),
                 region: SARIFRegion()))
-        func result(rule: String, verdict: Verdict, message: String, fingerprintSuffix: String = "") -> SARIFResult {
-            SARIFResult(
+        let architecture = "\(binary.format.rawValue):" + (binary.machine.map { "0x" + String($0, radix: 16) } ?? "-")
+        func result(rule: String, verdict: Verdict, message: String, dependency: String? = nil) -> SARIFResult {
+            var text = nonEmpty(message, orElse: "\(rule): \(binary.path)")
+            if let entry = location.archiveEntry { text = "\(entry): \(text)" }
+            var identity = [rule, location.identity, binary.application, architecture]
+            if let dependency { identity.append(dependency) }
+            let hash = fingerprint(identity.joined(separator: "\n"))
+            return SARIFResult(
                 ruleId: rule, ruleIndex: catalog.index(of: rule), level: SARIFRuleCatalog.level(for: verdict),
-                message: SARIFMessage(text: nonEmpty(message, orElse: "\(rule): \(binary.path)")),
-                locations: [location],
-                partialFingerprints: [
-                    fingerprintKey: fingerprint(rule + ":" + (binary.sha256 ?? binary.path) + fingerprintSuffix)
-                ],
+                message: SARIFMessage(text: text),
+                locations: [sarifLocation],
+                partialFingerprints: [fingerprintKey: hash, lineHashKey: String(hash.prefix(16)) + ":1"],
                 suppressions: nil,
                 properties: SARIFResultProperties(
-                    verdict: verdict.rawValue, execution: binary.execution.rawValue, sha256: binary.sha256))
+                    verdict: verdict.rawValue, execution: binary.execution.rawValue, sha256: binary.sha256,
+                    archiveEntry: location.archiveEntry))
         }
         var out: [SARIFResult] = []
         if binary.verdict == .unknown {
@@ -109,39 +144,9 @@ package enum SARIFRenderer {
         for reason in extras {
             out.append(
                 result(
-                    rule: reason.rule, verdict: reason.verdict, message: reason.message,
-                    fingerprintSuffix: reason.dependency.map { ":" + $0 } ?? ""))
+                    rule: reason.rule, verdict: reason.verdict, message: reason.message, dependency: reason.dependency))
         }
         return out
-    }
-
-    /// Application reasons that add something: not native, about a binary that was analysed,
-    /// and not already reported by a finding of the same rule on that binary. Keyed by path.
-    static func applicationOnlyReasons(_ report: ScanReport) -> [String: [ApplicationReason]] {
-        var byPath: [String: BinaryResult] = [:]
-        for binary in report.binaries { byPath[binary.path] = binary }
-        var out: [String: [ApplicationReason]] = [:]
-        for application in report.applications {
-            for reason in application.reasons where reason.verdict != .native {
-                guard let binary = byPath[reason.binary], binary.verdict != .unknown,
-                    !binary.findings.contains(where: { $0.rule == reason.rule })
-                else { continue }
-                out[reason.binary, default: []].append(reason)
-            }
-        }
-        return out
-    }
-
-    /// Where result URIs start: a single relative root given on the command line is the path
-    /// from the working directory (normally the repository root in CI) to the scanned folder,
-    /// so it prefixes every binary path; with several roots the paths already start with each
-    /// root's name, and an absolute root cannot be made repository-relative.
-    static func uriPrefix(roots: [String]) -> String {
-        guard roots.count == 1, let root = roots.first, !root.hasPrefix("/") else { return "" }
-        var parts = root.split(separator: "/").filter { $0 != "." }
-        if parts.contains("..") { return "" }
-        parts = parts.filter { !$0.isEmpty }
-        return parts.isEmpty ? "" : parts.joined(separator: "/") + "/"
     }
 
     /// A relative URI reference: every byte outside RFC 3986 unreserved characters and `/`

@@ -47,7 +47,7 @@ struct ArchiveScanner {
         prefix.starts(with: [0x50, 0x4B, 0x03, 0x04]) && hasArchiveExtension(name)
     }
 
-    private static func hasArchiveExtension(_ path: String) -> Bool {
+    static func hasArchiveExtension(_ path: String) -> Bool {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         guard let dot = name.lastIndex(of: ".") else { return false }
         return extensions.contains(name[name.index(after: dot)...].lowercased())

@@ -18,8 +18,8 @@ struct SARIFLog: Encodable, Sendable {
 struct SARIFRun: Encodable, Sendable {
     var tool: SARIFTool
     /// `runAutomationDetails` (§3.17): `id` is `category/run-id`; the category separates
-    /// analyses of the same commit on GitHub.
-    var automationDetails: SARIFAutomationDetails
+    /// analyses of the same commit on GitHub. Only with `--sarif-category`.
+    var automationDetails: SARIFAutomationDetails?
     var originalUriBaseIds: [String: SARIFArtifactLocation]
     var invocations: [SARIFInvocation]?
     var results: [SARIFResult]
@@ -90,11 +90,13 @@ struct SARIFResult: Encodable, Sendable {
 }
 
 /// Result property bag: the armready verdict and how the binary runs, for consumers that
-/// want more than the SARIF level.
+/// want more than the SARIF level; the file's digest (kept out of the fingerprints); and, for
+/// a file found in a package, its entry (the URI names the package).
 struct SARIFResultProperties: Encodable, Sendable {
     var verdict: String
     var execution: String
     var sha256: String?
+    var archiveEntry: String?
 }
 
 struct SARIFLocation: Encodable, Sendable {
