@@ -24,10 +24,15 @@ struct BinaryAnalyzer: Sendable {
     func analyze(_ file: WalkedFile) -> FileOutcome {
         let mapped: MappedFile?
         do {
-            mapped = try MappedFile.mapping(pathBytes: file.openPath, prefixLength: FormatSniffer.prefixLength) {
-                prefix in
+            // The directory's descriptor must stay open until `openat` has run.
+            mapped = try withExtendedLifetime(file.directory) { () throws(BinaryFormatError) in
+                try MappedFile.mapping(
+                at: file.directory.descriptor, name: file.name, followLink: file.followLink,
+                prefixLength: FormatSniffer.prefixLength
+            ) { prefix in
                 FormatSniffer.sniff(prefix) != .notBinary
                     || (archives && ArchiveScanner.isArchive(prefix, path: file.displayPath))
+            }
             }
         } catch {
             return .diagnostic(
