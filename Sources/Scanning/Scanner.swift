@@ -44,10 +44,7 @@ package enum Scanner {
         }
         guard walkedRoots > 0 else { throw .noRoots(details: walker.diagnostics.map(\.message)) }
 
-        // Walk order first, so diagnostics with the same path and kind keep one order.
-        let diagnostics = Array((walker.diagnostics + outcomes.diagnosticsInWalkOrder()).enumerated())
-            .sorted { ($0.element.path, $0.element.kind.rawValue, $0.offset) < ($1.element.path, $1.element.kind.rawValue, $1.offset) }
-            .map(\.element)
+        let diagnostics = outcomes.sortedDiagnostics(walk: walker.diagnostics)
         let found = outcomes.sortedBinaries()
 
         var assessed = found.map(\.assessed)

@@ -27,12 +27,12 @@ struct BinaryAnalyzer: Sendable {
             // The directory's descriptor must stay open until `openat` has run.
             mapped = try withExtendedLifetime(file.directory) { () throws(BinaryFormatError) in
                 try MappedFile.mapping(
-                at: file.directory.descriptor, name: file.name, followLink: file.followLink,
-                prefixLength: FormatSniffer.prefixLength
-            ) { prefix in
-                FormatSniffer.sniff(prefix) != .notBinary
-                    || (archives && ArchiveScanner.isArchive(prefix, path: file.displayPath))
-            }
+                    at: file.directory.descriptor, name: file.name, followLink: file.followLink,
+                    prefixLength: FormatSniffer.prefixLength
+                ) { prefix in
+                    FormatSniffer.sniff(prefix) != .notBinary
+                        || (archives && ArchiveScanner.isArchive(prefix, path: file.displayPath))
+                }
             }
         } catch {
             return .diagnostic(

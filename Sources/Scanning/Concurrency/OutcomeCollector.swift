@@ -34,7 +34,10 @@ final class OutcomeCollector: @unchecked Sendable {
         func flatten(_ outcome: FileOutcome) {
             switch outcome {
             case let .binary(identity, analysis, assessed):
-                found.append(Binary(key: Key(ordinal: ordinal, part: part), identity: identity, analysis: analysis, assessed: assessed))
+                found.append(
+                    Binary(
+                        key: Key(ordinal: ordinal, part: part), identity: identity, analysis: analysis,
+                        assessed: assessed))
             case .notBinary: notBinary += 1
             case let .diagnostic(diagnostic): problems.append((Key(ordinal: ordinal, part: part), diagnostic))
             case let .several(outcomes): outcomes.forEach(flatten)
@@ -56,11 +59,19 @@ final class OutcomeCollector: @unchecked Sendable {
         return binaries.sorted { ($0.identity.path, $0.key) < ($1.identity.path, $1.key) }
     }
 
-    /// The diagnostics in walk order.
-    func diagnosticsInWalkOrder() -> [ScanDiagnostic] {
+    /// The walk's own diagnostics and the analysers', by path and kind; ties keep walk order
+    /// (the walk's first), so the order is the same whatever order threads finished in.
+    func sortedDiagnostics(walk: [ScanDiagnostic]) -> [ScanDiagnostic] {
         lock.lock()
-        defer { lock.unlock() }
-        return diagnostics.sorted { $0.key < $1.key }.map(\.diagnostic)
+        let analysed = diagnostics.sorted { $0.key < $1.key }.map(\.diagnostic)
+        lock.unlock()
+        return (walk + analysed).enumerated()
+            .sorted {
+                ($0.element.path, $0.element.kind.rawValue, $0.offset) < (
+                    $1.element.path, $1.element.kind.rawValue, $1.offset
+                )
+            }
+            .map(\.element)
     }
 
     /// Outcomes that were no binary (each entry of an archive counts).

@@ -58,7 +58,9 @@ final class DirectoryHandle: Sendable {
         errno = 0
         while let entry = readdir(stream) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
-            if name != [0x2E] && name != [0x2E, 0x2E] { entries.append(DirectoryEntry(name: name, type: entry.pointee.d_type)) }
+            if name != [0x2E] && name != [0x2E, 0x2E] {
+                entries.append(DirectoryEntry(name: name, type: entry.pointee.d_type))
+            }
             errno = 0
         }
         // readdir returns NULL both at the end and on an error; only errno tells them apart.

@@ -72,7 +72,8 @@ struct FileWalker {
             let from: DirectoryHandle
             switch parent {
             case .failure(.replaced):
-                report(stack.displayOrDot, .unreadable, "the directory was replaced during the scan; not walked further")
+                report(
+                    stack.displayOrDot, .unreadable, "the directory was replaced during the scan; not walked further")
                 continue
             case let .failure(.failed(error)):
                 report(stack.displayOrDot, .unreadable, "cannot open the directory again: \(error.text)")
