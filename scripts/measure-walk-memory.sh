@@ -46,9 +46,11 @@ fi
 /usr/bin/time -v -o "$work/time.txt" "$binary" scan "$tree" --report json="$work/report.json" --quiet || true
 peak_kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time.txt")
 wall=$(awk -F': ' '/Elapsed \(wall clock\) time/ {print $2}' "$work/time.txt")
+user=$(awk -F': ' '/User time/ {print $2}' "$work/time.txt")
+system=$(awk -F': ' '/System time/ {print $2}' "$work/time.txt")
 status=$(awk -F': ' '/Exit status/ {print $2}' "$work/time.txt")
 counts=$(python3 -c 'import json,sys; s=json.load(open(sys.argv[1]))["summary"]; print(s["filesExamined"], "files examined,", s["binaries"], "binaries")' "$work/report.json" 2>/dev/null || echo "no report")
 echo "files: $shape empty + Samples/ ($counts)"
 echo "exit status: $status"
 echo "peak RSS: $((peak_kb / 1024)) MB ($peak_kb kB)"
-echo "wall time: $wall"
+echo "wall time: $wall (CPU: user ${user} s, system ${system} s)"
