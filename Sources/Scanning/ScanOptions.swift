@@ -63,6 +63,3 @@ package struct ScanOptions: Sendable {
         self.digests = digests
     }
 }
-
-/// Progress callback: files done, files in total, the path just finished.
-package typealias ScanProgress = @Sendable (_ done: Int, _ total: Int, _ path: String) -> Void

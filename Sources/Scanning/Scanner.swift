@@ -2,7 +2,7 @@ import Dispatch
 import Foundation
 import Readiness
 
-/// Runs a scan: walk the roots, analyse every file on every core, add what only the
+/// Runs a scan: walk the roots while every core analyses the files found, add what only the
 /// application context shows, apply suppressions and the baseline, decide the gate, and
 /// collect one deterministic `ScanReport`.
 package enum Scanner {
@@ -28,32 +28,24 @@ package enum Scanner {
         // A root given twice (`dir` and `dir/`) is walked once.
         var seenRoots = Set<String>()
         let roots = options.roots.filter { seenRoots.insert($0.trimmingSlashes()).inserted }
-        for root in roots {
-            let prefix = roots.count > 1 ? root.trimmingSlashes() : ""
-            if walker.walk(root: root, prefix: prefix) { walkedRoots += 1 }
-        }
-        guard walkedRoots > 0 else { throw .noRoots(details: walker.diagnostics.map(\.message)) }
 
         var analyzer = BinaryAnalyzer(
             rules: options.rules, target: options.target, isa: options.isa, archives: options.archives,
             digests: options.digests || options.cache != nil, cache: options.cache)
         analyzer.sizeBudget = options.sizeBudget
-        let outcomes = analyzeAll(
-            walker.files, analyzer: analyzer, concurrency: options.concurrency, progress: progress)
-
-        var diagnostics = walker.diagnostics
-        var found: [(identity: BinaryIdentity, analysis: AnalyzedBinary, assessed: AssessedBinary)] = []
-        var notBinary = 0
-        func collect(_ outcome: FileOutcome) {
-            switch outcome {
-            case let .binary(identity, analysis, assessed): found.append((identity, analysis, assessed))
-            case .notBinary: notBinary += 1
-            case let .diagnostic(diagnostic): diagnostics.append(diagnostic)
-            case let .several(outcomes): outcomes.forEach(collect)
+        let workers = max(1, options.concurrency ?? ProcessInfo.processInfo.activeProcessorCount)
+        let (outcomes, filesFound) = ScanPipeline.run(workers: workers, analyzer: analyzer, progress: progress) {
+            found, entering in
+            for root in roots {
+                let prefix = roots.count > 1 ? root.trimmingSlashes() : ""
+                if walker.walk(root: root, prefix: prefix, entering: entering, found: found) { walkedRoots += 1 }
             }
+            return walker.filesFound
         }
-        outcomes.forEach(collect)
-        found.sort { $0.identity.path < $1.identity.path }
+        guard walkedRoots > 0 else { throw .noRoots(details: walker.diagnostics.map(\.message)) }
+
+        let diagnostics = outcomes.sortedDiagnostics(walk: walker.diagnostics)
+        let found = outcomes.sortedBinaries()
 
         var assessed = found.map(\.assessed)
         let applications = ApplicationAssessor.assess(&assessed, rules: options.rules, target: options.target)
@@ -70,40 +62,15 @@ package enum Scanner {
                 binaries: binaries, failOn: options.failOn, failOnUnknown: options.failOnUnknown,
                 baselineActive: baseline != nil)
             : nil
-        diagnostics.sort { ($0.path, $0.kind.rawValue) < ($1.path, $1.kind.rawValue) }
 
         let report = ScanReport(
             tool: ToolInfo(version: options.toolVersion),
             target: TargetInfo(name: options.target.name, title: options.target.description),
             generatedAt: options.generatedAt, roots: roots,
             summary: ScanSummary.make(
-                files: walker.files.count, notBinary: notBinary, binaries: binaries, applications: applications),
+                files: filesFound, notBinary: outcomes.notBinary, binaries: binaries, applications: applications),
             gate: gate, binaries: binaries, applications: applications, diagnostics: diagnostics,
             suppressions: suppressionStatus, baseline: baseline)
         return (report, assessed)
-    }
-
-    /// Analyses files on `concurrency` threads (every core by default); results keep the
-    /// walk's order whatever order the threads finish in.
-    private static func analyzeAll(
-        _ files: [WalkedFile], analyzer: BinaryAnalyzer, concurrency: Int?, progress: ScanProgress?
-    ) -> [FileOutcome] {
-        let results = OutcomeSlots(count: files.count)
-        let workers = max(1, concurrency ?? ProcessInfo.processInfo.activeProcessorCount)
-        let next = AtomicCounter()
-        let done = AtomicCounter()
-        // Largest files first, so one big library started last does not leave a core idle.
-        let order = files.indices.sorted { (files[$0].size, $1) > (files[$1].size, $0) }
-        DispatchQueue.concurrentPerform(iterations: min(workers, max(files.count, 1))) { _ in
-            while true {
-                let position = next.increment() - 1
-                guard position < order.count else { return }
-                let index = order[position]
-                results.set(index, analyzer.analyze(files[index]))
-                let finished = done.increment()
-                progress?(finished, files.count, files[index].displayPath)
-            }
-        }
-        return results.values
     }
 }

@@ -138,7 +138,8 @@ struct ArchiveGapTests {
         let path = root.appendingPathComponent("arm64_lib.dll")
         try Data(Self.dll).write(to: path)
         let file = WalkedFile(
-            openPath: Array(path.path.utf8), displayPath: "arm64_lib.dll", displayIsLossy: false, size: Self.dll.count)
+            directory: .workingDirectory, name: Array(path.path.utf8), followLink: true, displayPath: "arm64_lib.dll",
+            displayIsLossy: false, ordinal: 0)
         var analyzer = try Self.analyzer(isa: ISAOptions())
         guard case let .binary(identity, analysis, _) = analyzer.analyze(file) else {
             Issue.record("not rated under the budget")

@@ -64,7 +64,19 @@ package final class MappedFile: @unchecked Sendable {
     package static func mapping(
         pathBytes: [UInt8], prefixLength: Int, when wanted: (UnsafeRawBufferPointer) -> Bool
     ) throws(BinaryFormatError) -> MappedFile? {
-        let fd = try openRegular(pathBytes)
+        try mapping(at: AT_FDCWD, name: pathBytes, followLink: true, prefixLength: prefixLength, when: wanted)
+    }
+
+    /// Like `mapping(pathBytes:prefixLength:when:)`, for the file `name` inside the open
+    /// directory `directory` (`openat(2)`), so the file's full path may be longer than
+    /// `PATH_MAX`. `directory` must stay open for the call; the mapping does not need it after.
+    /// - Parameter followLink: false opens with `O_NOFOLLOW`, so a file replaced by a symbolic
+    ///   link after the walk looked at it is refused rather than followed.
+    package static func mapping(
+        at directory: Int32, name: [UInt8], followLink: Bool, prefixLength: Int,
+        when wanted: (UnsafeRawBufferPointer) -> Bool
+    ) throws(BinaryFormatError) -> MappedFile? {
+        let fd = try openRegular(name, at: directory, followLink: followLink)
         let accepted: Bool? = withUnsafeTemporaryAllocation(byteCount: max(1, min(prefixLength, fd.size)), alignment: 8)
         { buffer in
             let got = fd.size == 0 ? 0 : pread(fd.descriptor, buffer.baseAddress, buffer.count, 0)
@@ -89,12 +101,16 @@ package final class MappedFile: @unchecked Sendable {
         try self.init(adopting: fd, size: size)
     }
 
-    /// Opens `pathBytes` read-only and checks that it is a regular file.
-    private static func openRegular(_ pathBytes: [UInt8]) throws(BinaryFormatError) -> (descriptor: Int32, size: Int) {
+    /// Opens `pathBytes` (relative to `directory`, `openat(2)`) read-only and checks that it is
+    /// a regular file.
+    private static func openRegular(_ pathBytes: [UInt8], at directory: Int32 = AT_FDCWD, followLink: Bool = true)
+        throws(BinaryFormatError) -> (descriptor: Int32, size: Int)
+    {
         // O_NONBLOCK: opening a FIFO that raced in after the walk must not block.
+        let flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK | (followLink ? 0 : O_NOFOLLOW)
         let fd = (pathBytes + [0]).withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
-                chars.baseAddress.map { open($0, O_RDONLY | O_CLOEXEC | O_NONBLOCK) } ?? -1
+                chars.baseAddress.map { openat(directory, $0, flags) } ?? -1
             }
         }
         guard fd >= 0 else { throw .io(call: "open", message: errnoText()) }

@@ -48,7 +48,10 @@ struct ArchiveScanner {
     }
 
     static func hasArchiveExtension(_ path: String) -> Bool {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
+        // The last component, found from the end: a path thousands of levels deep costs no more.
+        var name = Substring(path)
+        while name.hasSuffix("/") { name.removeLast() }
+        if let slash = name.utf8.lastIndex(of: UInt8(ascii: "/")) { name = name[name.utf8.index(after: slash)...] }
         guard let dot = name.lastIndex(of: ".") else { return false }
         return extensions.contains(name[name.index(after: dot)...].lowercased())
     }

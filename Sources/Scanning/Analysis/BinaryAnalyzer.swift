@@ -37,10 +37,15 @@ struct BinaryAnalyzer: Sendable {
     private func analyzeOnce(_ file: WalkedFile) -> (outcome: FileOutcome, changed: Bool) {
         let mapped: MappedFile?
         do {
-            mapped = try MappedFile.mapping(pathBytes: file.openPath, prefixLength: FormatSniffer.prefixLength) {
-                prefix in
-                FormatSniffer.sniff(prefix) != .notBinary
-                    || (archives && ArchiveScanner.isArchive(prefix, path: file.displayPath))
+            // The directory's descriptor must stay open until `openat` has run.
+            mapped = try withExtendedLifetime(file.directory) { () throws(BinaryFormatError) in
+                try MappedFile.mapping(
+                    at: file.directory.descriptor, name: file.name, followLink: file.followLink,
+                    prefixLength: FormatSniffer.prefixLength
+                ) { prefix in
+                    FormatSniffer.sniff(prefix) != .notBinary
+                        || (archives && ArchiveScanner.isArchive(prefix, path: file.displayPath))
+                }
             }
         } catch {
             return (

@@ -7,17 +7,22 @@
 /// Walks scan roots without following symbolic links unless asked, never opening FIFOs,
 /// sockets or devices, and reports what it skipped.
 ///
-/// Uses `opendir`/`readdir`/`lstat` on raw bytes so file names that are not UTF-8 are still
-/// scanned (and shown with replacement characters). With `followSymlinks`, a link to a
-/// directory already on the current path is a loop and is reported, not entered.
+/// Directories are opened relative to their parent's descriptor (`openat`, `fdopendir`,
+/// `fstatat` with `AT_SYMLINK_NOFOLLOW`) and hold raw names, so neither the depth of a tree nor
+/// the length of its paths limits the walk, and names that are not UTF-8 are still scanned
+/// (shown with replacement characters). Each regular file is handed on as it is found: the walk
+/// keeps no list of files, only the directories above the current one (`DirectoryStack`).
+/// With `followSymlinks`, a link to a directory already on the current path is a loop and is
+/// reported, not entered.
 struct FileWalker {
     var followSymlinks: Bool
     var excludes: [String]
     /// Directories never entered, by identity rather than name: armready's own cache folder
     /// when it lies inside a scanned tree.
     private var skippedDirectories: [DeviceInode] = []
-    private(set) var files: [WalkedFile] = []
     private(set) var diagnostics: [ScanDiagnostic] = []
+    /// Regular files handed on so far, over every root walked.
+    private(set) var filesFound = 0
 
     init(followSymlinks: Bool, excludes: [String]) {
         self.followSymlinks = followSymlinks
@@ -30,105 +35,145 @@ struct FileWalker {
         if stat(path, &info) == 0, Self.isDirectory(info) { skippedDirectories.append(DeviceInode(info)) }
     }
 
-    /// Walks one root. `prefix` is prepended to display paths (empty for a single root).
+    /// Walks one root, calling `found` with each regular file as the walk meets it and
+    /// `entering` with each directory's display path before it is listed.
+    /// - Parameter prefix: prepended to display paths (empty for a single root).
     /// - Returns: false when the root itself does not exist or cannot be read.
-    mutating func walk(root: String, prefix: String) -> Bool {
-        let rootBytes = Array(root.utf8)
+    mutating func walk(
+        root: String, prefix: String, entering: (String) -> Void = { _ in }, found: (WalkedFile) -> Void
+    ) -> Bool {
         var info = stat()
         guard stat(root, &info) == 0 else {
-            diagnostics.append(
-                ScanDiagnostic(path: root, kind: .missingRoot, message: "cannot scan \(root): \(Self.errnoText())"))
+            report(root, .missingRoot, "cannot scan \(root): \(Errno(errno).text)")
             return false
         }
-        if Self.isDirectory(info) {
-            var ancestors: [DeviceInode] = [DeviceInode(info)]
-            guard let directory = opendir(root) else {
-                diagnostics.append(
-                    ScanDiagnostic(
-                        path: root, kind: .unreadable, message: "cannot read directory \(root): \(Self.errnoText())"))
-                return false
-            }
-            closedir(directory)
-            walkDirectory(rootBytes, display: prefix, lossy: false, ancestors: &ancestors)
+        guard Self.isDirectory(info) else {
+            let name = prefix.isEmpty ? Self.lastComponent(root) : prefix
+            consider(
+                Array(root.utf8), in: .workingDirectory, type: Self.entryType(info.st_mode), followLink: true,
+                display: name, lossy: false, found: found)
             return true
         }
-        let name = prefix.isEmpty ? Self.lastComponent(root) : prefix
-        consider(path: rootBytes, display: name, lossy: false, info: info, isRoot: true)
+        let handle: DirectoryHandle
+        switch DirectoryHandle.open(Array(root.utf8), in: .workingDirectory, followLink: true) {
+        case let .failure(error):
+            report(root, .unreadable, "cannot read directory \(root): \(error.text)")
+            return false
+        case let .success(opened): handle = opened
+        }
+        var stack = DirectoryStack(root: handle, display: prefix)
+        entering(prefix)
+        list(&stack, found: found)
+        while !stack.frames.isEmpty {
+            guard let (entry, parent) = stack.nextPending() else {
+                stack.pop()
+                continue
+            }
+            let from: DirectoryHandle
+            switch parent {
+            case .failure(.replaced):
+                report(
+                    stack.displayOrDot, .unreadable, "the directory was replaced during the scan; not walked further")
+                continue
+            case let .failure(.failed(error)):
+                report(stack.displayOrDot, .unreadable, "cannot open the directory again: \(error.text)")
+                continue
+            case let .success(handle): from = handle
+            }
+            let decoded = String(decoding: entry.name, as: UTF8.self)
+            let display = stack.childDisplay(decoded)
+            let opened: DirectoryHandle
+            switch DirectoryHandle.open(entry.name, in: from, followLink: entry.followLink) {
+            case let .failure(error):
+                report(display, .unreadable, "cannot read directory: \(error.text)")
+                continue
+            case let .success(handle): opened = handle
+            }
+            if entry.followLink, stack.contains(opened.identity) {
+                report(display, .symlinkLoop, "symbolic link loops back to a directory being scanned; not followed")
+                continue
+            }
+            if skippedDirectories.contains(opened.identity) { continue }
+            let lossy = stack.top.lossy || !decoded.utf8.elementsEqual(entry.name)
+            stack.push(opened, entry, decodedName: decoded, lossy: lossy)
+            entering(display)
+            list(&stack, found: found)
+        }
         return true
     }
 
-    /// `lossy`: some directory above already had a name that is not valid UTF-8.
-    private mutating func walkDirectory(
-        _ path: [UInt8], display: String, lossy parentLossy: Bool, ancestors: inout [DeviceInode]
-    ) {
-        guard let directory = path.withCPath({ opendir($0) }) else {
-            diagnostics.append(
-                ScanDiagnostic(
-                    path: display.isEmpty ? "." : display, kind: .unreadable,
-                    message: "cannot read directory: \(Self.errnoText())"))
+    /// Lists the deepest directory: hands on its files, reports its special files, and
+    /// records its subdirectories in byte order (so the walk is the same on every run).
+    private mutating func list(_ stack: inout DirectoryStack, found: (WalkedFile) -> Void) {
+        guard let directory = stack.top.handle else { return }
+        var entries: [DirectoryEntry]
+        switch directory.entries() {
+        case let .failure(error):
+            report(stack.displayOrDot, .unreadable, "cannot read directory: \(error.text)")
             return
+        case let .success(listed): entries = listed
         }
-        var names: [[UInt8]] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                Array(raw.prefix { $0 != 0 })
-            }
-            if name == [0x2E] || name == [0x2E, 0x2E] { continue }
-            names.append(name)
-        }
-        closedir(directory)
-        // Byte order, so the walk (and so the report) is the same on every run.
-        names.sort { $0.lexicographicallyPrecedes($1) }
-        for name in names {
-            let child = path + [0x2F] + name
-            let decoded = String(decoding: name, as: UTF8.self)
-            let lossy = parentLossy || Array(decoded.utf8) != name
-            let childDisplay = display.isEmpty ? decoded : display + "/" + decoded
-            if isExcluded(childDisplay, name: decoded) { continue }
+        entries.sort { $0.name.lexicographicallyPrecedes($1.name) }
+        var subdirectories: [DirectoryStack.PendingDirectory] = []
+        for entry in entries {
+            let decoded = String(decoding: entry.name, as: UTF8.self)
+            let display = stack.childDisplay(decoded)
+            if isExcluded(display, name: decoded) { continue }
+            var type = entry.type
+            var followLink = false
             var info = stat()
-            guard child.withCPath({ lstat($0, &info) }) == 0 else {
-                diagnostics.append(
-                    ScanDiagnostic(path: childDisplay, kind: .unreadable, message: "cannot stat: \(Self.errnoText())"))
-                continue
-            }
-            if (info.st_mode & S_IFMT) == S_IFLNK {
-                guard followSymlinks else { continue }
-                guard child.withCPath({ stat($0, &info) }) == 0 else { continue }  // dangling link
-                if Self.isDirectory(info), ancestors.contains(DeviceInode(info)) {
-                    diagnostics.append(
-                        ScanDiagnostic(
-                            path: childDisplay, kind: .symlinkLoop,
-                            message: "symbolic link loops back to a directory being scanned; not followed"))
+            if type == UInt8(DT_UNKNOWN) {
+                guard entry.name.withCPath({ fstatat(directory.descriptor, $0, &info, AT_SYMLINK_NOFOLLOW) }) == 0
+                else {
+                    report(display, .unreadable, "cannot stat: \(Errno(errno).text)")
                     continue
                 }
+                type = Self.entryType(info.st_mode)
             }
-            if Self.isDirectory(info) {
-                if skippedDirectories.contains(DeviceInode(info)) { continue }
-                ancestors.append(DeviceInode(info))
-                walkDirectory(child, display: childDisplay, lossy: lossy, ancestors: &ancestors)
-                ancestors.removeLast()
-            } else {
-                consider(path: child, display: childDisplay, lossy: lossy, info: info, isRoot: false)
+            if type == UInt8(DT_LNK) {
+                guard followSymlinks else { continue }
+                // A dangling link is no file to scan.
+                guard entry.name.withCPath({ fstatat(directory.descriptor, $0, &info, 0) }) == 0 else { continue }
+                type = Self.entryType(info.st_mode)
+                followLink = true
             }
+            if type == UInt8(DT_DIR) {
+                subdirectories.append(DirectoryStack.PendingDirectory(name: entry.name, followLink: followLink))
+                continue
+            }
+            let lossy = stack.top.lossy || !decoded.utf8.elementsEqual(entry.name)
+            consider(
+                entry.name, in: directory, type: type, followLink: followLink, display: display, lossy: lossy,
+                found: found)
         }
+        stack.top.pending = subdirectories.reversed()
     }
 
-    private mutating func consider(path: [UInt8], display: String, lossy: Bool, info: stat, isRoot: Bool) {
-        let type = info.st_mode & S_IFMT
-        guard type == S_IFREG else {
+    private mutating func consider(
+        _ name: [UInt8], in directory: DirectoryHandle, type: UInt8, followLink: Bool, display: String, lossy: Bool,
+        found: (WalkedFile) -> Void
+    ) {
+        guard type == UInt8(DT_REG) else {
             let what: String
-            switch type {
-            case S_IFIFO: what = "a FIFO"
-            case S_IFSOCK: what = "a socket"
-            case S_IFCHR: what = "a character device"
-            case S_IFBLK: what = "a block device"
+            switch Int(type) {
+            case DT_FIFO: what = "a FIFO"
+            case DT_SOCK: what = "a socket"
+            case DT_CHR: what = "a character device"
+            case DT_BLK: what = "a block device"
             default: what = "not a regular file"
             }
-            diagnostics.append(
-                ScanDiagnostic(path: display, kind: .specialFile, message: "\(what); skipped without opening it"))
+            report(display, .specialFile, "\(what); skipped without opening it")
             return
         }
-        files.append(WalkedFile(openPath: path, displayPath: display, displayIsLossy: lossy, size: Int(info.st_size)))
+        found(
+            WalkedFile(
+                directory: directory, name: name, followLink: followLink, displayPath: display, displayIsLossy: lossy,
+                ordinal: filesFound))
+        filesFound += 1
+    }
+
+    private mutating func report(_ path: String, _ kind: ScanDiagnostic.Kind, _ message: String) {
+        diagnostics.append(ScanDiagnostic(path: path, kind: kind, message: message))
     }
 
     /// A path is excluded when a pattern matches the whole relative path or the entry's name
@@ -137,11 +182,12 @@ struct FileWalker {
         excludes.contains { pattern in fnmatch(pattern, path, 0) == 0 || fnmatch(pattern, name, 0) == 0 }
     }
 
+    /// The `d_type` that `readdir` would give for a `stat` mode (glibc's `IFTODT`).
+    private static func entryType(_ mode: mode_t) -> UInt8 { UInt8(truncatingIfNeeded: (mode & S_IFMT) >> 12) }
+
     private static func isDirectory(_ info: stat) -> Bool { (info.st_mode & S_IFMT) == S_IFDIR }
 
     private static func lastComponent(_ path: String) -> String {
         path.split(separator: "/").last.map(String.init) ?? path
     }
-
-    static func errnoText() -> String { String(cString: strerror(errno)) }
 }
