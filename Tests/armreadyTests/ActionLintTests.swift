@@ -1,0 +1,23 @@
+import Foundation
+import Testing
+
+/// The GitHub Action and the workflows the README shows pass actionlint, and the action's
+/// scripts pass shellcheck (`scripts/lint-actions.py`; setup.sh --test installs the tools).
+@Suite("armready: the GitHub Action and documented workflows lint clean")
+struct ActionLintTests {
+    @Test(.timeLimit(.minutes(10)))
+    func actionlintAndShellcheckFindNothing() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "scripts/lint-actions.py"]
+        process.currentDirectoryURL = Armready.packageRoot
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(text)")
+        #expect(text.contains("2 README workflow(s)"), "\(text)")
+    }
+}
