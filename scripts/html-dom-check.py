@@ -185,7 +185,7 @@ class DevTools:
 
 def layout(args, profile, url, width, height):
     """Opens url at a width x height viewport; returns its size, and prints or shoots it if asked."""
-    tools = DevTools(run(args, profile + "-layout") + ["--remote-debugging-pipe", "about:blank"])
+    tools = DevTools(run(args, os.path.join(profile, "layout")) + ["--remote-debugging-pipe", "about:blank"])
     try:
         page = next(t for t in tools.call("Target.getTargets")["targetInfos"] if t["type"] == "page")
         session = tools.call("Target.attachToTarget", targetId=page["targetId"], flatten=True)["sessionId"]
