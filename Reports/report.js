@@ -151,7 +151,10 @@
     }
     staticTile('files', sum.filesExamined, 'Files examined', plural(sum.binaries, 'binary', 'binaries') + ', ' + plural(sum.notBinary, 'other file'));
     if (sum.hybridNativeShare !== undefined && sum.hybridNativeShare !== null) {
-      staticTile('native-share', pct(sum.hybridNativeShare), 'Native code share', 'of the code in hybrid (Arm64X/Arm64EC) binaries');
+      /* A share of code in hybrid binaries only: worded so it cannot pass for a readiness score. */
+      var hybrids = B.filter(function (b) { return b.execution === 'arm64x' || b.execution === 'arm64ec'; }).length;
+      staticTile('native-share', pct(sum.hybridNativeShare), 'Native Arm64 code in hybrid binaries',
+        'Share of the code in ' + plural(hybrids, 'Arm64X/Arm64EC binary', 'Arm64X/Arm64EC binaries') + '; not a readiness score');
     }
     add(root, tiles);
   }
@@ -163,6 +166,8 @@
     add(section, appChart(), execChart());
     add(root, section);
   }
+  /* HTML rather than SVG: the labels keep the page's font size at any width (an SVG scaled to
+   * a phone's width shrinks them to 6 px), and a narrow screen puts each label above its bar. */
   function appChart() {
     var box = el('div', 'panel chart');
     var apps = APPS.map(function (a, i) { return i; });
@@ -174,36 +179,35 @@
     var top = apps.slice(0, 12);
     add(box, el('h3', null, 'Binaries by verdict, per application' + (apps.length > top.length ? ' (worst ' + top.length + ' of ' + apps.length + ')' : '')));
     if (!top.length) { add(box, el('p', 'muted', 'No applications were found.')); return box; }
-    var rowH = 24, labelW = 200, barW = 440, width = labelW + barW + 50;
-    var chart = svg('svg', { viewBox: '0 0 ' + width + ' ' + (top.length * rowH + 4), role: 'img' });
+    var chart = el('ul', 'bars');
     chart.setAttribute('aria-label', 'Binaries by verdict for each application');
     var max = 1;
     top.forEach(function (i) { max = Math.max(max, APPS[i].binaries.length); });
-    top.forEach(function (i, row) {
-      var app = APPS[i], y = row * rowH + 2;
-      var label = svg('text', { x: labelW - 8, y: y + 15, 'text-anchor': 'end' });
-      label.textContent = app.name.length > 28 ? app.name.slice(0, 27) + '\u2026' : app.name;
-      add(label, add(svg('title', {}), app.id));
-      chart.appendChild(label);
-      var counts = {};
+    top.forEach(function (i) {
+      var app = APPS[i];
+      var row = el('li', 'bar-row');
+      var label = el('span', 'bar-label', app.name);
+      label.title = app.id;
+      var track = el('span', 'bar-track');
+      var counts = {}, words = [];
       app.binaries.forEach(function (path) {
         var bi = pathIndex[path];
         if (bi === undefined) return;
         var v = B[bi].verdict;
         counts[v] = (counts[v] || 0) + 1;
       });
-      var x = labelW;
       VERDICTS.forEach(function (v) {
         if (!counts[v]) return;
-        var w = counts[v] / max * barW;
-        var r = svg('rect', { x: x, y: y + 3, width: Math.max(w, 1.5), height: rowH - 8, 'class': 'f-' + v, rx: 2 });
-        add(r, add(svg('title', {}), app.name + ': ' + counts[v] + ' ' + VERDICT_LABEL[v].toLowerCase()));
-        chart.appendChild(r);
-        x += w;
+        var bar = el('span', 'bar b-' + v);
+        bar.style.width = (counts[v] / max * 100).toFixed(2) + '%';
+        bar.title = app.name + ': ' + num(counts[v]) + ' ' + VERDICT_LABEL[v].toLowerCase();
+        words.push(num(counts[v]) + ' ' + VERDICT_LABEL[v].toLowerCase());
+        track.appendChild(bar);
       });
-      var total = svg('text', { x: x + 6, y: y + 15, 'class': 'muted' });
-      total.textContent = String(app.binaries.length);
-      chart.appendChild(total);
+      track.setAttribute('role', 'img');
+      track.setAttribute('aria-label', words.join(', '));
+      add(row, label, track, el('span', 'bar-total muted', num(app.binaries.length)));
+      chart.appendChild(row);
     });
     add(box, chart, legend(VERDICTS.map(function (v) { return [VERDICT_LABEL[v], 'var(--' + v + ')']; })));
     return box;
@@ -297,18 +301,83 @@
       return card;
     }
     var ol = el('ol', 'reasons');
-    app.reasons.forEach(function (r) {
-      var li = add(el('li'), badge(r.verdict), ' ');
-      var name = el('button', 'linklike mono', s(r.binary));
-      name.type = 'button';
-      var bi = pathIndex[r.binary];
-      if (bi !== undefined) name.addEventListener('click', function () { focusBinary(bi); });
-      add(li, name, ' ', el('code', 'muted', s(r.rule)), ': ', s(r.message));
-      if (r.dependency !== undefined && r.dependency !== null) add(li, el('span', 'muted', ' (needs ' + s(r.dependency) + ')'));
-      ol.appendChild(li);
-    });
+    reasonGroups(app.reasons).forEach(function (g) { ol.appendChild(g.binaries.length === 1 ? reasonItem(g) : groupItem(g)); });
     add(card, ol);
     return card;
+  }
+  /* Display only: the reasons the scan gave (the JSON report keeps every one), gathered when
+   * they say the same thing (verdict, rule, message, dependency), so a thousand alike binaries
+   * make one line. Reasons come worst first; so do the groups, then the larger first. */
+  function reasonGroups(reasons) {
+    var groups = [], byKey = {};
+    reasons.forEach(function (r) {
+      var key = JSON.stringify([r.verdict, s(r.rule), s(r.message), s(r.dependency)]);
+      var g = byKey[key];
+      if (!g) {
+        g = byKey[key] = { verdict: r.verdict, rule: s(r.rule), message: s(r.message), dependency: r.dependency, binaries: [], at: groups.length };
+        groups.push(g);
+      }
+      g.binaries.push(s(r.binary));
+    });
+    return groups.sort(function (a, b) {
+      return (VERDICT_RANK[b.verdict] - VERDICT_RANK[a.verdict]) || (b.binaries.length - a.binaries.length) || (a.at - b.at);
+    });
+  }
+  var GROUP_SHOWN = 3;
+  function reasonStart(g) { return add(el('li', 'reason'), badge(g.verdict), ' '); }
+  function reasonTail(li, g) {
+    add(li, ' ', el('code', 'muted', g.rule), ': ', el('span', 'reason-text', g.message));
+    if (g.dependency !== undefined && g.dependency !== null) add(li, el('span', 'muted', ' (needs ' + s(g.dependency) + ')'));
+  }
+  function binaryButton(path) {
+    var name = pathText(el('button', 'linklike mono'), path);
+    name.type = 'button';
+    var bi = pathIndex[path];
+    if (bi !== undefined) name.addEventListener('click', function () { focusBinary(bi); });
+    return name;
+  }
+  function reasonItem(g) {
+    var li = reasonStart(g);
+    add(li, binaryButton(g.binaries[0]));
+    reasonTail(li, g);
+    return li;
+  }
+  /* "1,049 binaries: message", the first few binaries, and the rest in a <details> that is
+   * filled when first opened (print CSS keeps it closed). */
+  function groupItem(g) {
+    var li = reasonStart(g);
+    li.className = 'reason group';
+    li.setAttribute('data-count', String(g.binaries.length));
+    add(li, el('strong', 'group-count', plural(g.binaries.length, 'binary', 'binaries') + ':'));
+    reasonTail(li, g);
+    var first = el('ul', 'group-binaries');
+    g.binaries.slice(0, GROUP_SHOWN).forEach(function (path) { add(first, add(el('li'), binaryButton(path))); });
+    add(li, first);
+    var rest = g.binaries.length - GROUP_SHOWN;
+    if (rest > 0) {
+      var details = el('details', 'group-more');
+      add(details, el('summary', null, plural(rest, 'more binary', 'more binaries')));
+      var filled = false;
+      details.addEventListener('toggle', function () {
+        if (filled || !details.open) return;
+        filled = true;
+        var ul = el('ul', 'group-binaries');
+        g.binaries.slice(GROUP_SHOWN).forEach(function (path) { add(ul, add(el('li'), binaryButton(path))); });
+        add(details, ul);
+      });
+      add(li, details);
+    }
+    return li;
+  }
+  /* The path as text with a line-break opportunity after each / and \, so a long path wraps
+   * between its parts rather than inside a name. */
+  function pathText(node, path) {
+    var parts = s(path).split(/(?<=[\/\\])/);
+    parts.forEach(function (part, n) {
+      if (n) node.appendChild(document.createElement('wbr'));
+      node.appendChild(document.createTextNode(part));
+    });
+    return node;
   }
 
   /* ---------- binaries table ---------- */
@@ -488,7 +557,7 @@
     tr.tabIndex = 0;
     var main = b.findings.length ? b.findings[0] : null;
     var app = appOf(b);
-    var pathCell = el('td', 'path mono', b.path);
+    var pathCell = pathText(el('td', 'path mono'), b.path);
     if (b.pathIsLossy) pathCell.title = 'The file name was not valid UTF-8; unreadable bytes were replaced.';
     add(tr, add(el('td'), badge(b.verdict)), pathCell,
       el('td', null, app ? app.name : ''), el('td', 'mono', b.execution), el('td', null, s(b.kind)),

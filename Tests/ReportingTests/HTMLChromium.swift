@@ -20,9 +20,22 @@ enum HTMLChromium {
         var rowCount: [String: String]
         var rows: [String]
         var paths: [String]
+        /// Each application card's reason texts, in order.
+        var reasons: [String: [String]]
+        /// Present when `load` was given a viewport.
+        var layout: Layout?
 
         var matching: Int? { rowCount["data-matching"].flatMap { Int($0) } }
         var shown: Int? { rowCount["data-shown"].flatMap { Int($0) } }
+    }
+
+    /// The page at an exact viewport (and, when asked, printed).
+    struct Layout: Decodable {
+        var ready: Bool
+        var viewportWidth: Int
+        var scrollWidth: Int
+        var scrollHeight: Int
+        var pdfPages: Int?
     }
 
     /// Where the tests leave rendered pages and screenshots for a person to look at.
@@ -42,7 +55,7 @@ enum HTMLChromium {
     /// Loads `file` (with `hash` as the URL fragment) and returns its DOM facts.
     static func load(
         _ file: URL, hash: String = "", screenshot: URL? = nil, dark: Bool = false, budget: Int = 3000,
-        windowSize: String = "1400,1000"
+        windowSize: String = "1400,1000", viewport: String? = nil, viewportScreenshot: URL? = nil, pdf: URL? = nil
     ) throws -> DOM {
         var arguments = [
             HTMLSampleReport.repositoryRoot.appendingPathComponent("scripts/html-dom-check.py").path, file.path,
@@ -51,6 +64,9 @@ enum HTMLChromium {
         if !hash.isEmpty { arguments += ["--hash", hash] }
         if let screenshot { arguments += ["--screenshot", screenshot.path] }
         if dark { arguments.append("--dark") }
+        if let viewport { arguments += ["--viewport", viewport] }
+        if let viewportScreenshot { arguments += ["--viewport-screenshot", viewportScreenshot.path] }
+        if let pdf { arguments += ["--pdf", pdf.path] }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3"] + arguments

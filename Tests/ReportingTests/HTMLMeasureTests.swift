@@ -19,8 +19,20 @@ import Testing
         let out = URL(fileURLWithPath: path + ".html")
         try Data(html.utf8).write(to: out)
         let dom = try HTMLChromium.load(out, budget: 0)
+        // Where the render's time goes: the JSON encoding, the interning of that text, the escaping.
+        var clock = Date()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let document = try encoder.encode(report)
+        let encodeSeconds = Date().timeIntervalSince(clock)
+        clock = Date()
+        let interned = HTMLJSONInterner.intern(Array(document)) ?? []
+        let internSeconds = Date().timeIntervalSince(clock)
+        clock = Date()
+        _ = HTMLEscaping.scriptSafeJSON(String(decoding: interned, as: UTF8.self))
+        let escapeSeconds = Date().timeIntervalSince(clock)
         print(
-            "HTML \(report.binaries.count) binaries: \(html.utf8.count) bytes, render \(seconds) s, page ready after \(dom.loadMs) ms"
+            "HTML \(report.binaries.count) binaries: \(html.utf8.count) bytes, render \(seconds) s (encode \(encodeSeconds) s, intern \(internSeconds) s, escape \(escapeSeconds) s), page ready after \(dom.loadMs) ms"
         )
         #expect(dom.ready)
         #expect(dom.errors == "")

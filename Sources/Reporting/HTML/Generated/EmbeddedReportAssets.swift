@@ -50,10 +50,10 @@ code, .mono { font-family: ui-monospace, "Cascadia Mono", "DejaVu Sans Mono", Me
 
 /* Header and verdict banner */
 .header { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: baseline; gap: 8px 24px; margin-bottom: 14px; }
-.header .meta { color: var(--muted); }
+.header .meta { color: var(--muted); overflow-wrap: anywhere; }
 .header .meta span + span::before { content: " · "; }
 .banner { border-radius: 8px; padding: 14px 18px; margin-bottom: 16px; border: 1px solid; display: flex; gap: 14px; align-items: center; }
-.banner .headline { font-size: 20px; font-weight: 650; }
+.banner .headline { font-size: 20px; font-weight: 650; overflow-wrap: anywhere; }
 .banner .sub { color: var(--text); opacity: .85; }
 .banner.v-native { background: var(--native-bg); border-color: var(--native); }
 .banner.v-emulated { background: var(--emulated-bg); border-color: var(--emulated); }
@@ -70,6 +70,7 @@ code, .mono { font-family: ui-monospace, "Cascadia Mono", "DejaVu Sans Mono", Me
 .tile .count { font-size: 26px; font-weight: 700; line-height: 1.1; }
 .tile .label { font-weight: 600; }
 .tile .sub { color: var(--muted); font-size: 12.5px; }
+.tile.static[data-tile=native-share] .label { font-size: 13px; }
 .tile.v-native { border-left-color: var(--native); }
 .tile.v-emulated { border-left-color: var(--emulated); }
 .tile.v-at-risk { border-left-color: var(--at-risk); }
@@ -77,12 +78,26 @@ code, .mono { font-family: ui-monospace, "Cascadia Mono", "DejaVu Sans Mono", Me
 .tile.v-unknown { border-left-color: var(--unknown); }
 
 /* Charts */
-.charts { display: grid; grid-template-columns: 3fr 2fr; gap: 12px; }
+.charts { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 12px; }
 @media (max-width: 900px) { .charts { grid-template-columns: 1fr; } }
 .chart h3 { margin-top: 0; }
 .chart svg { width: 100%; height: auto; display: block; }
 .chart svg text { fill: var(--text); font-size: 12px; }
 .chart svg text.muted { fill: var(--muted); }
+/* Bars per application: label, bar, total on one line; on a narrow screen the label goes above. */
+.bars { list-style: none; margin: 0; padding: 0; }
+.bar-row { display: grid; grid-template-columns: minmax(0, 200px) minmax(0, 1fr) 4.5em; gap: 2px 8px; align-items: center; margin: 3px 0; font-size: 12.5px; }
+.bar-label { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; text-align: right; }
+.bar-track { display: flex; height: 14px; }
+.bar { display: block; height: 100%; min-width: 2px; }
+.bar:first-child { border-radius: 2px 0 0 2px; } .bar:last-child { border-radius: 0 2px 2px 0; }
+.bar-total { white-space: nowrap; }
+.b-native { background: var(--native); } .b-emulated { background: var(--emulated); } .b-at-risk { background: var(--at-risk); }
+.b-blocked { background: var(--blocked); } .b-unknown { background: var(--unknown); }
+@media (max-width: 600px) {
+  .bar-row { grid-template-columns: minmax(0, 1fr) 4.5em; margin: 6px 0; }
+  .bar-label { grid-column: 1 / -1; text-align: left; }
+}
 .legend { display: flex; flex-wrap: wrap; gap: 4px 14px; margin-top: 8px; font-size: 12.5px; }
 .legend span::before { content: ""; display: inline-block; width: 10px; height: 10px; border-radius: 2px; margin-right: 5px; background: var(--swatch); vertical-align: -1px; }
 .f-native { fill: var(--native); } .f-emulated { fill: var(--emulated); } .f-at-risk { fill: var(--at-risk); }
@@ -98,15 +113,20 @@ code, .mono { font-family: ui-monospace, "Cascadia Mono", "DejaVu Sans Mono", Me
 .chip { display: inline-block; padding: 0 6px; margin: 1px 4px 1px 0; border: 1px solid var(--line); border-radius: 4px; font-size: 12px; }
 
 /* Applications */
-.apps { display: grid; grid-template-columns: repeat(auto-fill, minmax(380px, 1fr)); gap: 10px; align-items: start; }
-.app { background: var(--panel); border: 1px solid var(--line); border-radius: 8px; padding: 10px 14px; box-shadow: var(--shadow); break-inside: avoid; }
+.apps { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(380px, 100%), 1fr)); gap: 10px; align-items: start; }
+.app { min-width: 0; overflow-wrap: anywhere; background: var(--panel); border: 1px solid var(--line); border-radius: 8px; padding: 10px 14px; box-shadow: var(--shadow); break-inside: avoid; }
 .app-head { display: flex; gap: 8px; align-items: baseline; flex-wrap: wrap; }
 .app-name { font-weight: 650; font-size: 15px; }
 .reasons { margin: 6px 0 0; padding-left: 18px; }
 .reasons li { margin: 3px 0; }
+/* Alike reasons as one line: the count, the message, the first binaries, the rest on demand. */
+.group-binaries { list-style: none; margin: 2px 0 0; padding: 0 0 0 4px; }
+.group-binaries li { margin: 1px 0; }
+.group-more summary { cursor: pointer; color: var(--muted); font-size: 12.5px; }
+.group-more[open] summary { margin-bottom: 2px; }
 .warnings { margin: 4px 0 8px; padding-left: 18px; }
 .warnings li { margin: 2px 0; }
-.linklike { background: none; border: 0; padding: 0; font: inherit; color: var(--accent); cursor: pointer; text-align: left; word-break: break-all; }
+.linklike { background: none; border: 0; padding: 0; font: inherit; color: var(--accent); cursor: pointer; text-align: left; overflow-wrap: anywhere; }
 .linklike:hover { text-decoration: underline; }
 .more { margin-top: 10px; }
 button.btn { font: inherit; padding: 4px 12px; border-radius: 6px; border: 1px solid var(--line); background: var(--panel); color: var(--text); cursor: pointer; }
@@ -117,7 +137,7 @@ button.btn:disabled { opacity: .45; cursor: default; }
 .controls { display: flex; flex-wrap: wrap; gap: 8px; align-items: end; margin-bottom: 10px; }
 .controls label { display: flex; flex-direction: column; font-size: 12px; color: var(--muted); gap: 2px; }
 .controls select, .controls input { font: inherit; padding: 4px 6px; border: 1px solid var(--line); border-radius: 6px; background: var(--panel); color: var(--text); }
-.controls input[type=search] { min-width: 240px; }
+.controls input[type=search] { min-width: min(240px, 100%); }
 .count-line { margin: 6px 0; color: var(--muted); }
 .table-wrap { overflow-x: auto; background: var(--panel); border: 1px solid var(--line); border-radius: 8px; }
 table { border-collapse: collapse; width: 100%; }
@@ -130,17 +150,18 @@ th[aria-sort=descending] button::after { content: " \25BC"; }
 tbody tr.row { cursor: pointer; }
 tbody tr.row:hover { background: var(--hover); }
 tbody tr.row.open { background: var(--hover); }
-td.path { word-break: break-all; min-width: 220px; }
+/* Paths break after / and \ (report.js puts <wbr> there); anywhere only as a last resort. */
+td.path { overflow-wrap: anywhere; min-width: 220px; }
 td.num { text-align: right; white-space: nowrap; }
 .pager { display: flex; gap: 8px; align-items: center; margin-top: 10px; }
 .empty { padding: 18px; color: var(--muted); text-align: center; }
 
 /* Detail view */
 tr.detail > td { background: var(--bg); padding: 12px 16px 16px; }
-.detail-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap: 4px 32px; }
+.detail-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(420px, 100%), 1fr)); gap: 4px 32px; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 0; }
 dl.facts dt { color: var(--muted); }
-dl.facts dd { margin: 0; word-break: break-all; }
+dl.facts dd { margin: 0; overflow-wrap: anywhere; min-width: 0; }
 .finding { border-left: 4px solid var(--unknown); padding: 6px 10px; margin: 8px 0; background: var(--panel); border-radius: 0 6px 6px 0; }
 .finding.v-native { border-left-color: var(--native); } .finding.v-emulated { border-left-color: var(--emulated); }
 .finding.v-at-risk { border-left-color: var(--at-risk); } .finding.v-blocked { border-left-color: var(--blocked); }
@@ -154,24 +175,54 @@ table.isa th { position: static; }
 
 footer { margin-top: 36px; color: var(--muted); font-size: 12.5px; }
 
+/* A phone: less padding, the whole width for content. */
+@media (max-width: 600px) {
+  main { padding: 12px 10px 32px; }
+  .banner { padding: 10px 12px; }
+  .tiles { grid-template-columns: repeat(auto-fill, minmax(140px, 1fr)); }
+  /* The table scrolls sideways in its own frame (the page does not) rather than squeezing
+   * eight columns into 370 px, which makes every row eight lines tall. */
+  #binary-table { width: 1000px; }
+  #binary-table td:nth-child(7) { min-width: 24em; }
+}
+
 @media print {
   :root { --bg: #fff; --panel: #fff; --hover: #fff; --text: #000; --muted: #444; --line: #bbb; --shadow: none; }
   body { font-size: 11px; }
   main { max-width: none; padding: 0; }
   .controls, .pager, .more, .no-print { display: none !important; }
+  /* The grouped lists stay collapsed on paper: the count, the message and the first binaries. */
+  .group-more > :not(summary) { display: none !important; }
+  .group-more summary { list-style: none; cursor: default; }
+  .group-more summary::-webkit-details-marker { display: none; }
   .tile { cursor: default; }
   th { position: static; }
   th, td { padding: 3px 6px; }
-  td.path { min-width: 0; width: 26%; }
-  #binary-table td:nth-child(7) { width: 26%; }
   code, .mono { font-size: 10px; }
+  /* One line a binary where the path allows: kind and machine stay in the screen view and the
+   * JSON report, so paper holds about 50 rows a page instead of 12. */
+  #binary-table { table-layout: fixed; font-size: 9.5px; }
+  #binary-table .mono { font-size: 9px; }
+  #binary-table th:nth-child(5), #binary-table td:nth-child(5),
+  #binary-table th:nth-child(6), #binary-table td:nth-child(6) { display: none; }
+  #binary-table th { font-size: 8px; letter-spacing: 0; overflow-wrap: anywhere; }
+  #binary-table th:nth-child(1) { width: 10%; }
+  #binary-table th:nth-child(2) { width: 27%; }
+  #binary-table th:nth-child(3) { width: 10%; }
+  #binary-table th:nth-child(4) { width: 9%; }
+  #binary-table th:nth-child(7) { width: 37%; }
+  #binary-table th:nth-child(8) { width: 7%; }
+  #binary-table td:nth-child(7) { font-size: 9px; }
+  #binary-table th, #binary-table td { padding: 1px 4px; }
+  #binary-table .badge { font-size: 9px; padding: 0 5px; }
+  td.path { min-width: 0; }
   .apps { grid-template-columns: 1fr 1fr; }
   .table-wrap { overflow: visible; border: 0; }
-  tr, .app, .finding, .chart { break-inside: avoid; }
+  tr, .app, .finding, .chart, .tile, .banner { break-inside: avoid; }
   h2 { break-after: avoid; }
   a { color: inherit; }
   a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 10px; color: #444; }
-  .charts { grid-template-columns: 3fr 2fr; }
+  .charts { grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); }
 }
 
 """#),
@@ -354,7 +405,10 @@ footer { margin-top: 36px; color: var(--muted); font-size: 12.5px; }
     }
     staticTile('files', sum.filesExamined, 'Files examined', plural(sum.binaries, 'binary', 'binaries') + ', ' + plural(sum.notBinary, 'other file'));
     if (sum.hybridNativeShare !== undefined && sum.hybridNativeShare !== null) {
-      staticTile('native-share', pct(sum.hybridNativeShare), 'Native code share', 'of the code in hybrid (Arm64X/Arm64EC) binaries');
+      /* A share of code in hybrid binaries only: worded so it cannot pass for a readiness score. */
+      var hybrids = B.filter(function (b) { return b.execution === 'arm64x' || b.execution === 'arm64ec'; }).length;
+      staticTile('native-share', pct(sum.hybridNativeShare), 'Native Arm64 code in hybrid binaries',
+        'Share of the code in ' + plural(hybrids, 'Arm64X/Arm64EC binary', 'Arm64X/Arm64EC binaries') + '; not a readiness score');
     }
     add(root, tiles);
   }
@@ -366,6 +420,8 @@ footer { margin-top: 36px; color: var(--muted); font-size: 12.5px; }
     add(section, appChart(), execChart());
     add(root, section);
   }
+  /* HTML rather than SVG: the labels keep the page's font size at any width (an SVG scaled to
+   * a phone's width shrinks them to 6 px), and a narrow screen puts each label above its bar. */
   function appChart() {
     var box = el('div', 'panel chart');
     var apps = APPS.map(function (a, i) { return i; });
@@ -377,36 +433,35 @@ footer { margin-top: 36px; color: var(--muted); font-size: 12.5px; }
     var top = apps.slice(0, 12);
     add(box, el('h3', null, 'Binaries by verdict, per application' + (apps.length > top.length ? ' (worst ' + top.length + ' of ' + apps.length + ')' : '')));
     if (!top.length) { add(box, el('p', 'muted', 'No applications were found.')); return box; }
-    var rowH = 24, labelW = 200, barW = 440, width = labelW + barW + 50;
-    var chart = svg('svg', { viewBox: '0 0 ' + width + ' ' + (top.length * rowH + 4), role: 'img' });
+    var chart = el('ul', 'bars');
     chart.setAttribute('aria-label', 'Binaries by verdict for each application');
     var max = 1;
     top.forEach(function (i) { max = Math.max(max, APPS[i].binaries.length); });
-    top.forEach(function (i, row) {
-      var app = APPS[i], y = row * rowH + 2;
-      var label = svg('text', { x: labelW - 8, y: y + 15, 'text-anchor': 'end' });
-      label.textContent = app.name.length > 28 ? app.name.slice(0, 27) + '\u2026' : app.name;
-      add(label, add(svg('title', {}), app.id));
-      chart.appendChild(label);
-      var counts = {};
+    top.forEach(function (i) {
+      var app = APPS[i];
+      var row = el('li', 'bar-row');
+      var label = el('span', 'bar-label', app.name);
+      label.title = app.id;
+      var track = el('span', 'bar-track');
+      var counts = {}, words = [];
       app.binaries.forEach(function (path) {
         var bi = pathIndex[path];
         if (bi === undefined) return;
         var v = B[bi].verdict;
         counts[v] = (counts[v] || 0) + 1;
       });
-      var x = labelW;
       VERDICTS.forEach(function (v) {
         if (!counts[v]) return;
-        var w = counts[v] / max * barW;
-        var r = svg('rect', { x: x, y: y + 3, width: Math.max(w, 1.5), height: rowH - 8, 'class': 'f-' + v, rx: 2 });
-        add(r, add(svg('title', {}), app.name + ': ' + counts[v] + ' ' + VERDICT_LABEL[v].toLowerCase()));
-        chart.appendChild(r);
-        x += w;
+        var bar = el('span', 'bar b-' + v);
+        bar.style.width = (counts[v] / max * 100).toFixed(2) + '%';
+        bar.title = app.name + ': ' + num(counts[v]) + ' ' + VERDICT_LABEL[v].toLowerCase();
+        words.push(num(counts[v]) + ' ' + VERDICT_LABEL[v].toLowerCase());
+        track.appendChild(bar);
       });
-      var total = svg('text', { x: x + 6, y: y + 15, 'class': 'muted' });
-      total.textContent = String(app.binaries.length);
-      chart.appendChild(total);
+      track.setAttribute('role', 'img');
+      track.setAttribute('aria-label', words.join(', '));
+      add(row, label, track, el('span', 'bar-total muted', num(app.binaries.length)));
+      chart.appendChild(row);
     });
     add(box, chart, legend(VERDICTS.map(function (v) { return [VERDICT_LABEL[v], 'var(--' + v + ')']; })));
     return box;
@@ -500,18 +555,83 @@ footer { margin-top: 36px; color: var(--muted); font-size: 12.5px; }
       return card;
     }
     var ol = el('ol', 'reasons');
-    app.reasons.forEach(function (r) {
-      var li = add(el('li'), badge(r.verdict), ' ');
-      var name = el('button', 'linklike mono', s(r.binary));
-      name.type = 'button';
-      var bi = pathIndex[r.binary];
-      if (bi !== undefined) name.addEventListener('click', function () { focusBinary(bi); });
-      add(li, name, ' ', el('code', 'muted', s(r.rule)), ': ', s(r.message));
-      if (r.dependency !== undefined && r.dependency !== null) add(li, el('span', 'muted', ' (needs ' + s(r.dependency) + ')'));
-      ol.appendChild(li);
-    });
+    reasonGroups(app.reasons).forEach(function (g) { ol.appendChild(g.binaries.length === 1 ? reasonItem(g) : groupItem(g)); });
     add(card, ol);
     return card;
+  }
+  /* Display only: the reasons the scan gave (the JSON report keeps every one), gathered when
+   * they say the same thing (verdict, rule, message, dependency), so a thousand alike binaries
+   * make one line. Reasons come worst first; so do the groups, then the larger first. */
+  function reasonGroups(reasons) {
+    var groups = [], byKey = {};
+    reasons.forEach(function (r) {
+      var key = JSON.stringify([r.verdict, s(r.rule), s(r.message), s(r.dependency)]);
+      var g = byKey[key];
+      if (!g) {
+        g = byKey[key] = { verdict: r.verdict, rule: s(r.rule), message: s(r.message), dependency: r.dependency, binaries: [], at: groups.length };
+        groups.push(g);
+      }
+      g.binaries.push(s(r.binary));
+    });
+    return groups.sort(function (a, b) {
+      return (VERDICT_RANK[b.verdict] - VERDICT_RANK[a.verdict]) || (b.binaries.length - a.binaries.length) || (a.at - b.at);
+    });
+  }
+  var GROUP_SHOWN = 3;
+  function reasonStart(g) { return add(el('li', 'reason'), badge(g.verdict), ' '); }
+  function reasonTail(li, g) {
+    add(li, ' ', el('code', 'muted', g.rule), ': ', el('span', 'reason-text', g.message));
+    if (g.dependency !== undefined && g.dependency !== null) add(li, el('span', 'muted', ' (needs ' + s(g.dependency) + ')'));
+  }
+  function binaryButton(path) {
+    var name = pathText(el('button', 'linklike mono'), path);
+    name.type = 'button';
+    var bi = pathIndex[path];
+    if (bi !== undefined) name.addEventListener('click', function () { focusBinary(bi); });
+    return name;
+  }
+  function reasonItem(g) {
+    var li = reasonStart(g);
+    add(li, binaryButton(g.binaries[0]));
+    reasonTail(li, g);
+    return li;
+  }
+  /* "1,049 binaries: message", the first few binaries, and the rest in a <details> that is
+   * filled when first opened (print CSS keeps it closed). */
+  function groupItem(g) {
+    var li = reasonStart(g);
+    li.className = 'reason group';
+    li.setAttribute('data-count', String(g.binaries.length));
+    add(li, el('strong', 'group-count', plural(g.binaries.length, 'binary', 'binaries') + ':'));
+    reasonTail(li, g);
+    var first = el('ul', 'group-binaries');
+    g.binaries.slice(0, GROUP_SHOWN).forEach(function (path) { add(first, add(el('li'), binaryButton(path))); });
+    add(li, first);
+    var rest = g.binaries.length - GROUP_SHOWN;
+    if (rest > 0) {
+      var details = el('details', 'group-more');
+      add(details, el('summary', null, plural(rest, 'more binary', 'more binaries')));
+      var filled = false;
+      details.addEventListener('toggle', function () {
+        if (filled || !details.open) return;
+        filled = true;
+        var ul = el('ul', 'group-binaries');
+        g.binaries.slice(GROUP_SHOWN).forEach(function (path) { add(ul, add(el('li'), binaryButton(path))); });
+        add(details, ul);
+      });
+      add(li, details);
+    }
+    return li;
+  }
+  /* The path as text with a line-break opportunity after each / and \, so a long path wraps
+   * between its parts rather than inside a name. */
+  function pathText(node, path) {
+    var parts = s(path).split(/(?<=[\/\\])/);
+    parts.forEach(function (part, n) {
+      if (n) node.appendChild(document.createElement('wbr'));
+      node.appendChild(document.createTextNode(part));
+    });
+    return node;
   }
 
   /* ---------- binaries table ---------- */
@@ -691,7 +811,7 @@ footer { margin-top: 36px; color: var(--muted); font-size: 12.5px; }
     tr.tabIndex = 0;
     var main = b.findings.length ? b.findings[0] : null;
     var app = appOf(b);
-    var pathCell = el('td', 'path mono', b.path);
+    var pathCell = pathText(el('td', 'path mono'), b.path);
     if (b.pathIsLossy) pathCell.title = 'The file name was not valid UTF-8; unreadable bytes were replaced.';
     add(tr, add(el('td'), badge(b.verdict)), pathCell,
       el('td', null, app ? app.name : ''), el('td', 'mono', b.execution), el('td', null, s(b.kind)),
