@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 import Foundation
 import Testing
 
@@ -24,6 +29,9 @@ struct MergeTests {
             try tree.copy(TemporaryTree.fixture(name), to: "root/fixtures-" + name)
         }
         try tree.copy(TemporaryTree.fixture("elf/x86_64_lib.so"), to: "root/libroot.so")
+        // Special files: diagnostics of the root's shard and of a folder's.
+        #expect(mkfifo(tree.url.appendingPathComponent("root/pipe").path, 0o600) == 0)
+        #expect(mkfifo(tree.url.appendingPathComponent("root/Renderer/pipe").path, 0o600) == 0)
         try tree.write(
             """
             version: 1
@@ -63,6 +71,8 @@ struct MergeTests {
         let wholeBinaries = try #require(try tree.json(at: "whole.json")["binaries"] as? [Any])
         #expect(shardBinaries.allSatisfy { $0 > 0 }, "every shard has work: \(shardBinaries)")
         #expect(shardBinaries.reduce(0, +) == wholeBinaries.count)
+        let diagnostics = try #require(try tree.json(at: "whole.json")["diagnostics"] as? [[String: Any]])
+        #expect(diagnostics.compactMap { $0["path"] as? String } == ["Renderer/pipe", "pipe"])
 
         let merged = try Armready.run(
             ["merge", "-q", "shard-1.json", "shard-2.json", "shard-3.json", "--report", "json=merged.json"],
@@ -81,6 +91,7 @@ struct MergeTests {
         #expect(sources.map { $0["file"] as? String } == ["shard-1.json", "shard-2.json", "shard-3.json"])
         #expect(sources.allSatisfy { $0["label"] is NSNull && $0["target"] as? String == "copilot-plus-pc" })
         #expect(sources.allSatisfy { $0["roots"] as? [String] == ["root"] })
+        try ReportSchema.expectValid(tree.url.appendingPathComponent("merged.json"))
     }
 
     /// One report merged alone is itself: the JSON decodes back into the model and encodes to
@@ -236,6 +247,25 @@ struct MergeTests {
         #expect(FNV1a.hash("") == 0xcbf2_9ce4_8422_2325)
         #expect(FNV1a.hash("a") == 0xaf63_dc4c_8601_ec8c)
         #expect(FNV1a.hash("foobar") == 0x8594_4171_f739_67e8)
+    }
+}
+
+/// scripts/validate-sarif.py --schema docs/report.schema.json: the merged report is the JSON contract.
+enum ReportSchema {
+    static func expectValid(_ file: URL, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [
+            "python3", Armready.packageRoot.appendingPathComponent("scripts/validate-sarif.py").path, "--schema",
+            Armready.packageRoot.appendingPathComponent("docs/report.schema.json").path, file.path,
+        ]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(text)", sourceLocation: sourceLocation)
     }
 }
 
