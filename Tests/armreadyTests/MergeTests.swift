@@ -116,7 +116,10 @@ struct MergeTests {
         #expect(other.status == 0, "\(other.stderr)")
         let merged = try Armready.run(["merge", "a.json", "b.json"], in: tree.url)
         #expect(merged.status == 2)
-        #expect(merged.stderr.contains("error: cannot merge: a.json rates for target copilot-plus-pc but b.json for windows-arm64-23h2"), "\(merged.stderr)")
+        #expect(
+            merged.stderr.contains(
+                "error: cannot merge: a.json rates for target copilot-plus-pc but b.json for windows-arm64-23h2"),
+            "\(merged.stderr)")
         #expect(merged.stdout.isEmpty)
     }
 
@@ -126,7 +129,8 @@ struct MergeTests {
         try tree.copy(TemporaryTree.sample("AudioHost"), to: "AudioHost")
         #expect(try Armready.run(["scan", "-q", "--report", "json=a.json", "AudioHost"], in: tree.url).status == 0)
         let text = try String(contentsOf: tree.url.appendingPathComponent("a.json"), encoding: .utf8)
-        try tree.write(text.replacingOccurrences(of: "\"schemaVersion\" : 1", with: "\"schemaVersion\" : 2"), to: "v2.json")
+        try tree.write(
+            text.replacingOccurrences(of: "\"schemaVersion\" : 1", with: "\"schemaVersion\" : 2"), to: "v2.json")
         let newer = try Armready.run(["merge", "a.json", "v2.json"], in: tree.url)
         #expect(newer.status == 2)
         #expect(newer.stderr.contains("v2.json: the report has schemaVersion 2"), "\(newer.stderr)")
@@ -149,8 +153,14 @@ struct MergeTests {
         let tree = try TemporaryTree()
         try tree.copy(TemporaryTree.sample("AudioHost"), to: "pc1/AudioHost")
         try tree.copy(TemporaryTree.sample("AudioHost"), to: "pc2/AudioHost")
-        #expect(try Armready.run(["scan", "-q", "--report", "json=../pc-1.json"], in: tree.url.appendingPathComponent("pc1")).status == 0)
-        #expect(try Armready.run(["scan", "-q", "--report", "json=../pc-2.json"], in: tree.url.appendingPathComponent("pc2")).status == 0)
+        #expect(
+            try Armready.run(
+                ["scan", "-q", "--report", "json=../pc-1.json"], in: tree.url.appendingPathComponent("pc1")
+            ).status == 0)
+        #expect(
+            try Armready.run(
+                ["scan", "-q", "--report", "json=../pc-2.json"], in: tree.url.appendingPathComponent("pc2")
+            ).status == 0)
 
         let refused = try Armready.run(["merge", "pc-1.json", "pc-2.json"], in: tree.url)
         #expect(refused.status == 2)
@@ -198,7 +208,8 @@ struct MergeTests {
         let merged = try Armready.run(["merge", "shard-1.json", "shard-2.json"], in: tree.url)
         #expect(merged.status == 2)
         #expect(
-            merged.stderr.contains("\(folder)/plugin.dll (in shard-") && merged.stderr.contains("but to . in the whole tree"),
+            merged.stderr.contains("\(folder)/plugin.dll (in shard-")
+                && merged.stderr.contains("but to . in the whole tree"),
             "\(merged.stderr)")
     }
 
@@ -208,11 +219,14 @@ struct MergeTests {
     func shardsFollowTheHashOfTheTopLevelFolder() throws {
         let tree = try mixedTree()
         let whole = try Armready.run(["scan", "-q", "--report", "json=-", "root"], in: tree.url)
-        func key(_ path: String) -> String { path.split(separator: "/").count > 1 ? String(path.prefix { $0 != "/" }) : "." }
+        func key(_ path: String) -> String {
+            path.split(separator: "/").count > 1 ? String(path.prefix { $0 != "/" }) : "."
+        }
         let keys = Set(try ScanJSON(whole).paths.map(key))
         #expect(keys.count > 10 && keys.contains("."))
         for index in 1...3 {
-            let shard = try Armready.run(["scan", "-q", "--shard", "\(index)/3", "--report", "json=-", "root"], in: tree.url)
+            let shard = try Armready.run(
+                ["scan", "-q", "--shard", "\(index)/3", "--report", "json=-", "root"], in: tree.url)
             let got = Set(try ScanJSON(shard).paths.map(key))
             #expect(got == keys.filter { FNV1a.hash($0) % 3 == UInt64(index - 1) }, "shard \(index)")
         }
@@ -226,7 +240,10 @@ struct MergeTests {
                 ["scan", "-q", "--shard", "\(index)/3", "--report", "json=shard-\(index).json", "root"], in: tree.url)
         }
         let merged = try Armready.run(
-            ["merge", "-q", "--label-sources", "shard-1.json", "shard-2.json", "shard-3.json", "--report", "sarif=merged.sarif", "--report", "html=merged.html"],
+            [
+                "merge", "-q", "--label-sources", "shard-1.json", "shard-2.json", "shard-3.json", "--report",
+                "sarif=merged.sarif", "--report", "html=merged.html",
+            ],
             in: tree.url)
         #expect(merged.status == 1, "\(merged.stderr)")
         try SARIFSchema.expectValid(tree.url.appendingPathComponent("merged.sarif"))

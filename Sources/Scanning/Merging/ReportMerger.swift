@@ -68,7 +68,8 @@ package enum ReportMerger {
         var report = ScanReport(
             tool: first.report.tool, target: first.report.target, generatedAt: generatedAt,
             roots: labelled ? sources.compactMap(\.label) : uniqued(reports.flatMap(\.roots)),
-            summary: ScanSummary.make(files: files, notBinary: notBinary, binaries: binaries, applications: applications),
+            summary: ScanSummary.make(
+                files: files, notBinary: notBinary, binaries: binaries, applications: applications),
             gate: gate, binaries: binaries, applications: applications, diagnostics: mergedDiagnostics(reports),
             suppressions: mergedSuppressions(reports), baseline: baseline)
         report.sources = sources.map { source in
@@ -172,7 +173,9 @@ package enum ReportMerger {
         guard comparisons.count == reports.count else {
             let without = zip(sources, reports).first { $0.1.baseline == nil }.map(\.0.file) ?? "?"
             throw .mergeRefused(
-                reason: "\(without) was not compared with a baseline but other reports were; use --baseline for all or none")
+                reason:
+                    "\(without) was not compared with a baseline but other reports were; use --baseline for all or none"
+            )
         }
         var removed = Set(comparisons[0].removed)
         for comparison in comparisons.dropFirst() {

@@ -13,8 +13,9 @@ package struct ReportSource: Sendable, Equatable, Codable {
     package var roots: [String]
     @Nullable package var generatedAt: String?
 
-    package init(file: String, label: String?, toolVersion: String, target: String, roots: [String], generatedAt: String?)
-    {
+    package init(
+        file: String, label: String?, toolVersion: String, target: String, roots: [String], generatedAt: String?
+    ) {
         self.file = file
         self.label = label
         self.toolVersion = toolVersion
