@@ -8,6 +8,8 @@ package enum ScanError: Error, Equatable, CustomStringConvertible {
     /// No root given could be walked at all.
     case noRoots(details: [String])
     case unreadableFile(path: String, reason: String)
+    /// `armready merge`: the reports cannot be combined into one exact report.
+    case mergeRefused(reason: String)
 
     package var description: String {
         switch self {
@@ -15,6 +17,7 @@ package enum ScanError: Error, Equatable, CustomStringConvertible {
         case let .badBaseline(path, reason): "\(path): \(reason)"
         case let .noRoots(details): "nothing to scan: " + details.joined(separator: "; ")
         case let .unreadableFile(path, reason): "\(path): \(reason)"
+        case let .mergeRefused(reason): "cannot merge: " + reason
         }
     }
 }

@@ -34,6 +34,8 @@ package struct ScanOptions: Sendable {
     /// Files larger than this many bytes are rated from their headers only: not hashed, their
     /// code not decoded, and an `over-budget` diagnostic says so.
     package var sizeBudget = ScanOptions.defaultSizeBudget
+    /// `--shard I/N`: scan only this shard's part of the tree (`ScanShard`).
+    package var shard: ScanShard?
     /// 4 GiB: larger than any PE image Windows loads (PE32+ images are limited to 4 GiB by
     /// `SizeOfImage`).
     package static let defaultSizeBudget = 4 << 30

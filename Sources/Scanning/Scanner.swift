@@ -24,6 +24,7 @@ package enum Scanner {
     ) {
         var walker = FileWalker(followSymlinks: options.followSymlinks, excludes: options.excludes)
         if let cache = options.cache { walker.skipDirectory(cache.directory) }
+        walker.shard = options.shard
         var walkedRoots = 0
         // A root given twice (`dir` and `dir/`) is walked once.
         var seenRoots = Set<String>()

@@ -19,7 +19,8 @@ struct Armready: ParsableCommand {
             """,
         version: ArmreadyVersion.description,
         subcommands: [
-            ScanCommand.self, InspectCommand.self, FactsCommand.self, RulesCommand.self, BaselineCommand.self,
+            ScanCommand.self, MergeCommand.self, InspectCommand.self, FactsCommand.self, RulesCommand.self,
+            BaselineCommand.self,
         ]
     )
 

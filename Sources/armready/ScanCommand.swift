@@ -47,14 +47,22 @@ struct ScanCommand: ParsableCommand {
     )
     var timestamp = false
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Scan only part I of N of the tree, split by top-level folder so applications stay whole; `armready merge` joins the N reports (1 <= I <= N).",
+            valueName: "I/N"))
+    var shard: ShardArgument?
+
     @Flag(name: .shortAndLong, help: "No progress and no summary on standard error.")
     var quiet = false
 
     func run() throws {
         // Errors go to `Armready.main`, which maps each to its exit status (ExitStatus.ending(for:)).
-        var options = try ScanOptions(
-            resolving: input.request(
-                failOn: failOn?.verdict, failOnUnknown: failOnUnknown, baseline: baseline, timestamp: timestamp))
+        var request = input.request(
+            failOn: failOn?.verdict, failOnUnknown: failOnUnknown, baseline: baseline, timestamp: timestamp)
+        request.shard = shard?.shard
+        var options = try ScanOptions(resolving: request)
         let template = try output.template.map { path throws(ScanError) in try ReportOutput.readTemplate(path) }
         if !quiet {
             for override in options.rules.overrides {

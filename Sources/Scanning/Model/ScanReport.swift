@@ -29,6 +29,8 @@ package struct ScanReport: Sendable, Equatable, Codable {
     package var suppressions: [SuppressionStatus]
     /// Present when the scan was compared with a baseline.
     @Nullable package var baseline: BaselineComparison?
+    /// The reports `armready merge` combined into this one; nil for a scan.
+    @Nullable package var sources: [ReportSource]? = nil
 
     package init(
         tool: ToolInfo, target: TargetInfo, generatedAt: String?, roots: [String], summary: ScanSummary,

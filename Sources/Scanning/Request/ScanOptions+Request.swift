@@ -33,6 +33,7 @@ extension ScanOptions {
             baselinePath: request.baseline, today: request.today, generatedAt: request.generatedAt,
             toolVersion: request.toolVersion, concurrency: request.jobs)
         sizeBudget = request.maxFileSize ?? configuration.maxFileSize ?? ScanOptions.defaultSizeBudget
+        shard = request.shard
         if let folder = request.cache ?? configuration.cache {
             // A cache that cannot be written would silently do nothing: say so instead.
             do {

@@ -20,6 +20,8 @@ package struct ScanRequest: Sendable {
     package var cache: String?
     /// `--max-file-size BYTES`.
     package var maxFileSize: Int?
+    /// `--shard I/N`.
+    package var shard: ScanShard?
     package var failOn: Verdict?
     package var failOnUnknown = false
     /// `--baseline FILE`.

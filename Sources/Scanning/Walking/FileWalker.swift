@@ -17,6 +17,9 @@
 struct FileWalker {
     var followSymlinks: Bool
     var excludes: [String]
+    /// `--shard I/N`: only the files (and the diagnostics) of this shard; directories of other
+    /// shards are not entered.
+    var shard: ScanShard?
     /// Directories never entered, by identity rather than name: armready's own cache folder
     /// when it lies inside a scanned tree.
     private var skippedDirectories: [DeviceInode] = []
@@ -43,8 +46,10 @@ struct FileWalker {
         root: String, prefix: String, entering: (String) -> Void = { _ in }, found: (WalkedFile) -> Void
     ) -> Bool {
         var info = stat()
+        // Every shard walks the roots; the shard of the root's own files tells about the root.
+        let ownsRoot = shard?.owns(directory: prefix) ?? true
         guard stat(root, &info) == 0 else {
-            report(root, .missingRoot, "cannot scan \(root): \(Errno(errno).text)")
+            if ownsRoot { report(root, .missingRoot, "cannot scan \(root): \(Errno(errno).text)") }
             return false
         }
         guard Self.isDirectory(info) else {
@@ -57,7 +62,7 @@ struct FileWalker {
         let handle: DirectoryHandle
         switch DirectoryHandle.open(Array(root.utf8), in: .workingDirectory, followLink: true) {
         case let .failure(error):
-            report(root, .unreadable, "cannot read directory \(root): \(error.text)")
+            if ownsRoot { report(root, .unreadable, "cannot read directory \(root): \(error.text)") }
             return false
         case let .success(opened): handle = opened
         }
@@ -109,7 +114,9 @@ struct FileWalker {
         var entries: [DirectoryEntry]
         switch directory.entries() {
         case let .failure(error):
-            report(stack.displayOrDot, .unreadable, "cannot read directory: \(error.text)")
+            if shard?.owns(directory: stack.display) ?? true {
+                report(stack.displayOrDot, .unreadable, "cannot read directory: \(error.text)")
+            }
             return
         case let .success(listed): entries = listed
         }
@@ -125,7 +132,9 @@ struct FileWalker {
             if type == UInt8(DT_UNKNOWN) {
                 guard entry.name.withCPath({ fstatat(directory.descriptor, $0, &info, AT_SYMLINK_NOFOLLOW) }) == 0
                 else {
-                    report(display, .unreadable, "cannot stat: \(Errno(errno).text)")
+                    if shard?.owns(file: display) ?? true {
+                        report(display, .unreadable, "cannot stat: \(Errno(errno).text)")
+                    }
                     continue
                 }
                 type = Self.entryType(info.st_mode)
@@ -138,6 +147,7 @@ struct FileWalker {
                 followLink = true
             }
             if type == UInt8(DT_DIR) {
+                if let shard, !shard.owns(directory: display) { continue }
                 subdirectories.append(DirectoryStack.PendingDirectory(name: entry.name, followLink: followLink))
                 continue
             }
@@ -153,6 +163,7 @@ struct FileWalker {
         _ name: [UInt8], in directory: DirectoryHandle, type: UInt8, followLink: Bool, display: String, lossy: Bool,
         found: (WalkedFile) -> Void
     ) {
+        if let shard, !shard.owns(file: display) { return }
         guard type == UInt8(DT_REG) else {
             let what: String
             switch Int(type) {
