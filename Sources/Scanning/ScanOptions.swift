@@ -11,7 +11,11 @@ package struct ScanOptions: Sendable {
     package var followSymlinks: Bool
     /// Rate the PE/ELF files inside ZIP-based packages (wheels, NuGet, MSIX, ZIP...).
     package var archives: Bool = true
+    /// gitignore-style patterns (`ExcludeList`), matched against paths relative to each root.
     package var excludes: [String]
+    /// The entries of a `--files-from` list (raw bytes, relative to the working directory),
+    /// scanned besides `roots`; nil without a list.
+    package var fileList: [[UInt8]]?
     package var suppressions: [Suppression]
     package var failOn: Verdict?
     package var failOnUnknown: Bool

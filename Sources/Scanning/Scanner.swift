@@ -29,6 +29,10 @@ package enum Scanner {
         // A root given twice (`dir` and `dir/`) is walked once.
         var seenRoots = Set<String>()
         let roots = options.roots.filter { seenRoots.insert($0.trimmingSlashes()).inserted }
+        // A list's entries are reported by their paths from the working directory, so it
+        // counts as one more root, `.`, whatever its length.
+        let walks = roots.count + (options.fileList == nil ? 0 : 1)
+        let reportedRoots = roots + (options.fileList != nil && !seenRoots.contains(".") ? ["."] : [])
 
         var analyzer = BinaryAnalyzer(
             rules: options.rules, target: options.target, isa: options.isa, archives: options.archives,
@@ -38,8 +42,12 @@ package enum Scanner {
         let (outcomes, filesFound) = ScanPipeline.run(workers: workers, analyzer: analyzer, progress: progress) {
             found, entering in
             for root in roots {
-                let prefix = roots.count > 1 ? root.trimmingSlashes() : ""
+                let prefix = walks > 1 ? root.trimmingSlashes() : ""
                 if walker.walk(root: root, prefix: prefix, entering: entering, found: found) { walkedRoots += 1 }
+            }
+            if let list = options.fileList {
+                walker.walkListed(list, entering: entering, found: found)
+                walkedRoots += 1
             }
             return walker.filesFound
         }
@@ -67,7 +75,7 @@ package enum Scanner {
         let report = ScanReport(
             tool: ToolInfo(version: options.toolVersion),
             target: TargetInfo(name: options.target.name, title: options.target.description),
-            generatedAt: options.generatedAt, roots: roots,
+            generatedAt: options.generatedAt, roots: reportedRoots,
             summary: ScanSummary.make(
                 files: filesFound, notBinary: outcomes.notBinary, binaries: binaries, applications: applications),
             gate: gate, binaries: binaries, applications: applications, diagnostics: diagnostics,

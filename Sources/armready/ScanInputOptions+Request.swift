@@ -14,6 +14,8 @@ extension ScanInputOptions {
         request.ruleDirectories = ruleOptions.ruleDirectories
         request.disabled = ruleOptions.disabled
         request.excludes = exclude
+        request.filesFrom = filesFrom
+        request.filesFromNullSeparated = nullSeparated
         request.followSymlinks = followSymlinks
         request.noArchives = noArchives
         request.noISA = noISA

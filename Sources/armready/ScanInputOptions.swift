@@ -6,8 +6,21 @@ struct ScanInputOptions: ParsableArguments {
     @Argument(help: "Files or directories to scan (default: the current directory).", completion: .file())
     var paths: [String] = []
 
-    /// The paths, or `.` when none was given (as ripgrep and ruff do).
-    var roots: [String] { paths.isEmpty ? ["."] : paths }
+    /// The paths, or `.` when neither a path nor a list was given (as ripgrep and ruff do).
+    var roots: [String] { paths.isEmpty && filesFrom == nil ? ["."] : paths }
+
+    @Option(
+        name: .customLong("files-from"),
+        help: ArgumentHelp(
+            "Also scan the files and directories listed in this file (- for standard input), one per line, paths relative to the current directory and reported as listed.",
+            valueName: "file"),
+        completion: .file())
+    var filesFrom: String?
+
+    @Flag(
+        name: [.customShort("0"), .customLong("null")],
+        help: "The --files-from list is NUL-separated (find -print0, git ls-files -z).")
+    var nullSeparated = false
 
     @OptionGroup var ruleOptions: RuleOptions
 
@@ -17,8 +30,8 @@ struct ScanInputOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Skip paths matching this glob (matched against the relative path and the file name). Repeatable.",
-            valueName: "glob"))
+            "Skip paths matching this gitignore-style pattern (relative to the scanned directory; * stays within one directory, ** crosses them, a trailing / matches directories, ! re-includes). Repeatable.",
+            valueName: "pattern"))
     var exclude: [String] = []
 
     @Flag(name: .customLong("follow-symlinks"), help: "Follow symbolic links (loops are detected and reported).")
@@ -53,6 +66,7 @@ struct ScanInputOptions: ParsableArguments {
     var maxFileSize: Int?
 
     func validate() throws {
+        if nullSeparated && filesFrom == nil { throw ValidationError("-0/--null applies to a --files-from list.") }
         if isaMaxBytes < 0 { throw ValidationError("--isa-max-bytes must not be negative.") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
         if let maxFileSize, maxFileSize < 1 { throw ValidationError("--max-file-size must be at least 1.") }

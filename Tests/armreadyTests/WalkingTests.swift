@@ -26,25 +26,7 @@ struct WalkingTests {
         )
     }
 
-    /// Root ignores file modes, so as root the scan runs as `nobody` (65534) through
-    /// util-linux `setpriv`, after making the whole tree world-readable (the caller then takes
-    /// access away from one entry). Returns the command prefix, empty when not root.
-    private func unprivileged(_ tree: TemporaryTree) throws -> [String] {
-        guard geteuid() == 0 else { return [] }
-        let setpriv = "/usr/bin/setpriv"
-        try #require(
-            FileManager.default.isExecutableFile(atPath: setpriv),
-            "running as root needs util-linux setpriv to drop privileges")
-        #expect(chmod(tree.path, 0o755) == 0)
-        let enumerator = try #require(FileManager.default.enumerator(atPath: tree.path))
-        for case let relative as String in enumerator {
-            var isDirectory: ObjCBool = false
-            let path = tree.path + "/" + relative
-            _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-            #expect(chmod(path, isDirectory.boolValue ? 0o755 : 0o644) == 0)
-        }
-        return [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"]
-    }
+    private func unprivileged(_ tree: TemporaryTree) throws -> [String] { try tree.unprivilegedPrefix() }
 
     @Test func unreadableFileIsAWarningAndTheRestIsScanned() throws {
         let tree = try nativeEditorTree()

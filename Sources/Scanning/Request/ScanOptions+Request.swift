@@ -12,7 +12,9 @@ extension ScanOptions {
         let rules: RuleSet
         let target: TargetProfile
         do {
-            configuration = try ScanConfiguration.find(explicit: request.configFile, firstPath: request.paths.first)
+            // A list alone is relative to the working directory, where its armready.yml is.
+            let first = request.paths.first ?? (request.filesFrom == nil ? nil : ".")
+            configuration = try ScanConfiguration.find(explicit: request.configFile, firstPath: first)
             let directories = configuration.rules + request.ruleDirectories
             (rules, target) = try RuleSet.load(
                 userDirectories: directories, disabled: configuration.disable + request.disabled,
@@ -32,6 +34,9 @@ extension ScanOptions {
             baseline: try request.baseline.map { path throws(ScanError) in try Baseline.load(path: path) },
             baselinePath: request.baseline, today: request.today, generatedAt: request.generatedAt,
             toolVersion: request.toolVersion, concurrency: request.jobs)
+        fileList = try request.filesFrom.map { source throws(ScanError) in
+            try FileList.read(source, nullSeparated: request.filesFromNullSeparated)
+        }
         sizeBudget = request.maxFileSize ?? configuration.maxFileSize ?? ScanOptions.defaultSizeBudget
         shard = request.shard
         if let folder = request.cache ?? configuration.cache {

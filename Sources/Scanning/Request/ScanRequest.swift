@@ -11,6 +11,9 @@ package struct ScanRequest: Sendable {
     package var ruleDirectories: [String] = []
     package var disabled: [String] = []
     package var excludes: [String] = []
+    /// `--files-from FILE` (`-` for standard input), and whether it is NUL-separated (`-0`).
+    package var filesFrom: String?
+    package var filesFromNullSeparated = false
     package var followSymlinks = false
     package var noArchives = false
     package var noISA = false

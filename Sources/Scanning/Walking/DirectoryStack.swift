@@ -40,14 +40,16 @@ struct DirectoryStack {
     /// `display`, or `.` for a single root itself, as diagnostics name it.
     var displayOrDot: String { display.isEmpty ? "." : display }
 
-    /// - Parameter display: the root's display path (the prefix, empty for a single root).
-    init(root: DirectoryHandle, display: String) {
+    /// - Parameters:
+    ///   - display: the root's display path (the prefix, empty for a single root).
+    ///   - lossy: the root's path was not valid UTF-8 (a `--files-from` entry).
+    init(root: DirectoryHandle, display: String, lossy: Bool = false) {
         displayBytes = Array(display.utf8)
         self.display = display
         frames = [
             Frame(
                 handle: root, identity: root.identity, name: [], followLink: true, displayLength: displayBytes.count,
-                lossy: false)
+                lossy: lossy)
         ]
     }
 

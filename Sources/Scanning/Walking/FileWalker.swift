@@ -16,7 +16,8 @@
 /// reported, not entered.
 struct FileWalker {
     var followSymlinks: Bool
-    var excludes: [String]
+    /// Matched against each path relative to its scan root; an excluded directory is not entered.
+    var excludes: ExcludeList
     /// `--shard I/N`: only the files (and the diagnostics) of this shard; directories of other
     /// shards are not entered.
     var shard: ScanShard?
@@ -29,7 +30,7 @@ struct FileWalker {
 
     init(followSymlinks: Bool, excludes: [String]) {
         self.followSymlinks = followSymlinks
-        self.excludes = excludes
+        self.excludes = ExcludeList(excludes)
     }
 
     /// Never enters the directory at `path` (when it exists).
@@ -59,16 +60,36 @@ struct FileWalker {
                 display: name, lossy: false, found: found)
             return true
         }
+        return walkDirectory(
+            Array(root.utf8), named: root, display: prefix, lossy: false,
+            matchedFrom: prefix.isEmpty ? 0 : prefix.utf8.count + 1,
+            entering: entering, found: found)
+    }
+
+    /// Walks the directory `path` (relative to the working directory) and everything below it.
+    /// - Parameters:
+    ///   - name: the directory as diagnostics name it when it cannot be opened.
+    ///   - display: the display path of the directory, prepended to the paths below it.
+    ///   - matchedFrom: UTF-8 bytes of a display path left out of the path that `excludes`
+    ///     matches, so patterns see paths relative to the scan root.
+    /// - Returns: false when the directory cannot be opened.
+    mutating func walkDirectory(
+        _ path: [UInt8], named name: String, display: String, lossy: Bool, matchedFrom: Int,
+        entering: (String) -> Void, found: (WalkedFile) -> Void
+    ) -> Bool {
         let handle: DirectoryHandle
-        switch DirectoryHandle.open(Array(root.utf8), in: .workingDirectory, followLink: true) {
+        switch DirectoryHandle.open(path, in: .workingDirectory, followLink: true) {
         case let .failure(error):
-            if ownsRoot { report(root, .unreadable, "cannot read directory \(root): \(error.text)") }
+            // Every shard walks the roots; the shard of the root's own files tells about the root.
+            if shard?.owns(directory: display) ?? true {
+                report(name, .unreadable, "cannot read directory \(name): \(error.text)")
+            }
             return false
         case let .success(opened): handle = opened
         }
-        var stack = DirectoryStack(root: handle, display: prefix)
-        entering(prefix)
-        list(&stack, found: found)
+        var stack = DirectoryStack(root: handle, display: display, lossy: lossy)
+        entering(display)
+        list(&stack, matchedFrom: matchedFrom, found: found)
         while !stack.frames.isEmpty {
             guard let (entry, parent) = stack.nextPending() else {
                 stack.pop()
@@ -102,14 +123,16 @@ struct FileWalker {
             let lossy = stack.top.lossy || !decoded.utf8.elementsEqual(entry.name)
             stack.push(opened, entry, decodedName: decoded, lossy: lossy)
             entering(display)
-            list(&stack, found: found)
+            list(&stack, matchedFrom: matchedFrom, found: found)
         }
         return true
     }
 
     /// Lists the deepest directory: hands on its files, reports its special files, and
     /// records its subdirectories in byte order (so the walk is the same on every run).
-    private mutating func list(_ stack: inout DirectoryStack, found: (WalkedFile) -> Void) {
+    /// Excluded entries are neither handed on nor entered (nor even `stat`ed when the decision
+    /// does not depend on their type).
+    private mutating func list(_ stack: inout DirectoryStack, matchedFrom: Int, found: (WalkedFile) -> Void) {
         guard let directory = stack.top.handle else { return }
         var entries: [DirectoryEntry]
         switch directory.entries() {
@@ -125,7 +148,15 @@ struct FileWalker {
         for entry in entries {
             let decoded = String(decoding: entry.name, as: UTF8.self)
             let display = stack.childDisplay(decoded)
-            if isExcluded(display, name: decoded) { continue }
+            // Excluded as a file, as a directory: only when the two differ is the type needed.
+            var verdicts = (file: false, directory: false)
+            if !excludes.isEmpty {
+                let path = Array(display.utf8.dropFirst(matchedFrom))
+                verdicts.file = excludes.excludes(path, isDirectory: false)
+                verdicts.directory =
+                    excludes.dependsOnType ? excludes.excludes(path, isDirectory: true) : verdicts.file
+                if verdicts.file && verdicts.directory { continue }
+            }
             var type = entry.type
             var followLink = false
             var info = stat()
@@ -146,6 +177,8 @@ struct FileWalker {
                 type = Self.entryType(info.st_mode)
                 followLink = true
             }
+            // A followed link to a directory is walked as one, so it matches `name/` patterns.
+            if type == UInt8(DT_DIR) ? verdicts.directory : verdicts.file { continue }
             if type == UInt8(DT_DIR) {
                 if let shard, !shard.owns(directory: display) { continue }
                 subdirectories.append(DirectoryStack.PendingDirectory(name: entry.name, followLink: followLink))
@@ -159,7 +192,7 @@ struct FileWalker {
         stack.top.pending = subdirectories.reversed()
     }
 
-    private mutating func consider(
+    mutating func consider(
         _ name: [UInt8], in directory: DirectoryHandle, type: UInt8, followLink: Bool, display: String, lossy: Bool,
         found: (WalkedFile) -> Void
     ) {
@@ -183,20 +216,14 @@ struct FileWalker {
         filesFound += 1
     }
 
-    private mutating func report(_ path: String, _ kind: ScanDiagnostic.Kind, _ message: String) {
+    mutating func report(_ path: String, _ kind: ScanDiagnostic.Kind, _ message: String) {
         diagnostics.append(ScanDiagnostic(path: path, kind: kind, message: message))
     }
 
-    /// A path is excluded when a pattern matches the whole relative path or the entry's name
-    /// (`fnmatch` without FNM_PATHNAME, so `*` also matches `/`).
-    private func isExcluded(_ path: String, name: String) -> Bool {
-        excludes.contains { pattern in fnmatch(pattern, path, 0) == 0 || fnmatch(pattern, name, 0) == 0 }
-    }
-
     /// The `d_type` that `readdir` would give for a `stat` mode (glibc's `IFTODT`).
-    private static func entryType(_ mode: mode_t) -> UInt8 { UInt8(truncatingIfNeeded: (mode & S_IFMT) >> 12) }
+    static func entryType(_ mode: mode_t) -> UInt8 { UInt8(truncatingIfNeeded: (mode & S_IFMT) >> 12) }
 
-    private static func isDirectory(_ info: stat) -> Bool { (info.st_mode & S_IFMT) == S_IFDIR }
+    static func isDirectory(_ info: stat) -> Bool { (info.st_mode & S_IFMT) == S_IFDIR }
 
     private static func lastComponent(_ path: String) -> String {
         path.split(separator: "/").last.map(String.init) ?? path

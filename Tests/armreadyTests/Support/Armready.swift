@@ -85,10 +85,11 @@ enum Armready {
     ///   - environment: extra variables; `NO_COLOR` and `SOURCE_DATE_EPOCH` are cleared by default.
     ///   - standardOutput: a `FileHandle` or `Pipe` for the child's standard output instead of a
     ///     captured file (`stdoutData` is then empty).
+    ///   - standardInput: what the child reads on standard input (else `/dev/null`).
     /// - Throws: when the executable is missing, or the run exceeded `timeout` (it is killed).
     static func run(
         _ arguments: [String], in directory: URL? = nil, prefix: [String] = [], environment: [String: String] = [:],
-        standardOutput: Any? = nil, sourceLocation: SourceLocation = #_sourceLocation
+        standardOutput: Any? = nil, standardInput: Data? = nil, sourceLocation: SourceLocation = #_sourceLocation
     ) throws -> CommandResult {
         let executable = try executable.get()
         let (launched, launchArguments) =
@@ -97,7 +98,7 @@ enum Armready {
             : (URL(fileURLWithPath: prefix[0]), Array(prefix.dropFirst()) + [executable.path] + arguments)
         return try launch(
             launched, launchArguments, shownAs: arguments, in: directory, environment: environment,
-            standardOutput: standardOutput,
+            standardOutput: standardOutput, standardInput: standardInput,
             sourceLocation: sourceLocation)
     }
 
@@ -123,7 +124,7 @@ enum Armready {
 
     private static func launch(
         _ executable: URL, _ arguments: [String], shownAs: [String], in directory: URL?, environment: [String: String],
-        standardOutput: Any? = nil, sourceLocation: SourceLocation
+        standardOutput: Any? = nil, standardInput: Data? = nil, sourceLocation: SourceLocation
     ) throws -> CommandResult {
         let outputs = FileManager.default.temporaryDirectory.appendingPathComponent(
             "armready-e2e-out-\(UUID().uuidString)")
@@ -145,7 +146,13 @@ enum Armready {
         variables["NO_COLOR"] = nil
         variables.merge(environment) { $1 }
         process.environment = variables
-        process.standardInput = FileHandle.nullDevice
+        if let standardInput {
+            let inputURL = outputs.appendingPathComponent("stdin")
+            try standardInput.write(to: inputURL)
+            process.standardInput = try FileHandle(forReadingFrom: inputURL)
+        } else {
+            process.standardInput = FileHandle.nullDevice
+        }
         process.standardOutput = standardOutput ?? stdoutHandle
         process.standardError = stderrHandle
         let finished = DispatchSemaphore(value: 0)

@@ -29,6 +29,26 @@ final class TemporaryTree {
         try? FileManager.default.removeItem(at: url)
     }
 
+    /// Root ignores file modes, so as root a scan runs as `nobody` (65534) through util-linux
+    /// `setpriv`, after making the whole tree world-readable (the caller then takes access away
+    /// from one entry). Returns the command prefix for `Armready.run`, empty when not root.
+    func unprivilegedPrefix() throws -> [String] {
+        guard geteuid() == 0 else { return [] }
+        let setpriv = "/usr/bin/setpriv"
+        try #require(
+            FileManager.default.isExecutableFile(atPath: setpriv),
+            "running as root needs util-linux setpriv to drop privileges")
+        #expect(chmod(path, 0o755) == 0)
+        let enumerator = try #require(FileManager.default.enumerator(atPath: path))
+        for case let relative as String in enumerator {
+            var isDirectory: ObjCBool = false
+            let entry = path + "/" + relative
+            _ = FileManager.default.fileExists(atPath: entry, isDirectory: &isDirectory)
+            #expect(chmod(entry, isDirectory.boolValue ? 0o755 : 0o644) == 0)
+        }
+        return [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"]
+    }
+
     /// `Tests/Fixtures/<relative>` in the repository.
     static func fixture(_ relative: String) -> URL {
         Armready.packageRoot.appendingPathComponent("Tests/Fixtures").appendingPathComponent(relative)

@@ -3,7 +3,8 @@ import Scanning
 /// Turns a report path into a SARIF artifact location relative to the checkout.
 ///
 /// A report path is relative to its scan root, and starts with the root's name when several
-/// roots were scanned; a single root that is a file is named by its last component. The file
+/// roots were scanned (a `--files-from` entry is its path from the root `.`, without `./`); a
+/// single root that is a file is named by its last component. The file
 /// on disk is the path up to an archive entry (`app.whl!/lib/x.so` is `app.whl`). Inside the
 /// source root the URI is relative to `%SRCROOT%`; a file outside it gets the base `ROOT<n>`
 /// (its root's position in `ScanReport.roots`), declared in `originalUriBaseIds`, and a URI
@@ -71,6 +72,7 @@ struct SARIFArtifactLocator {
                 return (index, String(file.dropFirst(name == "/" ? 1 : name.count + 1)))
             }
         }
-        return nil
+        // `--files-from` entries are reported by their paths from the working directory, `.`.
+        return prefixes.first { $0.name == "." }.map { ($0.index, file) }
     }
 }
