@@ -38,6 +38,7 @@ struct ReportJSONTests {
         let required = [
             "path", "pathIsLossy", "sha256", "size", "application", "format", "machine", "machineName", "execution",
             "kind", "bits", "verdict", "reason", "warnings", "findings", "details", "isa", "baselineStatus",
+            "packagedIn",
         ]
         for binary in binaries {
             #expect(Set(binary.keys) == Set(required), "\(binary["path"] ?? "?")")

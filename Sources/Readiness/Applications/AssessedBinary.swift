@@ -20,6 +20,8 @@ package struct AssessedBinary: Sendable {
     /// The executables of its application that import it, with the execution of their process
     /// (the `app.host` it was rated with); set by `ApplicationAssessor`.
     package var loadedBy: [(host: String, execution: Execution)] = []
+    /// The package it was found in, when it was (its `package.*` facts are in `facts`).
+    package var package: PackageContext?
 
     package init(path: String, facts: Facts, imports: [String], assessment: Assessment) {
         self.path = path

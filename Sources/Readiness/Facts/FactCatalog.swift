@@ -48,6 +48,13 @@ package enum FactCatalog {
             ]
         ),
         (
+            "Packages and installers",
+            [
+                .packageKind, .packageName, .packageDeclaredArchitectures, .msiTemplate, .msiPlatform,
+                .installerEngine, .installerVersion, .installerPayloadExamined,
+            ]
+        ),
+        (
             "Target",
             [
                 .targetName, .targetDescription, .targetX64Emulation, .targetX86Emulation, .targetKernelEmulation,

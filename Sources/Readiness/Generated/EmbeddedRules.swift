@@ -189,6 +189,14 @@ The table is generated from the fact catalog (`Sources/Readiness/Facts/FactKey.s
 | Application and file | `file.name` | string | The file's name, lower-case (`_core.cp312-win_amd64.pyd`). |
 | Application and file | `file.extension` | string | The file name's extension, lower-case, without the dot (`pyd`, `node`, `dll`); empty when none. |
 | Application and file | `file.nuget_rid` | string | The runtime identifier folder of a NuGet runtime asset (`runtimes/<rid>/native/` or `runtimes/<rid>/lib/<tfm>/`), lower-case: `win-x64`, `win10-arm64`; absent elsewhere. |
+| Packages and installers | `package.kind` | string | For a binary inside a package: the innermost package's kind (wheel, nupkg, msix, appx, msixbundle, appxbundle, msi, cab, zip, installer). |
+| Packages and installers | `package.name` | string | For a binary inside a package: the innermost package's report path. |
+| Packages and installers | `package.declared_architectures` | list | What the innermost package declares it is for (arm64, x64, x86, arm, ia64, neutral): a wheel's platform tags, an MSIX `ProcessorArchitecture`, an MSI Template's platform; absent when it declares nothing. |
+| Packages and installers | `msi.template` | string | For a binary installed by an MSI: the Summary Information Template (`x64;1033`). |
+| Packages and installers | `msi.platform` | string | The Template's platform as written (Intel, x64, Arm64, Intel64, Arm; Intel when the Template names none). |
+| Packages and installers | `installer.engine` | string | For an installer stub: nsis, inno-setup, wix-burn, installshield, squirrel, velopack, 7zip-sfx, cab-sfx, zip-sfx. |
+| Packages and installers | `installer.version` | string | The installer engine's version or variant, where the stub says. |
+| Packages and installers | `installer.payload_examined` | bool | For an installer stub: whether armready opened what it installs (false for NSIS, Inno Setup, InstallShield, 7-Zip payloads). |
 | Target | `target.name` | string | The target profile's name. |
 | Target | `target.description` | string | One line about the target. |
 | Target | `target.x64_emulation` | bool | x64 user-mode code runs under emulation. |
@@ -887,6 +895,35 @@ examples:
 
 """#),
         EmbeddedFile(
+            path: "Rules/msi-template-not-installable.yaml",
+            contents: #"""
+version: 1
+id: msi-template-not-installable
+title: The MSI's Template names a platform Windows on Arm does not install
+verdict: blocked
+applies: {fact: msi.platform, exists: true}
+when: {fact: msi.platform, in: [Intel64, Arm]}
+message: >-
+  {package.name} is an MSI for {msi.platform} (Template "{msi.template}"): Windows Installer
+  does not process a package whose platform the machine does not support, so nothing in it
+  installs on an Arm64 PC.
+remediation: >-
+  Build the package for Arm64 (WiX `-arch arm64`, Template `Arm64`), or for x64 to install under
+  emulation.
+references:
+  - title: "[S10] Template Summary property (windows-on-arm.md R25)"
+    url: https://learn.microsoft.com/windows/win32/msi/template-summary
+examples:
+  match:
+    - {msi.platform: Intel64, msi.template: "Intel64;1033", package.name: setup.msi}
+    - {msi.platform: Arm, msi.template: "Arm;1033", package.name: setup.msi}
+  no_match:
+    - {msi.platform: Arm64, msi.template: "Arm64;1033", package.name: setup.msi}
+    - {msi.platform: x64, msi.template: "x64;1033", package.name: setup.msi}
+    - {msi.platform: Intel, msi.template: ";1033", package.name: setup.msi}
+
+"""#),
+        EmbeddedFile(
             path: "Rules/native-extension-not-arm64.yaml",
             contents: #"""
 version: 1
@@ -1000,6 +1037,44 @@ examples:
     - {format: pe, file.name: e_sqlite3.dll, file.nuget_rid: win-x64, execution: x64, app.nuget_arm64_asset: false, app.executables: [x64]}
     - {format: pe, file.name: e_sqlite3.dll, file.nuget_rid: win-arm64, execution: arm64, app.nuget_arm64_asset: true, app.executables: []}
     - {format: pe, file.name: e_sqlite3.dll, execution: x64, app.executables: []}
+
+"""#),
+        EmbeddedFile(
+            path: "Rules/package-declared-arch-mismatch.yaml",
+            contents: #"""
+version: 1
+id: package-declared-arch-mismatch
+title: A package declared for Arm64 carries x64 or x86 code
+verdict: at-risk
+confidence: medium
+applies: {fact: format, equals: pe}
+when:
+  all:
+    - {fact: package.kind, in: [msix, appx, msi]}
+    - {fact: package.declared_architectures, contains: arm64}
+    - {fact: package.declared_architectures, subset_of: [arm64, neutral]}
+    - {fact: execution, in: [x64, x86, arm64ec]}
+message: >-
+  {package.name} declares itself Arm64 ({package.declared_architectures}), but {file.name} is
+  {execution} code: an executable runs under emulation, and a DLL fails to load into the
+  package's Arm64 processes (medium confidence: whether an Arm64 process loads this file is not
+  known from the package alone).
+remediation: >-
+  Build this file for Arm64 (or Arm64X when x64 processes load it too), or declare the package
+  for the architecture of what it carries.
+references:
+  - title: "[S11] APPX_PACKAGE_ARCHITECTURE: the ProcessorArchitecture a package declares (windows-on-arm.md §10)"
+    url: https://learn.microsoft.com/windows/win32/api/appxpackaging/ne-appxpackaging-appx_package_architecture
+  - title: "[S10] Template Summary property: an MSI's platform (windows-on-arm.md R25)"
+    url: https://learn.microsoft.com/windows/win32/msi/template-summary
+examples:
+  match:
+    - {format: pe, package.kind: msix, package.declared_architectures: [arm64], execution: x64}
+    - {format: pe, package.kind: msi, package.declared_architectures: [arm64], execution: x86}
+  no_match:
+    - {format: pe, package.kind: msix, package.declared_architectures: [arm64], execution: arm64}
+    - {format: pe, package.kind: msix, package.declared_architectures: [x64], execution: x64}
+    - {format: pe, package.kind: wheel, package.declared_architectures: [arm64], execution: x64}
 
 """#),
         EmbeddedFile(
@@ -1350,6 +1425,44 @@ references:
     url: https://github.com/softmac/cpuidex
   - title: "[S5] Adjust emulation settings on Arm (Microsoft Learn, 2025-12-05)"
     url: https://learn.microsoft.com/windows/arm/apps-on-arm-program-compat-troubleshooter
+
+"""#),
+        EmbeddedFile(
+            path: "Rules/wheel-arm64-extension-not-arm64.yaml",
+            contents: #"""
+version: 1
+id: wheel-arm64-extension-not-arm64
+title: A win_arm64 wheel carries an extension module that is not Arm64
+verdict: blocked
+applies: {fact: format, equals: pe}
+when:
+  all:
+    - {fact: package.kind, equals: wheel}
+    - {fact: package.declared_architectures, contains: arm64}
+    - {fact: package.declared_architectures, subset_of: [arm64, neutral]}
+    - {fact: pe.dll, equals: true}
+    - {fact: execution, in: [x64, x86, arm64ec, arm32, other]}
+message: >-
+  {package.name} is tagged for Arm64 Windows only, so pip installs it only into an Arm64
+  CPython, but {file.name} is {execution} code: an Arm64 process cannot load it, and importing
+  the module fails.
+remediation: >-
+  Build the extension for Arm64 (`--plat-name win-arm64`, or cibuildwheel's `CIBW_ARCHS_WINDOWS:
+  ARM64`) and check the wheel's contents before publishing it.
+references:
+  - title: "[S39] Python platform compatibility tags: win_arm64 (windows-on-arm.md §10, R27)"
+    url: https://packaging.python.org/en/latest/specifications/platform-compatibility-tags/
+  - title: "[S1] Arm64EC - Build and port apps: an Arm64 process loads only Arm64/Arm64X code"
+    url: https://learn.microsoft.com/windows/arm/arm64ec
+examples:
+  match:
+    - {format: pe, package.kind: wheel, package.declared_architectures: [arm64], pe.dll: true, execution: x64}
+    - {format: pe, package.kind: wheel, package.declared_architectures: [arm64], pe.dll: true, execution: arm64ec}
+  no_match:
+    - {format: pe, package.kind: wheel, package.declared_architectures: [arm64], pe.dll: true, execution: arm64}
+    - {format: pe, package.kind: wheel, package.declared_architectures: [arm64], pe.dll: true, execution: arm64x}
+    - {format: pe, package.kind: wheel, package.declared_architectures: [x64], pe.dll: true, execution: x64}
+    - {format: pe, package.kind: wheel, package.declared_architectures: [arm64, x64], pe.dll: true, execution: x64}
 
 """#),
         EmbeddedFile(

@@ -1,23 +1,26 @@
 import BinaryFormats
 
-/// Looks inside ZIP-based packages — Python wheels, NuGet packages, MSIX/APPX, VSIX, JAR and
-/// plain ZIP files — and rates the PE and ELF files they carry, so `armready scan dist/`
-/// covers what a package will install. Entries are reported as `package.whl!/path/in/it`.
+/// Looks inside ZIP-based packages — Python wheels, NuGet packages, MSIX/APPX and their
+/// bundles, VSIX, JAR and plain ZIP files — and rates the PE and ELF files they carry, so
+/// `armready scan dist/` covers what a package will install. Entries are reported as
+/// `package.whl!/path/in/it`, with what the package declares (`ZipPackageDeclarations`).
 ///
-/// Each entry's first bytes are inflated first (`FormatSniffer.prefixLength` bytes from at
-/// most `ZipArchive.sniffInputBudget` compressed ones), and only PE/ELF entries are inflated
-/// whole, after the size and compression-ratio checks (`ReadLimits.maxArchiveEntryBytes`,
-/// `ReadLimits.maxCompressionRatio`): in memory up to `ZipArchive.inMemoryLimit`, into an
-/// unlinked, mapped temporary file above it, so memory stays bounded. Entries that share an
-/// earlier entry's data are not read again, so work grows with the archive's bytes, not with
-/// its directory. What is not read is said in a diagnostic: archives inside archives
-/// (`not-opened`), records that disagree and shared entries (`inconsistent-archive`).
+/// Each entry's first bytes are inflated first (a few bytes from at most
+/// `ZipArchive.sniffInputBudget` compressed ones), and only PE/ELF entries and packages inside
+/// the package are inflated whole, after the size and compression-ratio checks
+/// (`ReadLimits.maxArchiveEntryBytes`, `ReadLimits.maxCompressionRatio`) and within the scan's
+/// `PackageBudget`: in memory up to `ZipArchive.inMemoryLimit`, into an unlinked, mapped
+/// temporary file above it, so memory stays bounded. Entries that share an earlier entry's data
+/// are not read again, so work grows with the archive's bytes, not with its directory. What is
+/// not read is said in a diagnostic: records that disagree and shared entries
+/// (`inconsistent-archive`), the packages of a bundle an Arm64 device does not install and
+/// nesting past the budget (`not-opened`).
 struct ArchiveScanner {
     static let extensions: Set<String> = [
-        "zip", "whl", "egg", "nupkg", "snupkg", "msix", "appx", "vsix", "jar", "war",
+        "zip", "whl", "egg", "nupkg", "snupkg", "msix", "appx", "msixbundle", "appxbundle", "vsix", "jar", "war",
     ]
 
-    let analyzer: BinaryAnalyzer
+    let packages: PackageScanner
 
     /// Whether a file is named as a package and long enough to sniff. Whether it is a ZIP is
     /// `scan`'s question: the archive may follow a stub (a self-extractor), found from its end
@@ -42,27 +45,31 @@ struct ArchiveScanner {
         return false
     }
 
-    /// Whether an archive entry is itself a package (a local header and a package's name).
-    static func isNestedArchive(_ prefix: [UInt8], name: String) -> Bool {
-        prefix.starts(with: [0x50, 0x4B, 0x03, 0x04]) && hasArchiveExtension(name)
+    static func hasArchiveExtension(_ path: String) -> Bool {
+        guard let fileExtension = lastExtension(path) else { return false }
+        return extensions.contains(fileExtension)
     }
 
-    static func hasArchiveExtension(_ path: String) -> Bool {
-        // The last component, found from the end: a path thousands of levels deep costs no more.
+    /// The lower-cased extension of a path's last component, found from the end: a path
+    /// thousands of levels deep costs no more.
+    static func lastExtension(_ path: String) -> String? {
         var name = Substring(path)
         while name.hasSuffix("/") { name.removeLast() }
         if let slash = name.utf8.lastIndex(of: UInt8(ascii: "/")) { name = name[name.utf8.index(after: slash)...] }
-        guard let dot = name.lastIndex(of: ".") else { return false }
-        return extensions.contains(name[name.index(after: dot)...].lowercased())
+        guard let dot = name.lastIndex(of: ".") else { return nil }
+        return name[name.index(after: dot)...].lowercased()
     }
 
-    /// - Parameter release: drops pages of the archive's mapping once an entry is done with,
-    ///   so the compressed data of a large package does not stay resident.
+    /// - Parameters:
+    ///   - release: drops pages of the archive's mapping once an entry is done with, so the
+    ///     compressed data of a large package does not stay resident.
+    ///   - depth: the archive's level of nesting, 1 for a walked file.
     /// - Returns: `.notBinary` for a file named as a package that is no ZIP at all (neither a
     ///   local header at its start nor an end record).
-    func scan(_ bytes: UnsafeRawBufferPointer, displayPath: String, lossy: Bool, release: ((Range<Int>) -> Void)?)
-        -> FileOutcome
-    {
+    func scan(
+        _ bytes: UnsafeRawBufferPointer, displayPath: String, lossy: Bool, release: ((Range<Int>) -> Void)?,
+        depth: Int = 1
+    ) -> FileOutcome {
         let startsAsZip =
             bytes.count >= 4 && bytes[0] == 0x50 && bytes[1] == 0x4B && bytes[2] == 0x03 && bytes[3] == 0x04
         let archive: ZipArchive
@@ -73,15 +80,26 @@ struct ArchiveScanner {
             return .diagnostic(
                 ScanDiagnostic(path: displayPath, kind: .unreadable, message: "cannot read the archive: \(error)"))
         }
-        return scan(archive, displayPath: displayPath, lossy: lossy, release: release)
+        return scan(archive, displayPath: displayPath, lossy: lossy, release: release, depth: depth)
     }
 
     /// Rates the binaries in an archive already read (`archive.work` then tells what it cost).
-    func scan(_ archive: ZipArchive, displayPath: String, lossy: Bool, release: ((Range<Int>) -> Void)?) -> FileOutcome
-    {
+    func scan(
+        _ archive: ZipArchive, displayPath: String, lossy: Bool, release: ((Range<Int>) -> Void)?, depth: Int = 1
+    ) -> FileOutcome {
         var outcomes: [FileOutcome] = archive.inconsistencies.map { message in
             .diagnostic(ScanDiagnostic(path: displayPath, kind: .inconsistentArchive, message: message))
         }
+        guard packages.budget.takeMembers(archive.entries.count) else {
+            return .diagnostic(
+                ScanDiagnostic(
+                    path: displayPath, kind: .overBudget,
+                    message:
+                        "not opened: its \(archive.entries.count) entries would exceed the scan's budget of \(PackageBudget.maxMembers) package members listed from one file"
+                ))
+        }
+        let declarations = ZipPackageDeclarations(archive, displayPath: displayPath)
+        outcomes += declarations.diagnostics
         var seen = Set<String>()
         var sharing: [String] = []
         for (index, entry) in archive.entries.enumerated() where !entry.isDirectory {
@@ -98,48 +116,23 @@ struct ArchiveScanner {
                 sharing.append(entry.name)
                 continue
             }
-            defer { if let release, let range = archive.storedRange(of: entry) { release(range) } }
-            do {
-                let prefix = try archive.prefix(of: entry, length: FormatSniffer.prefixLength)
-                let sniffed = prefix.withUnsafeBytes { FormatSniffer.sniff($0) }
-                guard sniffed != .notBinary else {
-                    if Self.isNestedArchive(prefix, name: entry.name) {
-                        outcomes.append(
-                            .diagnostic(
-                                ScanDiagnostic(
-                                    path: path, kind: .notOpened,
-                                    message:
-                                        "an archive inside an archive is not opened; the binaries in it are not rated"))
-                        )
-                    } else {
-                        outcomes.append(.notBinary)
-                    }
-                    continue
-                }
-                if entry.uncompressedSize > ZipArchive.inMemoryLimit {
-                    let file = try archive.extractToTemporaryFile(entry)
-                    outcomes.append(
-                        withExtendedLifetime(file) {
-                            analyzer.analyze(
-                                file.bytes, sniffed: sniffed, displayPath: path, lossy: lossy,
-                                sha256: analyzer.digests ? Digest.sha256(file) : nil,
-                                release: file.releasePages)
-                        })
-                } else {
-                    let contents = try archive.contents(of: entry)
-                    outcomes.append(
-                        contents.withUnsafeBytes { raw in
-                            analyzer.analyze(
-                                raw, sniffed: sniffed, displayPath: path, lossy: lossy,
-                                sha256: analyzer.digests ? Digest.sha256(raw) : nil, release: nil)
-                        })
-                }
-            } catch {
-                outcomes.append(
-                    .diagnostic(
-                        ScanDiagnostic(
-                            path: path, kind: .unreadable, message: "cannot read the archive entry: \(error)")))
+            if let skipped = declarations.skipReason(entry.name) {
+                outcomes.append(.diagnostic(ScanDiagnostic(path: path, kind: .notOpened, message: skipped)))
+                continue
             }
+            defer { if let release, let range = archive.storedRange(of: entry) { release(range) } }
+            outcomes.append(
+                packages.rateMember(
+                    path: path, size: entry.uncompressedSize, depth: depth, context: declarations.context,
+                    lossy: lossy,
+                    prefix: { () throws(BinaryFormatError) in
+                        try archive.prefix(of: entry, length: FormatSniffer.prefixLength)
+                    },
+                    contents: { () throws(BinaryFormatError) in
+                        entry.uncompressedSize > ZipArchive.inMemoryLimit
+                            ? .file(try archive.extractToTemporaryFile(entry))
+                            : .memory(try archive.contents(of: entry))
+                    }))
         }
         if let first = sharing.first {
             let entries = sharing.count == 1 ? "1 entry shares" : "\(sharing.count) entries share"

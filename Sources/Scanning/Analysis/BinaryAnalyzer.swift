@@ -12,7 +12,7 @@ struct BinaryAnalyzer: Sendable {
     let rules: RuleSet
     let target: TargetProfile
     let isa: ISAOptions?
-    /// Look inside ZIP-based packages (`ArchiveScanner.extensions`).
+    /// Look inside packages and installers (`PackageScanner`).
     var archives = true
     /// Compute SHA-256 digests (`ScanOptions.digests`).
     var digests = true
@@ -63,7 +63,7 @@ struct BinaryAnalyzer: Sendable {
         let sniffed = FormatSniffer.sniff(bytes)
         guard sniffed != .notBinary else {
             if archives, ArchiveScanner.isArchive(bytes, path: file.displayPath) {
-                return ArchiveScanner(analyzer: self).scan(
+                return PackageScanner(analyzer: self).scan(
                     bytes, displayPath: file.displayPath, lossy: file.displayIsLossy, release: mapped.releasePages)
             }
             return .notBinary
@@ -91,7 +91,7 @@ struct BinaryAnalyzer: Sendable {
         guard archives, sniffed == .pe, case .binary = outcome, ArchiveScanner.mayEndWithArchive(bytes) else {
             return outcome
         }
-        let appended = ArchiveScanner(analyzer: self).scan(
+        let appended = PackageScanner(analyzer: self).scan(
             bytes, displayPath: file.displayPath, lossy: file.displayIsLossy, release: mapped.releasePages)
         if case .notBinary = appended { return outcome }
         return .several([outcome, appended])
@@ -106,7 +106,8 @@ struct BinaryAnalyzer: Sendable {
     ///     have changed between the two.
     func analyze(
         _ bytes: UnsafeRawBufferPointer, sniffed: BinaryFormat, displayPath: String, lossy: Bool, sha256: String?,
-        release: ((Range<Int>) -> Void)?, headersOnly: Bool = false, cacheable: () -> Bool = { true }
+        release: ((Range<Int>) -> Void)?, headersOnly: Bool = false, cacheable: () -> Bool = { true },
+        package: PackageContext? = nil
     ) -> FileOutcome {
         let analysis: AnalyzedBinary
         if let cache, let sha256, let cached = cache.load(sha256: sha256, isa: isa) {
@@ -120,7 +121,7 @@ struct BinaryAnalyzer: Sendable {
             if let cache, let sha256, cacheable() { cache.store(fresh, sha256: sha256, isa: isa) }
         }
         let identity = BinaryIdentity(path: displayPath, pathIsLossy: lossy, sha256: sha256, size: bytes.count)
-        return .binary(identity, analysis, assess(analysis, at: displayPath))
+        return .binary(identity, analysis, assess(analysis, at: displayPath, package: package))
     }
 
     /// Reads the image and profiles its code: everything that depends on the bytes alone.
@@ -146,14 +147,19 @@ struct BinaryAnalyzer: Sendable {
     }
 
     /// Rates a binary on its own, at its path, with the scan's rules and target.
-    private func assess(_ analysis: AnalyzedBinary, at path: String) -> AssessedBinary {
+    private func assess(_ analysis: AnalyzedBinary, at path: String, package: PackageContext?) -> AssessedBinary {
         if let failure = analysis.failure {
-            return AssessedBinary(
+            var assessed = AssessedBinary(
                 path: path, facts: Facts(), imports: [], assessment: .unknown(reason: failure, target: target.name))
+            assessed.package = package
+            return assessed
         }
-        let facts = analysis.facts.facts.merging(FactsBuilder.fileFacts(path: path))
-        return AssessedBinary(
+        var facts = analysis.facts.facts.merging(FactsBuilder.fileFacts(path: path))
+        if let package { facts = facts.merging(package.facts) }
+        var assessed = AssessedBinary(
             path: path, facts: facts, imports: analysis.imports,
             assessment: Evaluator.evaluate(facts: facts, rules: rules, target: target))
+        assessed.package = package
+        return assessed
     }
 }

@@ -31,12 +31,16 @@ package struct BinaryResult: Sendable, Equatable, Codable {
     @Nullable package var isa: ISAProfile?
     /// With a baseline: `new`, `worse`, `improved` or `unchanged`.
     @Nullable package var baselineStatus: BaselineStatus?
+    /// For a binary found inside a package or installer: the innermost package and what it
+    /// declares; nil for a file on disk.
+    @Nullable package var packagedIn: PackagedIn?
 
     package init(
         path: String, pathIsLossy: Bool = false, sha256: String?, size: Int, application: String,
         format: BinaryFormat, machine: UInt32?, machineName: String?, execution: Execution,
         kind: BinaryKind?, bits: Int?, verdict: Verdict, reason: String?, warnings: [ReadWarning] = [],
-        findings: [Finding], details: BinaryDetails?, isa: ISAProfile?, baselineStatus: BaselineStatus? = nil
+        findings: [Finding], details: BinaryDetails?, isa: ISAProfile?, baselineStatus: BaselineStatus? = nil,
+        packagedIn: PackagedIn? = nil
     ) {
         self.path = path
         self.pathIsLossy = pathIsLossy
@@ -56,6 +60,23 @@ package struct BinaryResult: Sendable, Equatable, Codable {
         self.details = details
         self.isa = isa
         self.baselineStatus = baselineStatus
+        self.packagedIn = packagedIn
+    }
+}
+
+/// The package a binary was found in (`PackageContext`), as the report shows it.
+package struct PackagedIn: Sendable, Equatable, Codable {
+    package var kind: String
+    /// The package's report path.
+    package var name: String
+    package var declaredArchitectures: [String]
+    @Nullable package var msiTemplate: String?
+
+    init(_ context: PackageContext) {
+        kind = context.kind
+        name = context.name
+        declaredArchitectures = context.declaredArchitectures
+        msiTemplate = context.msiTemplate
     }
 }
 
@@ -75,6 +96,6 @@ extension BinaryResult {
             verdict: assessment.verdict, reason: assessment.reason, warnings: analysis.warnings,
             findings: assessment.findings,
             details: analysis.details,
-            isa: analysis.isa)
+            isa: analysis.isa, packagedIn: assessed.package.map(PackagedIn.init))
     }
 }

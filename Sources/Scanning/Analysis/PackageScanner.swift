@@ -1,0 +1,86 @@
+import BinaryFormats
+import Readiness
+
+/// Opens packages and installers and rates what they carry, at any depth within one
+/// `PackageBudget`: ZIP-based packages (`ArchiveScanner`), and the packages inside them. Every
+/// binary found is rated under its path inside the package (`setup.zip!/app/x.dll`) with the
+/// innermost package's declarations as `package.*` facts (`PackageContext`).
+struct PackageScanner {
+    let analyzer: BinaryAnalyzer
+    let budget = PackageBudget()
+
+    /// The container formats a member's first bytes can start.
+    enum Container {
+        case zip
+
+        /// The container a member starts, by its first bytes (and, for a ZIP, a package's name:
+        /// a `.docx` or `.xlsx` is a ZIP too, and carries no binaries).
+        static func of(prefix: [UInt8], name: String) -> Container? {
+            if prefix.starts(with: [0x50, 0x4B, 0x03, 0x04]), ArchiveScanner.hasArchiveExtension(name) { return .zip }
+            return nil
+        }
+    }
+
+    /// Rates a package file (a walked file, or a member unpacked from another package).
+    /// - Parameters:
+    ///   - depth: the package's own level: 1 for a walked file.
+    ///   - outer: the package this one was found in.
+    /// - Returns: `.notBinary` for a file named as a package that is none.
+    func scan(
+        _ bytes: UnsafeRawBufferPointer, displayPath: String, lossy: Bool, release: ((Range<Int>) -> Void)?,
+        depth: Int = 1
+    ) -> FileOutcome {
+        ArchiveScanner(packages: self).scan(
+            bytes, displayPath: displayPath, lossy: lossy, release: release, depth: depth)
+    }
+
+    /// Rates one member of a package: a binary under its path with the package's facts, a
+    /// package inside the package within the budget, and nothing else.
+    /// - Parameters:
+    ///   - size: the member's unpacked size, as its package's directory states it.
+    ///   - prefix: the member's first `FormatSniffer.prefixLength` bytes, unpacking no more than that needs.
+    ///   - contents: the member's whole bytes.
+    func rateMember(
+        path: String, size: UInt64, depth: Int, context: PackageContext, lossy: Bool,
+        prefix: () throws(BinaryFormatError) -> [UInt8],
+        contents: () throws(BinaryFormatError) -> PackageMemberBytes
+    ) -> FileOutcome {
+        do {
+            let first = try prefix()
+            let sniffed = first.prefix(FormatSniffer.prefixLength).withUnsafeBytes { FormatSniffer.sniff($0) }
+            if sniffed == .notBinary {
+                guard Container.of(prefix: first, name: path) != nil else { return .notBinary }
+                guard depth < PackageBudget.maxDepth else {
+                    return .diagnostic(
+                        ScanDiagnostic(
+                            path: path, kind: .notOpened,
+                            message:
+                                "a package nested \(depth + 1) levels deep is not opened (the budget stops at \(PackageBudget.maxDepth) levels); the binaries in it are not rated"
+                        ))
+                }
+                guard budget.takeBytes(size) else { return spent(path, size: size) }
+                let bytes = try contents()
+                return bytes.withBytes { raw in
+                    scan(raw, displayPath: path, lossy: lossy, release: bytes.release, depth: depth + 1)
+                }
+            }
+            guard budget.takeBytes(size) else { return spent(path, size: size) }
+            let bytes = try contents()
+            return bytes.withBytes { raw in
+                analyzer.analyze(
+                    raw, sniffed: sniffed, displayPath: path, lossy: lossy,
+                    sha256: analyzer.digests ? bytes.sha256() : nil, release: bytes.release, package: context)
+            }
+        } catch {
+            return .diagnostic(
+                ScanDiagnostic(path: path, kind: .unreadable, message: "cannot read the archive entry: \(error)"))
+        }
+    }
+
+    private func spent(_ path: String, size: UInt64) -> FileOutcome {
+        .diagnostic(
+            ScanDiagnostic(
+                path: path, kind: .overBudget,
+                message: "not unpacked: its \(size) bytes would exceed \(budget.bytesSentence); it is not rated"))
+    }
+}
