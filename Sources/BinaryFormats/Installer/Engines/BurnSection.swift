@@ -10,7 +10,8 @@ enum BurnSection {
         let start = Int(section.pointerToRawData)
         let size = Int(section.sizeOfRawData)
         guard (try? reader.u32(at: start)) == magic, size >= 52 else {
-            engine.notes.append("the .wixburn section does not start with the magic 0x00f14300 or is shorter than 52 bytes")
+            engine.notes.append(
+                "the .wixburn section does not start with the magic 0x00f14300 or is shorter than 52 bytes")
             return engine
         }
         func field(_ at: Int) -> UInt32 { (try? reader.u32(at: start + at)) ?? 0 }

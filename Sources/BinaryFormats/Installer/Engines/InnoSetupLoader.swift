@@ -28,7 +28,9 @@ enum InnoSetupLoader {
         {
             return InstallerEngine(
                 name: .innoSetup,
-                notes: ["the loader table at \(hex(offset)) (Inno at 0x30, before 5.1.5) was not read", unreadArchitectures])
+                notes: [
+                    "the loader table at \(hex(offset)) (Inno at 0x30, before 5.1.5) was not read", unreadArchitectures,
+                ])
         }
         return nil
     }
@@ -43,7 +45,8 @@ enum InnoSetupLoader {
         case 1: offset0 = (try? table.u32(at: 32)).map(UInt64.init)
         case 2:
             offset0 = try? table.u64(at: 44)
-            engine.notes.append("offset table version 2 (6.5.0+): Offset0 read as an Int64 after three Int64 fields and a CRC")
+            engine.notes.append(
+                "offset table version 2 (6.5.0+): Offset0 read as an Int64 after three Int64 fields and a CRC")
         default:
             offset0 = nil
             engine.notes.append("offset table version \(tableVersion) is unknown: Offset0 was not read")
@@ -56,7 +59,8 @@ enum InnoSetupLoader {
                 let parts = version.split(separator: " ")[0].split(separator: ".").compactMap { Int($0) }
                 if parts.count >= 2, (parts[0], parts[1]) >= (6, 3) {
                     engine.notes.append(
-                        "Inno Setup 6.3+ stores ArchitecturesAllowed as an expression string in the compressed setup header")
+                        "Inno Setup 6.3+ stores ArchitecturesAllowed as an expression string in the compressed setup header"
+                    )
                 }
             } else {
                 engine.notes.append("no setup-data ID at Offset0 \(hex(at))")
@@ -72,7 +76,8 @@ enum InnoSetupLoader {
     static func setupDataVersion(_ reader: ByteReader, at offset: Int) -> String? {
         guard let raw = try? reader.slice(at: offset, length: 64, "setup-data ID") else { return nil }
         let text = String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-        for prefix in ["Inno Setup Setup Data (", "My Inno Setup Extensions Setup Data ("] where text.hasPrefix(prefix) {
+        for prefix in ["Inno Setup Setup Data (", "My Inno Setup Extensions Setup Data ("] where text.hasPrefix(prefix)
+        {
             let rest = text.dropFirst(prefix.count)
             guard let close = rest.firstIndex(of: ")") else { return nil }
             return String(rest[..<close]) + String(rest[rest.index(after: close)...])

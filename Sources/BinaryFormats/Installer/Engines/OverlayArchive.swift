@@ -34,8 +34,10 @@ enum OverlayArchive {
         let seven = ByteSearch.firstIndex(of: sevenZip, in: reader.bytes, range: search)
         let cab = ByteSearch.firstIndex(of: cabinet, in: reader.bytes, range: search)
         let zip = zipStart(reader, overlay: overlay, search: search)
-        let found = [seven.map { ($0, InstallerEngine.Name.sevenZipSFX) }, cab.map { ($0, .cabSFX) }, zip.map { ($0, .zipSFX) }]
-            .compactMap { $0 }.min { $0.0 < $1.0 }
+        let found = [
+            seven.map { ($0, InstallerEngine.Name.sevenZipSFX) }, cab.map { ($0, .cabSFX) }, zip.map { ($0, .zipSFX) },
+        ]
+        .compactMap { $0 }.min { $0.0 < $1.0 }
         guard let (offset, name) = found else { return nil }
         switch name {
         case .sevenZipSFX:
@@ -43,7 +45,8 @@ enum OverlayArchive {
             var length: Int?
             if let next = try? reader.u64(at: offset + 12), let size = try? reader.u64(at: offset + 20) {
                 let total = next.addingReportingOverflow(size).partialValue &+ 32
-                if next < UInt64(Int.max / 2), size < UInt64(Int.max / 2), total <= UInt64(overlay.upperBound - offset) {
+                if next < UInt64(Int.max / 2), size < UInt64(Int.max / 2), total <= UInt64(overlay.upperBound - offset)
+                {
                     length = Int(total)
                 }
             }

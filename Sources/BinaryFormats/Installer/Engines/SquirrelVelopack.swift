@@ -28,7 +28,8 @@ enum SquirrelVelopack {
         if offset > 0, length > 0, offset <= Int64(reader.count), length <= Int64(reader.count) - offset {
             engine.payload = InstallerEngine.Payload(offset: Int(offset), length: Int(length), format: .zip)
         } else {
-            engine.notes.append("the bundle offset \(offset) and length \(length) do not lie in the file (an unbundled stub?)")
+            engine.notes.append(
+                "the bundle offset \(offset) and length \(length) do not lie in the file (an unbundled stub?)")
         }
         return engine
     }
