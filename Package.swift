@@ -23,6 +23,12 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // Cabinet (CAB) decompression: MSZIP, LZX and Quantum (Debian libmspack0 at run time).
+        .systemLibrary(
+            name: "CMSPack",
+            pkgConfig: "libmspack",
+            providers: [.apt(["libmspack-dev"])]
+        ),
         .systemLibrary(
             name: "CZydis",
             providers: [.apt(["libzydis-dev"])]
@@ -31,7 +37,7 @@ let package = Package(
         .target(name: "CFaultGuard"),
         .target(
             name: "BinaryFormats",
-            dependencies: ["CFaultGuard", "CLibELF", "CZlib"]
+            dependencies: ["CFaultGuard", "CLibELF", "CMSPack", "CZlib"]
         ),
         .target(
             name: "InstructionSets",

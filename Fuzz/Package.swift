@@ -13,10 +13,11 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CLibELF", pkgConfig: "libelf", providers: [.apt(["libelf-dev"])]),
+        .systemLibrary(name: "CMSPack", pkgConfig: "libmspack", providers: [.apt(["libmspack-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CZydis", providers: [.apt(["libzydis-dev"])]),
         .target(name: "CFaultGuard"),
-        .target(name: "BinaryFormats", dependencies: ["CFaultGuard", "CLibELF", "CZlib"]),
+        .target(name: "BinaryFormats", dependencies: ["CFaultGuard", "CLibELF", "CMSPack", "CZlib"]),
         .target(name: "InstructionSets", dependencies: ["BinaryFormats", "CZydis"]),
         .target(name: "Readiness", dependencies: ["BinaryFormats", "InstructionSets", "Yams"]),
         .target(

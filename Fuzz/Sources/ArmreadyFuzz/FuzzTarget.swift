@@ -10,6 +10,9 @@ enum FuzzTarget: String, CaseIterable {
     case elf
     /// The ZIP reader: the directory, a 4-byte type check and the contents of every entry.
     case zip
+    /// The cabinet reader: the header checks, then every member listed and extracted (libmspack)
+    /// with small caps, one by one and in one pass.
+    case cab
     /// The x86/x64 scanner (Zydis) over the input as code; the first byte picks the mode.
     case x86
     /// The AArch64 classifier over the input as code.
@@ -28,6 +31,7 @@ enum FuzzTarget: String, CaseIterable {
         case .pe: ReaderTargets.pe(bytes)
         case .elf: ReaderTargets.elf(bytes)
         case .zip: ReaderTargets.zip(bytes)
+        case .cab: ReaderTargets.cab(bytes)
         case .x86: CodeTargets.x86(bytes)
         case .arm64: CodeTargets.arm64(bytes)
         case .rules: LoaderTargets.rules(bytes)

@@ -27,4 +27,14 @@ enum ReaderTargets {
             _ = try? archive.contents(of: entry)
         }
     }
+
+    static func cab(_ bytes: UnsafeRawBufferPointer) {
+        _ = CabinetArchive.offsets(in: bytes, limit: 4)
+        guard let archive = try? CabinetArchive(bytes) else { return }
+        for file in archive.files.prefix(64) {
+            _ = try? archive.prefix(of: file, length: 4)
+            _ = try? archive.contents(of: file, limit: 1 << 20)
+        }
+        archive.forEachFile(limit: 1 << 20) { _, _ in }
+    }
 }
