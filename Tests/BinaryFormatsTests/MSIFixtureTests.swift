@@ -116,8 +116,10 @@ struct MSIFixtureTests {
         image.addStream("Hello", Array(repeating: 7, count: 100))
         let bytes = image.build()
         bytes.withUnsafeBytes { raw in
-            #expect(throws: BinaryFormatError.invalid(
-                "the compound file is not an MSI database (no _StringPool/_StringData streams)")) {
+            #expect(
+                throws: BinaryFormatError.invalid(
+                    "the compound file is not an MSI database (no _StringPool/_StringData streams)")
+            ) {
                 _ = try MSIDatabase(raw)
             }
             #expect((try? CompoundFile(raw))?.streams.map(\.name) == ["Hello"])

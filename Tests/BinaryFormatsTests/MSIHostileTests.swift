@@ -68,7 +68,7 @@ struct MSIHostileTests {
             big.size = 200 * 512
             #expect(throws: BinaryFormatError.self) { _ = try file.read(big, limit: Int.max) }
             // Read only as far as its declared size, the looping stream ends before the loop matters.
-            #expect(try file.read(entry, limit: Int.max).count == 1000)
+            #expect((try? file.read(entry, limit: Int.max))?.count == 1000)
         }
     }
 

@@ -8,7 +8,9 @@ struct MSITestImage {
 
     func build() -> [UInt8] {
         var out = [UInt8](repeating: 0, count: 512)
-        func put16(_ v: Int, _ at: Int, into b: inout [UInt8]) { b[at] = UInt8(v & 0xFF); b[at + 1] = UInt8(v >> 8 & 0xFF) }
+        func put16(_ v: Int, _ at: Int, into b: inout [UInt8]) {
+            b[at] = UInt8(v & 0xFF); b[at + 1] = UInt8(v >> 8 & 0xFF)
+        }
         func put32(_ v: UInt32, _ at: Int, into b: inout [UInt8]) {
             for i in 0..<4 { b[at + i] = UInt8(v >> (8 * UInt32(i)) & 0xFF) }
         }
@@ -42,15 +44,18 @@ struct MSITestImage {
             put32(start, base + 0x74, into: &directory)
             put32(UInt32(size), base + 0x78, into: &directory)
         }
-        entry(0, name: "Root Entry", type: 5, right: 0xFFFF_FFFF, child: streams.isEmpty ? 0xFFFF_FFFF : 1,
-              start: 0xFFFF_FFFE, size: 0)
+        entry(
+            0, name: "Root Entry", type: 5, right: 0xFFFF_FFFF, child: streams.isEmpty ? 0xFFFF_FFFF : 1,
+            start: 0xFFFF_FFFE, size: 0)
         var data: [UInt8] = []
         var next = 2
         for (index, stream) in streams.prefix(3).enumerated() {
             let sectors = max(1, (stream.data.count + 511) / 512)
             for s in 0..<sectors { fat[next + s] = s == sectors - 1 ? 0xFFFF_FFFE : UInt32(next + s + 1) }
-            entry(index + 1, name: stream.name, type: 2, right: index + 1 < min(streams.count, 3) ? UInt32(index + 2) : 0xFFFF_FFFF,
-                  child: 0xFFFF_FFFF, start: UInt32(next), size: stream.data.count)
+            entry(
+                index + 1, name: stream.name, type: 2,
+                right: index + 1 < min(streams.count, 3) ? UInt32(index + 2) : 0xFFFF_FFFF,
+                child: 0xFFFF_FFFF, start: UInt32(next), size: stream.data.count)
             var padded = stream.data
             padded += [UInt8](repeating: 0, count: sectors * 512 - stream.data.count)
             data += padded

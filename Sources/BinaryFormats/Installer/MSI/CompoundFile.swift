@@ -93,8 +93,9 @@ package struct CompoundFile: Sendable {
             from: try reader.u32(at: 0x30, "first directory sector"), fat: fat, sectorSize: size, reader,
             limit: Self.maxDirectoryEntries * 128, "directory")
         let entryCount = directoryBytes.count / 128
-        var raw: [(name: String, type: UInt8, left: UInt32, right: UInt32, child: UInt32, start: UInt32, size: UInt64)] =
-            []
+        var raw:
+            [(name: String, type: UInt8, left: UInt32, right: UInt32, child: UInt32, start: UInt32, size: UInt64)] =
+                []
         try directoryBytes.withByteReader { (entries: ByteReader) throws(BinaryFormatError) in
             for index in 0..<entryCount {
                 let base = index * 128
@@ -119,7 +120,9 @@ package struct CompoundFile: Sendable {
         }
         let mini = try Self.chain(
             from: root.start, fat: fat, sectorSize: size, reader, limit: Int(root.size), "mini stream")
-        guard mini.count >= Int(root.size) else { throw .invalid("the mini stream is shorter than the root entry says") }
+        guard mini.count >= Int(root.size) else {
+            throw .invalid("the mini stream is shorter than the root entry says")
+        }
         miniStream = Array(mini.prefix(Int(root.size)))
         let miniFATBytes = try Self.chain(
             from: try reader.u32(at: 0x3C, "first miniFAT sector"), fat: fat, sectorSize: size, reader,
@@ -152,7 +155,8 @@ package struct CompoundFile: Sendable {
                     throw .countTooLarge(
                         what: "stream \(entry.name) byte", count: Int(clamping: entry.size), limit: Self.maxStreamBytes)
                 }
-                streams.append((index, Entry(name: entry.name, size: Int(entry.size), path: path, startSector: entry.start)))
+                streams.append(
+                    (index, Entry(name: entry.name, size: Int(entry.size), path: path, startSector: entry.start)))
             default: break
             }
         }
@@ -187,7 +191,9 @@ package struct CompoundFile: Sendable {
             let out = try Self.chain(
                 from: entry.startSector, fat: fat, sectorSize: sectorSize, reader, limit: wanted,
                 "stream \(entry.name)")
-            guard out.count >= wanted else { throw .invalid("stream \(entry.name) is shorter than its directory entry") }
+            guard out.count >= wanted else {
+                throw .invalid("stream \(entry.name) is shorter than its directory entry")
+            }
             return Array(out.prefix(wanted))
         }
     }

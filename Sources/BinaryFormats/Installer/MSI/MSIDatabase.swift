@@ -90,7 +90,8 @@ package struct MSIDatabase: Sendable {
         }
         customActions = load("CustomAction").compactMap { row in
             guard let action = row.string("Action"), let type = row.int("Type") else { return nil }
-            return MSICustomAction(action: action, type: type, source: row.string("Source"), target: row.string("Target"))
+            return MSICustomAction(
+                action: action, type: type, source: row.string("Source"), target: row.string("Target"))
         }
         launchConditions = load("LaunchCondition").compactMap { row in
             guard let condition = row.string("Condition") else { return nil }
@@ -98,7 +99,8 @@ package struct MSIDatabase: Sendable {
         }
         let propertyRows = load("Property")
         if propertyRows.count > Self.maxProperties {
-            warnings.append("the Property table has \(propertyRows.count) rows; the first \(Self.maxProperties) are kept")
+            warnings.append(
+                "the Property table has \(propertyRows.count) rows; the first \(Self.maxProperties) are kept")
         }
         for row in propertyRows.prefix(Self.maxProperties) {
             if let key = row.string("Property") { properties[key] = row.string("Value") ?? "" }

@@ -16,9 +16,10 @@ struct MSIDirectoryResolver {
     ]
 
     init(_ records: [MSIRecord]) {
-        self.init(entries: records.compactMap { row in
-            row.string("Directory").map { ($0, row.string("Directory_Parent"), row.string("DefaultDir") ?? ".") }
-        })
+        self.init(
+            entries: records.compactMap { row in
+                row.string("Directory").map { ($0, row.string("Directory_Parent"), row.string("DefaultDir") ?? ".") }
+            })
     }
 
     /// (Directory, Directory_Parent, DefaultDir) rows.
@@ -39,7 +40,8 @@ struct MSIDirectoryResolver {
         var seen = Set<String>()
         while let current = key, let row = rows[current] {
             guard seen.insert(current).inserted else {
-                warnings.append("directory \(directory): the Directory_Parent chain loops at \(current); path truncated")
+                warnings.append(
+                    "directory \(directory): the Directory_Parent chain loops at \(current); path truncated")
                 break
             }
             guard parts.count < MSIDatabase.maxDirectoryDepth else {

@@ -58,7 +58,8 @@ struct MSITable: Sendable {
                     value = .stream
                 } else if column.type & 0x0800 != 0 {
                     guard let text = pool.string(raw) else {
-                        throw .invalid("table \(name) column \(column.name) row \(row + 1): string id \(raw) is not in the pool")
+                        throw .invalid(
+                            "table \(name) column \(column.name) row \(row + 1): string id \(raw) is not in the pool")
                     }
                     value = .string(text)
                 } else if width == 2 {
