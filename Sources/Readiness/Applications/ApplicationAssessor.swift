@@ -113,6 +113,31 @@ package enum ApplicationAssessor {
         return results
     }
 
+    /// The worst member verdict, except that an installer stub whose payload was not
+    /// examined decides nothing (R26): with one, the application is `unknown` unless another
+    /// member is at-risk or blocked on its own.
+    private static func verdict(of members: [AssessedBinary], reasons: inout [ApplicationReason]) -> Verdict {
+        let stubs = members.filter { $0.facts[.installerPayloadExamined] == .bool(false) }
+        guard !stubs.isEmpty else { return members.map(\.assessment.verdict).worst }
+        let stubPaths = Set(stubs.map(\.path))
+        let others = members.filter { !stubPaths.contains($0.path) }.map(\.assessment.verdict).worst
+        guard others < .atRisk else { return others }
+        for stub in stubs {
+            let engine = stub.facts[.installerEngine].flatMap { if case let .string(name) = $0 { name } else { nil } }
+            reasons.insert(
+                ApplicationReason(
+                    verdict: .unknown, binary: stub.path, rule: installerPayloadRule,
+                    message:
+                        "\(fileNameOf(stub.path)) is a\(engine.map { " \($0)" } ?? "n") installer whose payload was not examined: the application's verdict is unknown until what it installs is scanned"
+                ), at: 0)
+        }
+        return .unknown
+    }
+
+    package static let installerPayloadRule = "installer-payload-not-examined"
+
+    private static func fileNameOf(_ path: String) -> String { ApplicationGrouping.fileName(path) }
+
     /// The binary named `name` beside the host, else the first one elsewhere in the application.
     private static func resolve(_ name: String, from hostPath: String, candidates: [Int], binaries: [AssessedBinary])
         -> Int?
@@ -150,7 +175,7 @@ package enum ApplicationAssessor {
             reasons.sort(by: ApplicationReason.worstFirst)
             return ApplicationResult(
                 id: id, name: id == "." ? "." : ApplicationGrouping.fileName(id),
-                verdict: members.map(\.assessment.verdict).worst,
+                verdict: verdict(of: members, reasons: &reasons),
                 executables: members.map(\.path).filter(executables.contains), binaries: members.map(\.path),
                 reasons: reasons)
         }

@@ -1,7 +1,8 @@
 /// Groups binaries into applications: an application is a directory that holds at least one
 /// executable, with the libraries beside and below it (DESIGN.md §5, issue "Applications").
 ///
-/// A binary belongs to the nearest directory above it that holds an executable. A binary
+/// A binary inside an installer or app package belongs to that package (`installerRoot`).
+/// Otherwise it belongs to the nearest directory above it that holds an executable. A binary
 /// with no such directory above it belongs to the package it came from (`pkg.whl!`), else to
 /// its top-level directory under the scan root (a folder of plug-ins or libraries is still
 /// reported as one unit), or to the root itself.
@@ -14,6 +15,10 @@ package enum ApplicationGrouping {
         let applicationDirectories = Set(executables.map(directory))
         var result: [String: String] = [:]
         for path in paths {
+            if let installed = installerRoot(path) {
+                result[path] = installed
+                continue
+            }
             var candidate = directory(path)
             var found: String?
             while true {
@@ -27,6 +32,28 @@ package enum ApplicationGrouping {
             result[path] = found ?? topLevel(path)
         }
         return result
+    }
+
+    /// Installers and app packages install one product: everything found inside an MSI, an
+    /// MSIX/APPX package or bundle, a cabinet or an installer executable (and inside what those
+    /// carry) is one application, the outermost such package (`setup.exe!`).
+    static let installerExtensions: Set<Substring> = [
+        "msi", "msm", "msp", "msix", "appx", "msixbundle", "appxbundle", "cab", "exe",
+    ]
+
+    static func installerRoot(_ path: String) -> String? {
+        var searchStart = path.startIndex
+        while let separator = path[searchStart...].range(of: "!/") {
+            let file = path[..<separator.lowerBound]
+            let name = file.split(separator: "/").last ?? file
+            if let dot = name.lastIndex(of: "."),
+                installerExtensions.contains(Substring(name[name.index(after: dot)...].lowercased()))
+            {
+                return String(file) + "!"
+            }
+            searchStart = separator.upperBound
+        }
+        return nil
     }
 
     /// The directory part of a relative path, `.` at the top.

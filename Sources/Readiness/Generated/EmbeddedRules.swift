@@ -895,6 +895,35 @@ examples:
 
 """#),
         EmbeddedFile(
+            path: "Rules/installer-payload-not-examined.yaml",
+            contents: #"""
+version: 1
+id: installer-payload-not-examined
+title: An installer whose payload armready cannot open
+verdict: unknown
+applies: {fact: installer.engine, exists: true}
+when: {fact: installer.payload_examined, equals: false}
+message: >-
+  {file.name} is a {installer.engine} installer. What it installs was not examined, so the
+  verdict of this {execution} stub says nothing about the product: installers are rated by
+  their payload, not by the stub (an x86 Setup runs emulated even when it installs Arm64
+  files). Its application's verdict is unknown until the payload is scanned.
+remediation: >-
+  Extract the payload and scan the folder: `7z x setup.exe -oout` for NSIS and 7-Zip
+  installers, `innoextract -d out setup.exe` for Inno Setup, `setup.exe /a` (administrative
+  install) for InstallShield.
+references:
+  - title: "[S27] Inno Setup: Architecture Identifiers and ArchitecturesAllowed; the Setup stub is x86 (windows-on-arm.md R26)"
+    url: https://jrsoftware.org/ishelp/index.php?topic=archidentifiers
+examples:
+  match:
+    - {format: pe, installer.engine: nsis, installer.payload_examined: false, file.name: setup.exe, execution: x86}
+  no_match:
+    - {format: pe, installer.engine: wix-burn, installer.payload_examined: true, file.name: setup.exe, execution: x86}
+    - {format: pe, file.name: app.exe, execution: x86}
+
+"""#),
+        EmbeddedFile(
             path: "Rules/msi-template-not-installable.yaml",
             contents: #"""
 version: 1

@@ -21,6 +21,8 @@ struct AnalyzedBinary: Sendable, Equatable, Codable {
     var imports: [String]
     /// The structures the reader could not read, or read in part.
     var warnings: [ReadWarning] = []
+    /// The installer engine a PE stub belongs to, when it is one.
+    var installer: InstallerEngine?
 
     static func failed(_ format: BinaryFormat, reason: String) -> AnalyzedBinary {
         AnalyzedBinary(

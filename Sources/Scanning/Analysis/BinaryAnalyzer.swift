@@ -44,7 +44,7 @@ struct BinaryAnalyzer: Sendable {
                     prefixLength: FormatSniffer.prefixLength
                 ) { prefix in
                     FormatSniffer.sniff(prefix) != .notBinary
-                        || (archives && ArchiveScanner.isArchive(prefix, path: file.displayPath))
+                        || (archives && PackageScanner.isPackage(prefix, path: file.displayPath))
                 }
             }
         } catch {
@@ -62,9 +62,10 @@ struct BinaryAnalyzer: Sendable {
         let bytes = mapped.bytes
         let sniffed = FormatSniffer.sniff(bytes)
         guard sniffed != .notBinary else {
-            if archives, ArchiveScanner.isArchive(bytes, path: file.displayPath) {
+            if archives, PackageScanner.isPackage(bytes, path: file.displayPath) {
                 return PackageScanner(analyzer: self).scan(
-                    bytes, displayPath: file.displayPath, lossy: file.displayIsLossy, release: mapped.releasePages)
+                    bytes, displayPath: file.displayPath, lossy: file.displayIsLossy, release: mapped.releasePages,
+                    siblings: siblings(of: file))
             }
             return .notBinary
         }
@@ -87,10 +88,16 @@ struct BinaryAnalyzer: Sendable {
             bytes, sniffed: sniffed, displayPath: file.displayPath, lossy: file.displayIsLossy,
             sha256: digests ? Digest.sha256(mapped) : nil, release: mapped.releasePages,
             cacheable: { !mapped.changedSinceOpened })
-        // A self-extractor: a PE stub with a ZIP appended. What it installs is in the ZIP.
-        guard archives, sniffed == .pe, case .binary = outcome, ArchiveScanner.mayEndWithArchive(bytes) else {
-            return outcome
+        guard archives, sniffed == .pe, case let .binary(_, analysis, _) = outcome else { return outcome }
+        // An installer: what it installs is in its payload, where a reader for it exists.
+        if let engine = analysis.installer, engine.name != .zipSFX {
+            guard InstallerPayloadScanner.examines(engine) else { return outcome }
+            let payload = InstallerPayloadScanner(packages: PackageScanner(analyzer: self)).scan(
+                engine, bytes: bytes, displayPath: file.displayPath, lossy: file.displayIsLossy)
+            return .several([outcome, payload])
         }
+        // A self-extractor: a PE stub with a ZIP appended. What it installs is in the ZIP.
+        guard ArchiveScanner.mayEndWithArchive(bytes) else { return outcome }
         let appended = PackageScanner(analyzer: self).scan(
             bytes, displayPath: file.displayPath, lossy: file.displayIsLossy, release: mapped.releasePages)
         if case .notBinary = appended { return outcome }
@@ -137,13 +144,47 @@ struct BinaryAnalyzer: Sendable {
             return .failed(format ?? sniffed, reason: reason.description)
         case let .image(image):
             let profile = isa.map { ISAAnalyzer.profile(image: image, bytes: bytes, options: $0, release: release) }
+            let installer = image.format == .pe ? InstallerEngineDetector.detect(image: image, bytes: bytes) : nil
             return AnalyzedBinary(
                 failure: nil, format: image.format, machine: image.machine, machineName: image.machineName,
                 kind: image.kind,
                 bits: image.bits, details: BinaryDetails(image), isa: profile,
                 facts: TypedFacts(FactsBuilder.facts(for: image, profile: profile)), imports: image.pe?.imports ?? [],
-                warnings: image.warnings)
+                warnings: image.warnings, installer: installer)
         }
+    }
+
+    /// Files beside a walked file, read whole up to a limit; only plain names (an MSI's
+    /// Media table is file data: a name with a separator could point anywhere).
+    private func siblings(of file: WalkedFile) -> SiblingFiles {
+        SiblingFiles { name, limit in
+            guard !name.isEmpty, !name.contains("/"), !name.contains("\\"), name != ".", name != ".." else {
+                return .failure(.init(description: "its name \"\(name)\" is not a plain file name"))
+            }
+            do {
+                let mapped = try withExtendedLifetime(file.directory) { () throws(BinaryFormatError) in
+                    try MappedFile.mapping(
+                        at: file.directory.descriptor, name: Array(name.utf8), followLink: false,
+                        prefixLength: FormatSniffer.prefixLength
+                    ) { _ in true }
+                }
+                guard let mapped else { return .failure(.init(description: "\(name) is empty")) }
+                guard UInt64(mapped.bytes.count) <= limit else {
+                    return .failure(.init(description: "\(name) is larger than the scan's unpacking budget"))
+                }
+                return .success(withExtendedLifetime(mapped) { Array(mapped.bytes) })
+            } catch {
+                return .failure(.init(description: "it is not beside the MSI (\(error))"))
+            }
+        }
+    }
+
+    private func installerFacts(_ engine: InstallerEngine) -> Facts {
+        var facts = Facts()
+        facts[.installerEngine] = .string(engine.name.rawValue)
+        if let version = engine.version { facts[.installerVersion] = .string(version) }
+        facts[.installerPayloadExamined] = .bool(archives && InstallerPayloadScanner.examines(engine))
+        return facts
     }
 
     /// Rates a binary on its own, at its path, with the scan's rules and target.
@@ -156,6 +197,7 @@ struct BinaryAnalyzer: Sendable {
         }
         var facts = analysis.facts.facts.merging(FactsBuilder.fileFacts(path: path))
         if let package { facts = facts.merging(package.facts) }
+        if let installer = analysis.installer { facts = facts.merging(installerFacts(installer)) }
         var assessed = AssessedBinary(
             path: path, facts: facts, imports: analysis.imports,
             assessment: Evaluator.evaluate(facts: facts, rules: rules, target: target))

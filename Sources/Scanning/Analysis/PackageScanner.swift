@@ -11,13 +11,34 @@ struct PackageScanner {
 
     /// The container formats a member's first bytes can start.
     enum Container {
-        case zip
+        case zip, msi, cab
 
         /// The container a member starts, by its first bytes (and, for a ZIP, a package's name:
         /// a `.docx` or `.xlsx` is a ZIP too, and carries no binaries).
         static func of(prefix: [UInt8], name: String) -> Container? {
             if prefix.starts(with: [0x50, 0x4B, 0x03, 0x04]), ArchiveScanner.hasArchiveExtension(name) { return .zip }
+            if prefix.starts(with: [0x4D, 0x53, 0x43, 0x46]) { return .cab }
+            // Compound files are also Office documents; inside an installer they are MSIs.
+            if prefix.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { return .msi }
             return nil
+        }
+
+        static func of(_ bytes: UnsafeRawBufferPointer, name: String) -> Container? {
+            of(prefix: Array(bytes.prefix(FormatSniffer.prefixLength)), name: name)
+        }
+    }
+
+    static let msiExtensions: Set<String> = ["msi", "msm", "msp"]
+
+    /// Whether a walked file is a package to open: named as a ZIP-based package (it may follow
+    /// a stub), a cabinet by its signature, or a compound file named as an MSI.
+    static func isPackage(_ prefix: UnsafeRawBufferPointer, path: String) -> Bool {
+        guard prefix.count >= FormatSniffer.prefixLength else { return false }
+        if ArchiveScanner.hasArchiveExtension(path) { return true }
+        switch Container.of(prefix, name: path) {
+        case .cab?: return true
+        case .msi?: return msiExtensions.contains(ArchiveScanner.lastExtension(path) ?? "")
+        default: return false
         }
     }
 
@@ -28,10 +49,20 @@ struct PackageScanner {
     /// - Returns: `.notBinary` for a file named as a package that is none.
     func scan(
         _ bytes: UnsafeRawBufferPointer, displayPath: String, lossy: Bool, release: ((Range<Int>) -> Void)?,
-        depth: Int = 1
+        depth: Int = 1, siblings: SiblingFiles? = nil
     ) -> FileOutcome {
-        ArchiveScanner(packages: self).scan(
-            bytes, displayPath: displayPath, lossy: lossy, release: release, depth: depth)
+        switch Container.of(bytes, name: displayPath) {
+        case .cab?:
+            return CabinetScanner(packages: self).scan(
+                bytes, displayPath: displayPath, lossy: lossy, depth: depth,
+                context: PackageContext(kind: "cab", name: displayPath))
+        case .msi?:
+            return MSIScanner(packages: self).scan(
+                bytes, displayPath: displayPath, lossy: lossy, depth: depth, siblings: siblings)
+        case .zip?, nil:
+            return ArchiveScanner(packages: self).scan(
+                bytes, displayPath: displayPath, lossy: lossy, release: release, depth: depth)
+        }
     }
 
     /// Rates one member of a package: a binary under its path with the package's facts, a

@@ -21,7 +21,9 @@ struct ZipPackageDeclarations {
         case "whl": kind = "wheel"
         case "snupkg": kind = "nupkg"
         case "war": kind = "jar"
-        case let other: kind = other
+        case let other where ArchiveScanner.extensions.contains(other): kind = other
+        // A ZIP behind a stub: a self-extractor or an installer's payload.
+        default: kind = "installer"
         }
         context = PackageContext(kind: kind, name: displayPath)
         switch kind {
