@@ -602,6 +602,14 @@
     items.forEach(function (item) { box.appendChild(el('span', 'chip ' + (cls || ''), s(item))); });
     return box;
   }
+  // The package a binary was found in: "setup.msi (msi, Template x64;1033, declares x64)".
+  function packagedIn(p) {
+    if (!p) return '';
+    var said = [p.kind];
+    if (p.msiTemplate) said.push('Template ' + p.msiTemplate);
+    if (list(p.declaredArchitectures).length) said.push('declares ' + list(p.declaredArchitectures).join(', '));
+    return p.name + ' (' + said.join(', ') + ')';
+  }
   function buildDetail(b) {
     var box = el('div', 'detail-view');
     var d = b.details;
@@ -613,7 +621,8 @@
       ['Application', app ? app.id : ''], ['Format', b.format + (b.bits ? ', ' + b.bits + '-bit' : '')],
       ['Machine', b.machineName === null || b.machineName === undefined ? '' : b.machineName +
         (typeof b.machine === 'number' ? ' (0x' + b.machine.toString(16) + ')' : '')],
-      ['Execution', b.execution], ['Kind', s(b.kind)], ['Baseline', s(b.baselineStatus)], ['Why unknown', s(b.reason)]
+      ['Execution', b.execution], ['Kind', s(b.kind)], ['Baseline', s(b.baselineStatus)], ['Why unknown', s(b.reason)],
+      ['Found in', packagedIn(b.packagedIn)]
     ])));
     if (d) {
       add(grid, add(el('div'), el('h3', null, 'Headers'), facts([

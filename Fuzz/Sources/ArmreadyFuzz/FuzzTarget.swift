@@ -4,7 +4,7 @@
 
 /// The fuzz targets: each hands the input to one reader or loader the way a scan would.
 enum FuzzTarget: String, CaseIterable {
-    /// The PE reader, then the code profile and facts of what it read.
+    /// The PE reader, then the code profile, facts and installer engine of what it read.
     case pe
     /// The ELF reader (libelf over the bytes), then the code profile and facts.
     case elf
@@ -13,6 +13,8 @@ enum FuzzTarget: String, CaseIterable {
     /// The cabinet reader: the header checks, then every member listed and extracted (libmspack)
     /// with small caps, one by one and in one pass.
     case cab
+    /// The MSI reader and the streams a scan reads, and the package-manifest readers.
+    case msi
     /// The x86/x64 scanner (Zydis) over the input as code; the first byte picks the mode.
     case x86
     /// The AArch64 classifier over the input as code.
@@ -32,6 +34,7 @@ enum FuzzTarget: String, CaseIterable {
         case .elf: ReaderTargets.elf(bytes)
         case .zip: ReaderTargets.zip(bytes)
         case .cab: ReaderTargets.cab(bytes)
+        case .msi: ReaderTargets.msi(bytes)
         case .x86: CodeTargets.x86(bytes)
         case .arm64: CodeTargets.arm64(bytes)
         case .rules: LoaderTargets.rules(bytes)

@@ -17,6 +17,7 @@ enum ReaderTargets {
     private static func profile(_ read: Result<BinaryImage, BinaryFormatError>, _ bytes: UnsafeRawBufferPointer) {
         guard case let .success(image) = read else { return }
         let profile = ISAAnalyzer.profile(image: image, bytes: bytes, options: ISAOptions(maxDecodedBytes: 0))
+        if image.format == .pe { _ = InstallerEngineDetector.detect(image: image, bytes: bytes) }
         _ = FactsBuilder.facts(for: image, profile: profile)
     }
 
@@ -25,6 +26,25 @@ enum ReaderTargets {
         for entry in archive.entries.prefix(64) {
             _ = try? archive.prefix(of: entry, length: 4)
             _ = try? archive.contents(of: entry)
+        }
+    }
+
+    /// The MSI reader (compound file, string pool, tables, Summary Information), the streams a
+    /// scan reads (cabinets, Binary rows) with small limits, and the package-manifest readers
+    /// over the same bytes as text.
+    static func msi(_ bytes: UnsafeRawBufferPointer) {
+        let text = Array(bytes.prefix(1 << 16))
+        _ = AppxManifest(text)
+        _ = AppxBundleManifest(text).selectedForArm64
+        _ = WheelTags.platforms(wheelMetadata: XMLTagScanner.text(text))
+        guard let database = try? MSIDatabase(bytes) else { return }
+        for medium in database.media.prefix(16) {
+            if let cabinet = medium.cabinet, cabinet.hasPrefix("#") {
+                _ = try? database.stream(named: String(cabinet.dropFirst()), limit: 1 << 20)
+            }
+        }
+        for binary in database.binaries.prefix(16) {
+            _ = try? database.stream(named: binary.streamName, limit: 1 << 20)
         }
     }
 

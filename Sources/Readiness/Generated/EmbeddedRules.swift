@@ -86,6 +86,21 @@ fire (`native` < `emulated` < `at-risk` < `blocked`); its `execution` is the one
 worst fired rule that states one, else the readers' `execution` fact. If no rule fires, the
 verdict is `unknown` with the reason "no rule decided".
 
+### Packages and installers
+
+A binary found inside a package carries what the innermost package declares: `package.kind`
+(wheel, nupkg, msix, appx, msixbundle, msi, cab, zip, installer), `package.name` and
+`package.declared_architectures` (a wheel's platform tags, an MSIX `ProcessorArchitecture`,
+an MSI Template's platform), and for an MSI's files `msi.template` and `msi.platform`. Rules
+compare the declaration with the binary's `execution` (`wheel-arm64-extension-not-arm64`,
+`package-declared-arch-mismatch`) or rate the package's own platform
+(`msi-template-not-installable`). An installer stub has `installer.engine`,
+`installer.version` and `installer.payload_examined`; a stub whose payload was not examined
+fires `installer-payload-not-examined` (verdict `unknown`), and its application's verdict is
+`unknown` unless another member is at-risk or blocked: a stub's verdict never stands for the
+product it installs (windows-on-arm.md R26). Everything inside an installer or app package
+(MSI, MSIX/APPX, bundle, cabinet, installer executable) is one application.
+
 ### User rules, overrides and `--disable`
 
 `--rules DIR` loads `DIR/*.yaml` as rules and `DIR/targets/*.yaml` as target profiles. A user

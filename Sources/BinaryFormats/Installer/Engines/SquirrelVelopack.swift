@@ -19,7 +19,7 @@ enum SquirrelVelopack {
     static func velopack(_ layout: InstallerLayout) -> InstallerEngine? {
         let reader = layout.reader
         let end = min(layout.overlay?.lowerBound ?? reader.count, window)
-        guard let at = ByteSearch.firstIndex(of: velopackSignature, in: reader.bytes, range: 16..<end) else {
+        guard end > 16, let at = ByteSearch.firstIndex(of: velopackSignature, in: reader.bytes, range: 16..<end) else {
             return nil
         }
         var engine = InstallerEngine(name: .velopack)
