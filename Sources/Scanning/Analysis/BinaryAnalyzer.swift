@@ -144,7 +144,8 @@ struct BinaryAnalyzer: Sendable {
             return .failed(format ?? sniffed, reason: reason.description)
         case let .image(image):
             let profile = isa.map { ISAAnalyzer.profile(image: image, bytes: bytes, options: $0, release: release) }
-            let installer = image.format == .pe ? InstallerEngineDetector.detect(image: image, bytes: bytes) : nil
+            let installer =
+                image.format == .pe && !headersOnly ? InstallerEngineDetector.detect(image: image, bytes: bytes) : nil
             return AnalyzedBinary(
                 failure: nil, format: image.format, machine: image.machine, machineName: image.machineName,
                 kind: image.kind,

@@ -18,7 +18,10 @@ enum SquirrelVelopack {
 
     static func velopack(_ layout: InstallerLayout) -> InstallerEngine? {
         let reader = layout.reader
-        let end = min(layout.overlay?.lowerBound ?? reader.count, window)
+        // The nupkg is appended: a PE without an overlay is no Velopack bundle, and searching
+        // every PE's bytes for the signature would cost a triage scan the whole file.
+        guard let overlay = layout.overlay else { return nil }
+        let end = min(overlay.lowerBound, window)
         guard end > 16, let at = ByteSearch.firstIndex(of: velopackSignature, in: reader.bytes, range: 16..<end) else {
             return nil
         }
