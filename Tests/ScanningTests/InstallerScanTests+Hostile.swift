@@ -142,6 +142,23 @@ extension InstallerScanTests {
         #expect(report.applications.map(\.id) == ["trav.cab!"])
     }
 
+    /// hostile-names.msi (make-msi.sh): msiinfo export File gives `AppExe … APP~1.EXE|` (an empty
+    /// long name) and `ExportsDll … ..\..\evil.dll`. The first is named by its File key rather
+    /// than by its folder's path; the second stays a name inside the MSI's report path.
+    @Test func hostileFileNamesInAnMSIStayFileNamesInsideIt() throws {
+        let name = "hostile-names.msi"
+        let root = try Self.temporary([name: try Self.bytes(name)])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let report = try Self.scan([root])
+        #expect(
+            report.binaries.map(\.path) == [
+                "\(name)!/ProgramFiles64Folder/Contoso/AppExe",
+                "\(name)!/ProgramFiles64Folder/Contoso/bin/..\\..\\evil.dll",
+            ])
+        #expect(report.binaries.allSatisfy { $0.application == "\(name)!" })
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == [name])
+    }
+
     /// A cabinet inside twenty nested zips: the one budget stops at its depth and says so.
     @Test func aCabinetTwentyZipsDeepStopsAtTheBudget() throws {
         var inner = try Self.bytes("cab-mszip.cab")

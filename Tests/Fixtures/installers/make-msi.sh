@@ -12,6 +12,9 @@
 #   msi-arm64-x64dll.msi  Arm64 Template; its Arm64 contoso-arm64.exe imports contoso-core.dll, which
 #                         it ships as x64 (src/contoso, built by src/contoso/build.sh)
 #   msi-intel64.msi       msi-x64.msi with its Template rewritten to "Intel64;1033" (Itanium)
+#   hostile-names.msi     msi-x64.msi with its File table re-imported (msibuild -i): app.exe's
+#                         FileName "APP~1.EXE|" (an empty long name), exports.dll's "..\..\evil.dll";
+#                         not in msi-expected.json (InstallerScanTests reads msiinfo's view of it)
 # MSI_RECORD_ONLY=1 skips the builds and only rewrites msi-expected.json from the committed MSIs.
 # Reproducible except for the Summary Information time stamps wixl writes (the revision UUID is
 # fixed with msibuild -s).
@@ -41,6 +44,10 @@ msibuild "$here/msi-customaction.msi" -s "Installation Database" Contoso "Intel;
 msibuild "$here/msi-arm64-x64dll.msi" -s "Installation Database" Contoso "Arm64;1033" "{A0000000-0000-0000-0000-000000000006}"
 cp "$here/msi-x64.msi" "$here/msi-intel64.msi"
 msibuild "$here/msi-intel64.msi" -s "Installation Database" Contoso "Intel64;1033" "{A0000000-0000-0000-0000-000000000007}"
+cp "$here/msi-x64.msi" "$here/hostile-names.msi"
+msiinfo export "$here/hostile-names.msi" File \
+    | sed 's/\tapp\.exe\t/\tAPP~1.EXE|\t/; s/\texports\.dll\t/\t..\\..\\evil.dll\t/' > "$work/File.idt"
+msibuild "$here/hostile-names.msi" -i "$work/File.idt"
 
 # The external cabinet: members are named by File key, as the installer looks them up.
 cp "$fixtures/pe/x64_native_app.exe" "$work/AppExe"
