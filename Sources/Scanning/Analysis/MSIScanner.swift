@@ -31,7 +31,9 @@ struct MSIScanner {
             if let cabinet = medium.cabinet, !cabinet.isEmpty, !cabinets.contains(cabinet) { cabinets.append(cabinet) }
         }
         for cabinet in cabinets {
-            let memberPath: (CabinetArchive.File) -> String = { pathByKey[$0.name] ?? displayPath + "!/" + $0.name }
+            let memberPath: (CabinetArchive.File) -> String = {
+                pathByKey[$0.name] ?? displayPath + "!/" + CabinetScanner.memberName($0)
+            }
             let contents: [UInt8]
             let remaining = PackageBudget.maxTotalBytes - packages.budget.bytesSpent
             if cabinet.hasPrefix("#") {
