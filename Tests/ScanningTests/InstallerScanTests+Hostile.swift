@@ -113,6 +113,13 @@ extension InstallerScanTests {
         #expect(report.binaries.map(\.machineName) == ["ARM64"])
     }
 
+    /// Cabinets separate folders with a backslash: `gcab -c t.cab amd64/lib.dll` stores
+    /// `amd64\lib.dll` (gcab -l), which `7zz l` lists as `amd64/lib.dll`. Report paths use `/`.
+    @Test func aCabinetMemberInAFolderIsReportedWithSlashes() throws {
+        let report = try Self.scanCopies(["drivers.cab": Self.storedCabinet([("amd64\\lib.dll", Self.armDLL)])])
+        #expect(report.binaries.map(\.path) == ["drivers.cab!/amd64/lib.dll"])
+    }
+
     /// A member whose CFFILE claims 4 GB in a folder of two blocks (the shape of a cabinet
     /// bomb): refused before anything is inflated, with a diagnostic.
     @Test(.timeLimit(.minutes(10))) func aCabinetBombIsRefused() throws {
