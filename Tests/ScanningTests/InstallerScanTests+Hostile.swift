@@ -166,6 +166,21 @@ extension InstallerScanTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == [name])
     }
 
+    /// hostile-media.msi (make-msi.sh): msiinfo export Media gives Cabinet `../data1.cab`. The
+    /// MSI's tables are file data: the cabinet one folder up is not read through it.
+    @Test func anExternalCabinetNameLeavingTheFolderIsNotFollowed() throws {
+        let root = try Self.temporary(["data1.cab": try Self.bytes("data1.cab")])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let sub = root.appendingPathComponent("sub")
+        try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
+        try Data(try Self.bytes("hostile-media.msi")).write(to: sub.appendingPathComponent("hostile-media.msi"))
+        let report = try Self.scan([root])
+        #expect(!report.binaries.contains { $0.path.hasPrefix("sub/hostile-media.msi!/") })
+        let diagnostic = try #require(report.diagnostics.first { $0.path == "sub/hostile-media.msi" })
+        #expect(diagnostic.kind == .notOpened)
+        #expect(diagnostic.message.contains("\"../data1.cab\" is not a plain file name"), "\(diagnostic.message)")
+    }
+
     /// A cabinet inside twenty nested zips: the one budget stops at its depth and says so.
     @Test func aCabinetTwentyZipsDeepStopsAtTheBudget() throws {
         var inner = try Self.bytes("cab-mszip.cab")

@@ -15,6 +15,7 @@
 #   hostile-names.msi     msi-x64.msi with its File table re-imported (msibuild -i): app.exe's
 #                         FileName "APP~1.EXE|" (an empty long name), exports.dll's "..\..\evil.dll";
 #                         not in msi-expected.json (InstallerScanTests reads msiinfo's view of it)
+#   hostile-media.msi     msi-external-cab.msi whose Media.Cabinet is "../data1.cab" (msibuild -i)
 # MSI_RECORD_ONLY=1 skips the builds and only rewrites msi-expected.json from the committed MSIs.
 # Reproducible except for the Summary Information time stamps wixl writes (the revision UUID is
 # fixed with msibuild -s).
@@ -48,6 +49,9 @@ cp "$here/msi-x64.msi" "$here/hostile-names.msi"
 msiinfo export "$here/hostile-names.msi" File \
     | sed 's/\tapp\.exe\t/\tAPP~1.EXE|\t/; s/\texports\.dll\t/\t..\\..\\evil.dll\t/' > "$work/File.idt"
 msibuild "$here/hostile-names.msi" -i "$work/File.idt"
+cp "$here/msi-external-cab.msi" "$here/hostile-media.msi"
+msiinfo export "$here/hostile-media.msi" Media | sed 's/\tdata1\.cab\t/\t..\/data1.cab\t/' > "$work/Media.idt"
+msibuild "$here/hostile-media.msi" -i "$work/Media.idt"
 
 # The external cabinet: members are named by File key, as the installer looks them up.
 cp "$fixtures/pe/x64_native_app.exe" "$work/AppExe"
