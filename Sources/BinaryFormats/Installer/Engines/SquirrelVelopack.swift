@@ -19,7 +19,9 @@ enum SquirrelVelopack {
     static func velopack(_ layout: InstallerLayout) -> InstallerEngine? {
         let reader = layout.reader
         let end = min(layout.overlay?.lowerBound ?? reader.count, window)
-        guard let at = ByteSearch.firstIndex(of: velopackSignature, in: reader.bytes, range: 16..<end) else {
+        // A tiny PE (corkami's 268-byte tinyW7x64.exe) or an overlay starting in the headers
+        // leaves nothing before the signature's 16 bytes of offset and length to search.
+        guard end > 16, let at = ByteSearch.firstIndex(of: velopackSignature, in: reader.bytes, range: 16..<end) else {
             return nil
         }
         var engine = InstallerEngine(name: .velopack)
