@@ -5,7 +5,7 @@ import Readiness
 import Testing
 @testable import Scanning
 
-/// The whole per-file pipeline — read, instruction-set profile, facts, rules — over damaged
+/// The whole per-file pipeline — read, instruction-set profile, installer engine, facts, rules — over damaged
 /// copies of every PE and ELF fixture and of the installer fixtures (engine stubs and their
 /// overlays, MSI and CAB files; InstallerScanTests+Hostile takes those through `Scanner.scan`)
 /// — hybrid code maps, function tables and section tables pointing anywhere: each copy gives
@@ -52,6 +52,8 @@ struct HostileInputPipelineTests {
                 guard case let .image(image) = BinaryReader.read(bytes: raw) else { return }
                 let profile = ISAAnalyzer.profile(
                     image: image, bytes: raw, options: ISAOptions(maxDecodedBytes: 1 << 20))
+                // The scan runs the installer detector on every PE (a 268-byte PE once trapped in it).
+                _ = InstallerEngineDetector.detect(image: image, bytes: raw)
                 let facts = FactsBuilder.facts(for: image, profile: profile)
                 _ = Evaluator.evaluate(facts: facts, rules: rules, target: target)
             }
