@@ -5,17 +5,20 @@ import Readiness
 import Testing
 @testable import Scanning
 
-/// The whole per-file pipeline — read, instruction-set profile, facts, rules — over damaged
-/// copies of every PE and ELF fixture (hybrid code maps, function tables and section tables
-/// pointing anywhere): each copy gives an image or a reason, never a trap or a hang.
+/// The whole per-file pipeline — read, instruction-set profile, installer engine, facts, rules — over damaged
+/// copies of every PE and ELF fixture and of the installer fixtures (engine stubs and their
+/// overlays, MSI and CAB files; InstallerScanTests+Hostile takes those through `Scanner.scan`)
+/// — hybrid code maps, function tables and section tables pointing anywhere: each copy gives
+/// an image or a reason, never a trap or a hang.
 /// 400 damaged copies per fixture by default; `ARMREADY_FUZZ_ROUNDS=6000` for a longer run.
 @Suite("Hostile input through the whole pipeline")
 struct HostileInputPipelineTests {
     static let fixtures = SampleTreeVerdictTests.repository.appendingPathComponent("Tests/Fixtures")
-    static let names: [String] = ["pe", "elf", "dotnet", "isa", "corkami"].flatMap { folder in
+    static let names: [String] = ["pe", "elf", "dotnet", "isa", "corkami", "installers"].flatMap { folder in
         ((try? FileManager.default.contentsOfDirectory(atPath: fixtures.appendingPathComponent(folder).path)) ?? [])
             .filter {
-                !$0.hasSuffix(".json") && !$0.hasSuffix(".py") && !$0.hasSuffix(".sh") && !$0.hasSuffix(".md")
+                !$0.hasSuffix(".json") && !$0.hasSuffix(".py") && !$0.hasSuffix(".nsi") && !$0.hasSuffix(".sh")
+                    && !$0.hasSuffix(".md")
                     && !$0.hasSuffix(".lib")
             }
             .map { "\(folder)/\($0)" }
@@ -49,6 +52,8 @@ struct HostileInputPipelineTests {
                 guard case let .image(image) = BinaryReader.read(bytes: raw) else { return }
                 let profile = ISAAnalyzer.profile(
                     image: image, bytes: raw, options: ISAOptions(maxDecodedBytes: 1 << 20))
+                // The scan runs the installer detector on every PE (a 268-byte PE once trapped in it).
+                _ = InstallerEngineDetector.detect(image: image, bytes: raw)
                 let facts = FactsBuilder.facts(for: image, profile: profile)
                 _ = Evaluator.evaluate(facts: facts, rules: rules, target: target)
             }

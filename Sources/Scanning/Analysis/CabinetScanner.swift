@@ -44,7 +44,7 @@ struct CabinetScanner {
         }
         let remaining = PackageBudget.maxTotalBytes - packages.budget.bytesSpent
         cabinet.forEachFile(limit: Int(clamping: remaining)) { file, contents in
-            let path = memberPath?(file) ?? displayPath + "!/" + file.name
+            let path = memberPath?(file) ?? displayPath + "!/" + Self.memberName(file)
             if file.continuedFromPrevious || file.continuedToNext { return }
             outcomes.append(
                 packages.rateMember(
@@ -55,5 +55,11 @@ struct CabinetScanner {
                     contents: { () throws(BinaryFormatError) in .memory(try contents.get()) }))
         }
         return .several(outcomes)
+    }
+
+    /// A member's name as a report path: cabinets separate folders with `\` (`amd64\x.dll`, as
+    /// cabarc, makecab and gcab write them; 7-Zip lists `amd64/x.dll`), report paths with `/`.
+    static func memberName(_ file: CabinetArchive.File) -> String {
+        String(file.name.map { $0 == "\\" ? "/" : $0 })
     }
 }

@@ -60,7 +60,8 @@ struct InstallerPayloadScanner {
                     CabinetScanner(packages: packages).scan(
                         slice, displayPath: engine.name == .wixBurn ? name : displayPath, lossy: lossy, depth: 1,
                         context: context,
-                        memberPath: engine.name == .wixBurn ? nil : { displayPath + "!/" + $0.name }))
+                        memberPath: engine.name == .wixBurn
+                            ? nil : { displayPath + "!/" + CabinetScanner.memberName($0) }))
             case .zip:
                 outcomes.append(
                     ArchiveScanner(packages: packages).scan(slice, displayPath: displayPath, lossy: lossy, release: nil)

@@ -25,13 +25,15 @@ struct MSIScanner {
         }
         // File keys name the members of the cabinets.
         var pathByKey: [String: String] = [:]
-        for file in database.files { pathByKey[file.key] = displayPath + "!/" + file.installPath }
+        for file in database.files { pathByKey[file.key] = Self.reportPath(of: file, in: displayPath) }
         var cabinets: [String] = []
         for medium in database.media {
             if let cabinet = medium.cabinet, !cabinet.isEmpty, !cabinets.contains(cabinet) { cabinets.append(cabinet) }
         }
         for cabinet in cabinets {
-            let memberPath: (CabinetArchive.File) -> String = { pathByKey[$0.name] ?? displayPath + "!/" + $0.name }
+            let memberPath: (CabinetArchive.File) -> String = {
+                pathByKey[$0.name] ?? displayPath + "!/" + CabinetScanner.memberName($0)
+            }
             let contents: [UInt8]
             let remaining = PackageBudget.maxTotalBytes - packages.budget.bytesSpent
             if cabinet.hasPrefix("#") {
@@ -90,6 +92,15 @@ struct MSIScanner {
                     }))
         }
         return .several(outcomes)
+    }
+
+    /// `setup.msi!/<install path>`. A File row whose long name is empty (`APP~1.EXE|`, or a
+    /// damaged string pool) would give a path ending in `/`, a folder's: it is named by its File
+    /// key instead, the name of its cabinet member.
+    static func reportPath(of file: MSIFile, in displayPath: String) -> String {
+        guard file.fileName.isEmpty else { return displayPath + "!/" + file.installPath }
+        let folder = file.installPath.hasSuffix("/") ? String(file.installPath.dropLast()) : file.installPath
+        return displayPath + "!/" + (folder.isEmpty ? file.key : folder + "/" + file.key)
     }
 
     /// The Template's platform decides where the package installs (R25): `Intel` when it

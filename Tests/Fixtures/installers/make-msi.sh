@@ -9,6 +9,14 @@
 #   msi-external-cab.msi  Media.Cabinet "data1.cab" (not embedded): wixl writes no cabinet for
 #                         EmbedCab="no", so gcab builds data1.cab beside it (members = File keys)
 #   msi-customaction.msi  a DLL custom action (type 3073) whose DLL is a Binary table row
+#   msi-arm64-x64dll.msi  Arm64 Template; its Arm64 contoso-arm64.exe imports contoso-core.dll, which
+#                         it ships as x64 (src/contoso, built by src/contoso/build.sh)
+#   msi-intel64.msi       msi-x64.msi with its Template rewritten to "Intel64;1033" (Itanium)
+#   hostile-names.msi     msi-x64.msi with its File table re-imported (msibuild -i): app.exe's
+#                         FileName "APP~1.EXE|" (an empty long name), exports.dll's "..\..\evil.dll";
+#                         not in msi-expected.json (InstallerScanTests reads msiinfo's view of it)
+#   hostile-media.msi     msi-external-cab.msi whose Media.Cabinet is "../data1.cab" (msibuild -i)
+# MSI_RECORD_ONLY=1 skips the builds and only rewrites msi-expected.json from the committed MSIs.
 # Reproducible except for the Summary Information time stamps wixl writes (the revision UUID is
 # fixed with msibuild -s).
 set -euo pipefail
@@ -17,6 +25,7 @@ fixtures="$(dirname "$here")"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
+if [ -z "${MSI_RECORD_ONLY:-}" ]; then
 build() { # name arch
     (cd "$fixtures" && wixl -a "$2" -o "$here/$1.msi" "installers/src/$1.wxs" 2>&1 | grep -v "no property named 'Platform'" || true)
 }
@@ -25,6 +34,7 @@ build msi-x86 x86
 build msi-arm64 x64
 build msi-external-cab x64
 build msi-customaction x64
+build msi-arm64-x64dll x64
 
 # Fixed revision UUIDs; the Arm64 package gets its Template (msibuild -s name author template uuid).
 msibuild "$here/msi-x64.msi" -s "Installation Database" Contoso "x64;1033" "{A0000000-0000-0000-0000-000000000001}"
@@ -32,15 +42,26 @@ msibuild "$here/msi-x86.msi" -s "Installation Database" Contoso "Intel;1033" "{A
 msibuild "$here/msi-arm64.msi" -s "Installation Database" Contoso "Arm64;1033" "{A0000000-0000-0000-0000-000000000003}"
 msibuild "$here/msi-external-cab.msi" -s "Installation Database" Contoso "x64;1033" "{A0000000-0000-0000-0000-000000000004}"
 msibuild "$here/msi-customaction.msi" -s "Installation Database" Contoso "Intel;1033" "{A0000000-0000-0000-0000-000000000005}"
+msibuild "$here/msi-arm64-x64dll.msi" -s "Installation Database" Contoso "Arm64;1033" "{A0000000-0000-0000-0000-000000000006}"
+cp "$here/msi-x64.msi" "$here/msi-intel64.msi"
+msibuild "$here/msi-intel64.msi" -s "Installation Database" Contoso "Intel64;1033" "{A0000000-0000-0000-0000-000000000007}"
+cp "$here/msi-x64.msi" "$here/hostile-names.msi"
+msiinfo export "$here/hostile-names.msi" File \
+    | sed 's/\tapp\.exe\t/\tAPP~1.EXE|\t/; s/\texports\.dll\t/\t..\\..\\evil.dll\t/' > "$work/File.idt"
+msibuild "$here/hostile-names.msi" -i "$work/File.idt"
+cp "$here/msi-external-cab.msi" "$here/hostile-media.msi"
+msiinfo export "$here/hostile-media.msi" Media | sed 's/\tdata1\.cab\t/\t..\/data1.cab\t/' > "$work/Media.idt"
+msibuild "$here/hostile-media.msi" -i "$work/Media.idt"
 
 # The external cabinet: members are named by File key, as the installer looks them up.
 cp "$fixtures/pe/x64_native_app.exe" "$work/AppExe"
 cp "$fixtures/pe/x64_exports.dll" "$work/ExportsDll"
 rm -f "$here/data1.cab"
 (cd "$work" && gcab -c -z -n "$here/data1.cab" AppExe ExportsDll)
+fi
 
 python3 - "$here" <<'PY'
-import hashlib, json, pathlib, subprocess, sys
+import hashlib, json, pathlib, subprocess, sys, tempfile
 here = pathlib.Path(sys.argv[1])
 
 def msiinfo(*args):
@@ -76,6 +97,19 @@ def suminfo(path):
         key, _, value = line.partition(": ")
         out[key] = value
     return out
+
+def is_pe(data):
+    """MZ, and the PE signature where e_lfanew points (pefile's first two checks)."""
+    if len(data) < 0x40 or data[:2] != b"MZ":
+        return False
+    offset = int.from_bytes(data[0x3C:0x40], "little")
+    return data[offset:offset + 4] == b"PE\0\0"
+
+def extracted(path):
+    """What msiextract (libmsi + libgcab) installs, by file name: {name: is PE}."""
+    with tempfile.TemporaryDirectory() as folder:
+        subprocess.run(["msiextract", "-C", folder, str(path)], check=True, capture_output=True)
+        return {file.name: is_pe(file.read_bytes()) for file in pathlib.Path(folder).rglob("*") if file.is_file()}
 
 def long_name(half):
     return half.split("|")[-1]
@@ -114,6 +148,7 @@ for path in sorted(here.glob("msi-*.msi")):
     paths = install_paths(directories)
     media = sorted(table(path, "Media"), key=lambda row: row["LastSequence"])
     files = []
+    payload = extracted(path)
     for row in table(path, "File"):
         component = components[row["Component_"]]
         directory = component["Directory_"]
@@ -124,6 +159,7 @@ for path in sorted(here.glob("msi-*.msi")):
             "size": row["FileSize"], "sequence": row["Sequence"], "attributes": row["Attributes"] or 0,
             "directory": directory, "installPath": "/".join(p for p in (paths[directory], name) if p),
             "component64Bit": bool((component["Attributes"] or 0) & 0x100), "cabinet": cabinet,
+            "pe": payload.get(name),
         })
     digests = {}
     for name in streams:
@@ -136,7 +172,8 @@ for path in sorted(here.glob("msi-*.msi")):
         "streams": streams, "streamSHA256": digests,
         "files": files,
         "media": [{"diskId": m["DiskId"], "lastSequence": m["LastSequence"], "cabinet": m["Cabinet"]} for m in media],
-        "binaries": [{"name": b["Name"], "stream": "Binary." + b["Name"]} for b in table(path, "Binary")],
+        "binaries": [{"name": b["Name"], "stream": "Binary." + b["Name"],
+                      "pe": is_pe(msiinfo("extract", str(path), "Binary." + b["Name"]))} for b in table(path, "Binary")],
         "customActions": [{"action": c["Action"], "type": c["Type"], "source": c["Source"], "target": c["Target"]}
                           for c in table(path, "CustomAction")],
         "launchConditions": [{"condition": c["Condition"], "description": c["Description"]}

@@ -1,0 +1,276 @@
+import Crypto
+import Foundation
+import Readiness
+import Testing
+@testable import BinaryFormats
+@testable import Scanning
+
+/// `armready scan` of the installer fixtures (Tests/Fixtures/installers) end to end: which
+/// payload binaries are rated under which paths, and how the application is rated. Expected
+/// paths come from msiinfo/msiextract (msi-expected.json), gcab (cab-expected.json) and pefile,
+/// 7zz and python zipfile (engine-expected.json), never from armready.
+@Suite("Scanning installers")
+struct InstallerScanTests {
+    static let folder = SampleTreeVerdictTests.repository.appendingPathComponent("Tests/Fixtures/installers")
+
+    struct MSIFile: Decodable {
+        let installPath: String
+        let pe: Bool?
+    }
+
+    struct MSIBinary: Decodable {
+        let name: String
+        let pe: Bool
+    }
+
+    struct MSI: Decodable {
+        let template: String
+        let files: [MSIFile]
+        let binaries: [MSIBinary]
+        let media: [Media]
+
+        struct Media: Decodable {
+            let cabinet: String?
+        }
+    }
+
+    struct CABMember: Decodable {
+        let name: String
+        let sha256: String
+    }
+
+    struct CAB: Decodable {
+        let files: [CABMember]?
+        let cabinet: String?
+    }
+
+    static func decode<T: Decodable>(_ name: String, as type: T.Type) throws -> T {
+        try JSONDecoder().decode(T.self, from: Data(contentsOf: folder.appendingPathComponent(name)))
+    }
+
+    static func scan(_ roots: [URL]) throws -> ScanReport {
+        let rules = try RuleSet.load(builtIn: EmbeddedRules.files, userDirectories: [], disabled: [])
+        return try Scanner.scan(
+            ScanOptions(
+                roots: roots.map(\.path), rules: rules, target: try TargetProfile.load(), isa: nil, today: "2026-01-01",
+                toolVersion: "test"))
+    }
+
+    static func scanFixture(_ name: String) throws -> ScanReport {
+        try scan([folder.appendingPathComponent(name)])
+    }
+
+    /// A new private directory holding `files`; removed by the caller.
+    static func temporary(_ files: [String: [UInt8]]) throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "armready-installers-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        for (name, bytes) in files { try Data(bytes).write(to: root.appendingPathComponent(name)) }
+        return root
+    }
+
+    static func bytes(_ name: String) throws -> [UInt8] {
+        [UInt8](try Data(contentsOf: folder.appendingPathComponent(name)))
+    }
+
+    static func sha256(_ bytes: [UInt8]) -> String {
+        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// MZ, and the PE signature where e_lfanew points (what pefile checks first).
+    static func isPE(_ bytes: [UInt8]) -> Bool {
+        guard bytes.count >= 0x40, bytes[0] == 0x4D, bytes[1] == 0x5A else { return false }
+        let offset = (0..<4).reduce(0) { $0 | Int(bytes[0x3C + $1]) << (8 * $1) }
+        return offset >= 0 && offset + 4 <= bytes.count && Array(bytes[offset..<offset + 4]) == [0x50, 0x45, 0, 0]
+    }
+
+    /// SHA-256 of every PE fixture in Tests/Fixtures/pe: gcab packed those, so a member with one
+    /// of these digests is a PE.
+    static let peDigests: Set<String> = {
+        let pe = folder.deletingLastPathComponent().appendingPathComponent("pe")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: pe.path)) ?? []
+        return Set(
+            names.compactMap { name in
+                guard let data = try? Data(contentsOf: pe.appendingPathComponent(name)) else { return nil }
+                let bytes = [UInt8](data)
+                return isPE(bytes) ? sha256(bytes) : nil
+            })
+    }()
+
+    static let msiNames: [String] = {
+        let all = (try? decode("msi-expected.json", as: [String: MSI].self)) ?? [:]
+        return all.keys.filter { $0 != "msi-external-cab.msi" }.sorted()
+    }()
+
+    static func expectedPaths(_ name: String, _ msi: MSI) -> Set<String> {
+        Set(msi.files.filter { $0.pe == true }.map { "\(name)!/\($0.installPath)" })
+            .union(msi.binaries.filter(\.pe).map { "\(name)!/Binary/\($0.name)" })
+    }
+
+    @Test func theMSIFixturesAreListed() {
+        #expect(Self.msiNames.count >= 6)
+    }
+
+    // MARK: MSI
+
+    @Test(arguments: msiNames)
+    func everyPEPayloadOfAnMSIIsRatedUnderItsInstallPath(name: String) throws {
+        let msi = try #require(try Self.decode("msi-expected.json", as: [String: MSI].self)[name])
+        let report = try Self.scanFixture(name)
+        #expect(Set(report.binaries.map(\.path)) == Self.expectedPaths(name, msi))
+        #expect(report.binaries.count == Self.expectedPaths(name, msi).count)
+        for binary in report.binaries {
+            #expect(binary.application == "\(name)!", "\(binary.path)")
+            #expect(binary.packagedIn?.msiTemplate == msi.template, "\(binary.path)")
+            #expect(binary.packagedIn?.name == name, "\(binary.path)")
+        }
+        #expect(report.applications.map(\.id) == ["\(name)!"])
+        #expect(report.diagnostics.isEmpty)
+    }
+
+    @Test func anArm64MSIPayloadIsNativeAndAnX64OneEmulated() throws {
+        let arm = try Self.scanFixture("msi-arm64.msi")
+        #expect(!arm.binaries.isEmpty)
+        #expect(arm.binaries.allSatisfy { $0.verdict == .native })
+        #expect(arm.applications.map(\.verdict) == [.native])
+        let x64 = try Self.scanFixture("msi-x64.msi")
+        #expect(!x64.binaries.isEmpty)
+        #expect(x64.binaries.allSatisfy { $0.verdict == .emulated })
+        #expect(x64.applications.map(\.verdict) == [.emulated])
+    }
+
+    /// The key case: an Arm64 MSI whose Arm64 executable imports a DLL the MSI ships as
+    /// x64 (pefile: contoso-arm64.exe is 0xAA64 and imports contoso-core.dll, which is 0x8664).
+    @Test func anArm64MSIWhoseExecutableImportsAnX64DLLIsBlocked() throws {
+        let name = "msi-arm64-x64dll.msi"
+        let report = try Self.scanFixture(name)
+        let dll = try #require(
+            report.binaries.first { $0.path == "\(name)!/ProgramFiles64Folder/Contoso/contoso-core.dll" })
+        #expect(dll.machineName == "AMD64")
+        #expect(dll.verdict == .blocked)
+        #expect(dll.findings.map(\.rule).contains("x64-plugin-arm64-host"), "\(dll.findings.map(\.rule))")
+        let exe = try #require(
+            report.binaries.first { $0.path == "\(name)!/ProgramFiles64Folder/Contoso/contoso-arm64.exe" })
+        #expect(exe.machineName == "ARM64")
+        let application = try #require(report.applications.first)
+        #expect(report.applications.count == 1)
+        #expect(application.id == "\(name)!")
+        #expect(application.verdict == .blocked)
+    }
+
+    @Test func anIntel64TemplateBlocksEveryPayloadBinary() throws {
+        let report = try Self.scanFixture("msi-intel64.msi")
+        #expect(report.binaries.count == 2)
+        for binary in report.binaries {
+            #expect(binary.verdict == .blocked, "\(binary.path)")
+            #expect(binary.findings.map(\.rule).contains("msi-template-not-installable"), "\(binary.path)")
+            #expect(binary.packagedIn?.msiTemplate == "Intel64;1033")
+        }
+        #expect(report.applications.map(\.verdict) == [.blocked])
+    }
+
+    @Test func anExternalCabinetBesideTheMSIIsRead() throws {
+        let name = "msi-external-cab.msi"
+        let msi = try #require(try Self.decode("msi-expected.json", as: [String: MSI].self)[name])
+        #expect(msi.media.map(\.cabinet) == ["data1.cab"])
+        let root = try Self.temporary([name: try Self.bytes(name), "data1.cab": try Self.bytes("data1.cab")])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let report = try Self.scan([root])
+        let payload = report.binaries.filter { $0.path.hasPrefix("\(name)!/") }
+        #expect(Set(payload.map(\.path)) == Self.expectedPaths(name, msi))
+        #expect(payload.allSatisfy { $0.application == "\(name)!" && $0.packagedIn?.msiTemplate == "x64;1033" })
+        #expect(!report.diagnostics.contains { $0.path.hasPrefix(name) })
+    }
+
+    @Test func anMSIWithoutItsExternalCabinetSaysWhichIsMissing() throws {
+        let name = "msi-external-cab.msi"
+        let root = try Self.temporary([name: try Self.bytes(name)])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let report = try Self.scan([root])
+        #expect(!report.binaries.contains { $0.path.hasPrefix("\(name)!/") })
+        let diagnostic = try #require(report.diagnostics.first { $0.path.hasPrefix(name) })
+        #expect(diagnostic.kind == .notOpened)
+        #expect(diagnostic.message.contains("data1.cab"), "\(diagnostic.message)")
+    }
+
+    // MARK: CAB
+
+    static let cabNames = ["cab-stored.cab", "cab-mszip.cab", "cab-many.cab", "cab-mszip-lzx-qtm.cab"]
+
+    @Test(arguments: cabNames)
+    func everyPEMemberOfACabinetIsRated(name: String) throws {
+        let cab = try #require(try Self.decode("cab-expected.json", as: [String: CAB].self)[name])
+        let expected = Set(
+            (cab.files ?? []).filter { Self.peDigests.contains($0.sha256) }.map { "\(name)!/\($0.name)" })
+        let report = try Self.scanFixture(name)
+        #expect(Set(report.binaries.map(\.path)) == expected)
+        #expect(report.binaries.count == expected.count)
+        #expect(report.diagnostics.isEmpty)
+    }
+
+    @Test func theCabinetFixturesCarryPEs() throws {
+        let all = try Self.decode("cab-expected.json", as: [String: CAB].self)
+        #expect((all["cab-mszip.cab"]?.files ?? []).filter { Self.peDigests.contains($0.sha256) }.count == 3)
+    }
+
+    @Test func aCabinetThatIsPartOfASetIsNotOpened() throws {
+        let report = try Self.scanFixture("cab-set-part1.cab")
+        let diagnostic = try #require(report.diagnostics.first)
+        #expect(diagnostic.kind == .notOpened)
+        #expect(diagnostic.message.contains("part of a set"), "\(diagnostic.message)")
+    }
+
+    @Test func aCabinetSelfExtractorRatesItsStubAndItsMembers() throws {
+        let all = try Self.decode("cab-expected.json", as: [String: CAB].self)
+        let inner = try #require(all["cab-sfx.exe"]?.cabinet)
+        let members = (all[inner]?.files ?? []).filter { Self.peDigests.contains($0.sha256) }
+        #expect(!members.isEmpty)
+        let report = try Self.scanFixture("cab-sfx.exe")
+        #expect(Set(report.binaries.map(\.path)) == Set(["cab-sfx.exe"] + members.map { "cab-sfx.exe!/\($0.name)" }))
+    }
+
+    // MARK: Engines
+
+    struct Engine: Decodable {
+        let engine: String
+        let version: String?
+    }
+
+    static let unexaminedEngines = [
+        "engine-nsis-zlib.exe", "engine-nsis-lzma-solid.exe", "engine-inno.exe", "engine-installshield.exe",
+        "engine-7z-appended.exe",
+    ]
+
+    @Test(arguments: unexaminedEngines)
+    func anUnexaminedPayloadLeavesItsStubsApplicationUnknown(name: String) throws {
+        let engine = try #require(try Self.decode("engine-expected.json", as: [String: Engine].self)[name])
+        let report = try Self.scanFixture(name)
+        let stub = try #require(report.binaries.first { $0.path == name })
+        let finding = try #require(stub.findings.first { $0.rule == "installer-payload-not-examined" })
+        // The message quotes the installer.engine fact.
+        #expect(finding.message.contains("is a \(engine.engine) installer"), "\(finding.message)")
+        let application = try #require(report.applications.first { $0.binaries.contains(name) })
+        #expect(application.binaries == [name])
+        #expect(application.verdict == .unknown)
+    }
+
+    /// What the appended payloads hold (python zipfile and gcab -l on the bytes at
+    /// engine-expected.json's payloadOffset): the zip and cab self-extractors carry app.exe,
+    /// x86_console.exe's bytes; Burn's attached container holds two text members ("0", "u0"),
+    /// Squirrel's and Velopack's zips only text placeholders, so only their stubs are rated.
+    @Test(arguments: [
+        ("engine-zip-appended.exe", ["engine-zip-appended.exe", "engine-zip-appended.exe!/app.exe"]),
+        ("engine-cab-appended.exe", ["engine-cab-appended.exe", "engine-cab-appended.exe!/app.exe"]),
+        ("engine-burn.exe", ["engine-burn.exe"]),
+        ("engine-squirrel.exe", ["engine-squirrel.exe"]),
+        ("engine-velopack.exe", ["engine-velopack.exe"]),
+    ])
+    func anOpenedPayloadRatesItsBinaries(name: String, paths: [String]) throws {
+        let report = try Self.scanFixture(name)
+        #expect(report.binaries.map(\.path) == paths)
+        #expect(report.binaries.allSatisfy { !$0.findings.map(\.rule).contains("installer-payload-not-examined") })
+        if let payload = report.binaries.first(where: { $0.path.hasSuffix("!/app.exe") }) {
+            #expect(payload.machineName == "I386")
+        }
+    }
+}
