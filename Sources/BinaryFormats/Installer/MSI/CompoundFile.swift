@@ -5,8 +5,10 @@
 /// below the 4096-byte cutoff live in 64-byte mini sectors inside the root entry's stream), and
 /// the directory: 128-byte entries forming a red-black tree per storage. Every chain is walked
 /// with a step cap equal to the sector count, so a loop is an error, not a hang; the directory
-/// tree is walked iteratively with a visited set. Stream bytes are copied into owned arrays.
-package struct CompoundFile: Sendable {
+/// tree is walked iteratively with a visited set. Stream bytes are copied into owned arrays; the
+/// file's own bytes are not (an installer may be gigabytes), so they must outlive the value, as
+/// with `ZipArchive`.
+package struct CompoundFile {
     package struct Entry: Sendable, Equatable {
         /// The UTF-16 name as stored (MSI names are still packed; see `MSIStreamName`).
         package var name: String
@@ -18,7 +20,7 @@ package struct CompoundFile: Sendable {
 
     /// Streams anywhere in the tree, in directory order.
     package let streams: [Entry]
-    private let bytes: [UInt8]
+    private let bytes: UnsafeRawBufferPointer
     private let sectorSize: Int
     private let fat: [UInt32]
     private let miniFAT: [UInt32]
@@ -32,7 +34,7 @@ package struct CompoundFile: Sendable {
     private static let endOfChain: UInt32 = 0xFFFF_FFFE
     private static let freeSector: UInt32 = 0xFFFF_FFFF
 
-    /// Reads the container in `bytes`; the bytes are copied, so the buffer need not outlive it.
+    /// Reads the container in `buffer`, which must outlive the value.
     package init(_ buffer: UnsafeRawBufferPointer) throws(BinaryFormatError) {
         let reader = ByteReader(buffer)
         guard try reader.u64(at: 0, "compound file signature") == 0xE11A_B1A1_E011_CFD0 else {
@@ -51,7 +53,7 @@ package struct CompoundFile: Sendable {
         }
         let size = 1 << shift
         sectorSize = size
-        bytes = Array(buffer)
+        bytes = buffer
         let sectorCount = max(0, buffer.count / size - 1)
         guard sectorCount <= Self.maxSectors else {
             throw .countTooLarge(what: "compound file sector", count: sectorCount, limit: Self.maxSectors)
@@ -167,7 +169,8 @@ package struct CompoundFile: Sendable {
     /// At most `limit` bytes of the stream, copied.
     package func read(_ entry: Entry, limit: Int) throws(BinaryFormatError) -> [UInt8] {
         let wanted = min(entry.size, max(0, limit))
-        return try bytes.withByteReader { (reader: ByteReader) throws(BinaryFormatError) -> [UInt8] in
+        let reader = ByteReader(bytes)
+        return try { () throws(BinaryFormatError) -> [UInt8] in
             if entry.size < miniCutoff {
                 var out: [UInt8] = []
                 out.reserveCapacity(wanted)
@@ -195,7 +198,7 @@ package struct CompoundFile: Sendable {
                 throw .invalid("stream \(entry.name) is shorter than its directory entry")
             }
             return Array(out.prefix(wanted))
-        }
+        }()
     }
 
     private static func offset(of sector: UInt32, size: Int, _ reader: ByteReader) throws(BinaryFormatError) -> Int {

@@ -1,8 +1,9 @@
 /// An MSI database read in pure Swift from its compound file: Summary Information, the string
 /// pool, `_Tables`/`_Columns`, and the File, Component, Directory, Media, Binary, CustomAction,
 /// LaunchCondition and Property tables. A damaged table becomes a sentence in `warnings` and the
-/// rest is still read; a damaged container or string pool throws.
-package struct MSIDatabase: Sendable {
+/// rest is still read; a damaged container or string pool throws. The file's bytes must outlive
+/// the value (`CompoundFile` does not copy them).
+package struct MSIDatabase {
     package var template: String?
     package var title: String?
     package var subject: String?
