@@ -14,18 +14,9 @@ enum ManifestParser {
             requestedExecutionLevel: attribute("level", ofElement: "requestedExecutionLevel", in: text))
     }
 
-    /// UTF-16LE when it starts with that BOM, UTF-8 otherwise.
+    /// UTF-16 when it starts with a byte-order mark, UTF-8 otherwise (as package manifests).
     private static func decode(_ bytes: UnsafeRawBufferPointer) -> String {
-        if bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == 0xFE {
-            var units: [UInt16] = []
-            var index = 2
-            while index + 1 < bytes.count {
-                units.append(UInt16(bytes[index]) | UInt16(bytes[index + 1]) << 8)
-                index += 2
-            }
-            return String(decoding: units, as: UTF16.self)
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        XMLTagScanner.text(Array(bytes))
     }
 
     /// The text between `<[prefix:]name ...>` and the next `<`.

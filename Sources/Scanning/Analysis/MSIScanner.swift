@@ -79,7 +79,8 @@ struct MSIScanner {
             let path = displayPath + "!/Binary/" + binary.name
             outcomes.append(
                 packages.rateMember(
-                    path: path, size: 0, depth: depth, context: context, lossy: lossy,
+                    path: path, size: UInt64(max(0, database.streamSize(named: binary.streamName) ?? 0)), depth: depth,
+                    context: context, lossy: lossy,
                     prefix: { () throws(BinaryFormatError) in
                         try database.stream(named: binary.streamName, limit: FormatSniffer.prefixLength)
                     },

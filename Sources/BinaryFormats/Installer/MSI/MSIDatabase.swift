@@ -127,6 +127,9 @@ package struct MSIDatabase {
         warnings += resolver.warnings
     }
 
+    /// The size the directory gives the stream with this decoded name; nil when there is none.
+    package func streamSize(named name: String) -> Int? { entries[name]?.size }
+
     /// At most `limit` bytes of the stream with this decoded name (`product.cab`, `Binary.X`).
     package func stream(named name: String, limit: Int) throws(BinaryFormatError) -> [UInt8] {
         guard let entry = entries[name] else { throw .invalid("the MSI has no stream named \(name)") }
