@@ -14,11 +14,19 @@ package struct CodeLayout: Sendable, Equatable {
     /// For hybrid images (ARM64EC, ARM64X, x86 CHPE): ranges whose instruction set differs from
     /// `architecture`, from the CHPE code map. Empty otherwise.
     package var architectureRanges: [ArchitectureRange]
+    /// Where execution enters the image's code without a call from that code: the entry point,
+    /// exports, TLS callbacks, initializers, IFUNC resolvers. The flow analysis starts there.
+    package var roots: [CodeRoot]
+    /// Pointer slots the loader fills with an imported function's address (PE IAT entries,
+    /// ELF GOT slots of `JUMP_SLOT`/`GLOB_DAT` relocations), sorted by address. A call or jump
+    /// through one is a call of that import (`call [rip+slot]`, PLT and `jmp [__imp_X]` thunks).
+    package var importSlots: [ImportSlot]
 
     package init(
         architecture: CodeArchitecture = .other, sections: [CodeSection] = [],
         functions: [FunctionRange] = [], functionSource: FunctionSource? = nil,
-        symbols: [CodeSymbol] = [], architectureRanges: [ArchitectureRange] = []
+        symbols: [CodeSymbol] = [], architectureRanges: [ArchitectureRange] = [],
+        roots: [CodeRoot] = [], importSlots: [ImportSlot] = []
     ) {
         self.architecture = architecture
         self.sections = sections
@@ -26,6 +34,49 @@ package struct CodeLayout: Sendable, Equatable {
         self.functionSource = functionSource
         self.symbols = symbols
         self.architectureRanges = architectureRanges
+        self.roots = roots
+        self.importSlots = importSlots
+    }
+}
+
+/// An address where execution enters the image's code from outside it.
+package struct CodeRoot: Sendable, Equatable, Hashable {
+    package enum Kind: String, Sendable, Codable {
+        /// The image's entry point (PE AddressOfEntryPoint, ELF e_entry).
+        case entry
+        /// An exported function (PE export table, ELF defined dynamic `STT_FUNC`).
+        case export
+        /// A PE TLS callback.
+        case tlsCallback = "tls-callback"
+        /// An initializer or finalizer the loader runs (ELF `.init_array`/`.fini_array`/`DT_INIT`).
+        case initializer
+        /// An ELF IFUNC resolver (`STT_GNU_IFUNC` symbol value, `IRELATIVE` addend): it runs
+        /// baseline code; every code address it returns is a dispatched target.
+        case ifuncResolver = "ifunc-resolver"
+    }
+
+    package var address: UInt64
+    package var kind: Kind
+    /// The export's or symbol's name, when there is one.
+    package var name: String?
+
+    package init(address: UInt64, kind: Kind, name: String? = nil) {
+        self.address = address
+        self.kind = kind
+        self.name = name
+    }
+}
+
+/// A pointer slot that holds an imported function's address once the image is loaded.
+package struct ImportSlot: Sendable, Equatable, Hashable {
+    /// The slot's address (PE RVA of the IAT entry, ELF virtual address of the GOT entry).
+    package var address: UInt64
+    /// The imported function (`IsProcessorFeaturePresent`, `getauxval`); `#12` for ordinals.
+    package var name: String
+
+    package init(address: UInt64, name: String) {
+        self.address = address
+        self.name = name
     }
 }
 
