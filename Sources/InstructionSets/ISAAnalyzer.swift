@@ -24,6 +24,11 @@ package enum ISAAnalyzer {
         release: ((Range<Int>) -> Void)? = nil
     ) -> ISAProfile {
         let plan = CodePlan(layout: image.code, fileSize: bytes.count)
+        var flow: FlowRun?
+        if options.followControlFlow, plan.segments.contains(where: { $0.architecture == .x64 || $0.architecture == .x86 })
+        {
+            flow = FlowRun(image: image, bytes: bytes, options: options)
+        }
         var x64 = X86Scanner(bits: 64, examplesPerExtension: options.examplesPerExtension)
         var x86 = X86Scanner(bits: 32, examplesPerExtension: options.examplesPerExtension)
         // PE code addresses are RVAs: x64 jump tables hold RVAs, x86 ones absolute addresses.
@@ -33,60 +38,104 @@ package enum ISAAnalyzer {
             x86?.jumpTables = X86JumpTables(addressBias: pe.imageBase)
         }
         var arm = AArch64Scanner(examplesPerExtension: options.examplesPerExtension)
-        var decoded = 0
-        var capReached = false
+        var decoded = flow?.bytesDecoded ?? 0
+        var capReached = flow?.capReached ?? false
         var released = 0
-        for segment in plan.segments {
-            let remaining = options.maxDecodedBytes - decoded
-            guard remaining > 0 else {
-                capReached = true
-                break
-            }
-            var length = min(segment.length, remaining)
-            if length < segment.length { capReached = true }
-            var offset = segment.fileOffset
-            var address = segment.address
-            if segment.architecture == .arm64 {
-                // Instructions are 4-byte aligned; a sweep that starts mid-word realigns.
-                let skew = Int((4 - address % 4) % 4)
-                guard length > skew else { continue }
-                offset += skew
-                address += UInt64(skew)
-                length -= skew
-            }
-            guard offset >= 0, offset <= bytes.count, length <= bytes.count - offset else { continue }
-            let slice = UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + length)])
-            switch segment.architecture {
-            case .x64: x64?.scan(slice, address: address, inFunction: segment.inFunction)
-            case .x86: x86?.scan(slice, address: address, inFunction: segment.inFunction)
-            case .arm64: arm.scan(slice, address: address, inFunction: segment.inFunction)
-            case .other: continue
-            }
-            decoded += length
-            if let release, offset + length - released >= releaseStride {
-                release(released..<(offset + length))
-                released = offset + length
+        for planned in plan.segments {
+            // Code the flow analysis reached is not swept again: the sweep covers the gaps.
+            let pieces =
+                (planned.architecture == .x64 || planned.architecture == .x86) && flow != nil
+                ? Self.uncovered(planned, by: flow?.covered ?? []) : [planned]
+            for segment in pieces {
+                let remaining = options.maxDecodedBytes - decoded
+                guard remaining > 0 else {
+                    capReached = true
+                    break
+                }
+                var length = min(segment.length, remaining)
+                if length < segment.length { capReached = true }
+                var offset = segment.fileOffset
+                var address = segment.address
+                if segment.architecture == .arm64 {
+                    // Instructions are 4-byte aligned; a sweep that starts mid-word realigns.
+                    let skew = Int((4 - address % 4) % 4)
+                    guard length > skew else { continue }
+                    offset += skew
+                    address += UInt64(skew)
+                    length -= skew
+                }
+                guard offset >= 0, offset <= bytes.count, length <= bytes.count - offset else { continue }
+                let slice = UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + length)])
+                let inFunction = flow == nil && segment.inFunction
+                switch segment.architecture {
+                case .x64: x64?.scan(slice, address: address, inFunction: inFunction)
+                case .x86: x86?.scan(slice, address: address, inFunction: inFunction)
+                case .arm64: arm.scan(slice, address: address, inFunction: segment.inFunction)
+                case .other: continue
+                }
+                decoded += length
+                if let release, offset + length - released >= releaseStride {
+                    release(released..<(offset + length))
+                    released = offset + length
+                }
             }
         }
         return assemble(
-            image: image, plan: plan, x86Scanners: [x64, x86].compactMap { $0 }, arm: arm,
+            image: image, plan: plan, x86Scanners: [x64, x86].compactMap { $0 }, arm: arm, flow: flow,
             decoded: decoded, capReached: capReached, options: options)
     }
 
+    /// The parts of `segment` outside the sorted, merged `covered` address ranges.
+    static func uncovered(_ segment: CodePlan.Segment, by covered: [Range<UInt64>]) -> [CodePlan.Segment] {
+        let start = segment.address
+        let end = start &+ UInt64(segment.length)
+        var low = 0
+        var high = covered.count
+        while low < high {
+            let mid = (low + high) / 2
+            if covered[mid].upperBound <= start { low = mid + 1 } else { high = mid }
+        }
+        var pieces: [CodePlan.Segment] = []
+        var cursor = start
+        var index = low
+        while index < covered.count, covered[index].lowerBound < end {
+            let range = covered[index]
+            if range.lowerBound > cursor { pieces.append(piece(of: segment, from: cursor, to: range.lowerBound)) }
+            cursor = max(cursor, range.upperBound)
+            index += 1
+        }
+        if cursor < end { pieces.append(piece(of: segment, from: cursor, to: end)) }
+        return pieces
+    }
+
+    private static func piece(of segment: CodePlan.Segment, from: UInt64, to: UInt64) -> CodePlan.Segment {
+        var piece = segment
+        piece.fileOffset = segment.fileOffset + Int(from - segment.address)
+        piece.length = Int(to - from)
+        piece.address = from
+        piece.inFunction = false
+        return piece
+    }
+
     private static func assemble(
-        image: BinaryImage, plan: CodePlan, x86Scanners: [X86Scanner], arm: AArch64Scanner,
+        image: BinaryImage, plan: CodePlan, x86Scanners: [X86Scanner], arm: AArch64Scanner, flow: FlowRun?,
         decoded: Int, capReached: Bool, options: ISAOptions
     ) -> ISAProfile {
         let names = SymbolNamer(symbols: image.code.symbols, functions: image.code.functions)
         var findings: [ISAExtensionUse] = []
         var x86Merged: [ISAExtension: ISAExtensionUse] = [:]
+        for finding in flow?.findings(examplesPerExtension: options.examplesPerExtension) ?? [] {
+            x86Merged[finding.name] = finding
+        }
         for scanner in x86Scanners {
             for finding in scanner.tally.findings(name: names.name(at:)) {
                 if var known = x86Merged[finding.name] {
                     known.count += finding.count
                     known.inFunctions += finding.inFunctions
                     known.inLinearSweep += finding.inLinearSweep
-                    known.examples = Array((known.examples + finding.examples).prefix(options.examplesPerExtension))
+                    let sweepExamples = finding.examples.prefix(
+                        max(0, options.examplesPerExtension - known.examples.filter { $0.standing == nil }.count))
+                    known.examples += sweepExamples
                     x86Merged[finding.name] = known
                 } else {
                     x86Merged[finding.name] = finding
@@ -104,11 +153,13 @@ package enum ISAAnalyzer {
         var profile = ISAProfile()
         profile.findings = findings
         var dispatch = DispatchEvidence.fromImports(image)
-        dispatch.cpuid = x86Scanners.contains { $0.cpuid > 0 }
-        dispatch.xgetbv = x86Scanners.contains { $0.xgetbv > 0 }
+        dispatch.cpuid = x86Scanners.contains { $0.cpuid > 0 } || (flow?.cpuid ?? false)
+        dispatch.xgetbv = x86Scanners.contains { $0.xgetbv > 0 } || (flow?.xgetbv ?? false)
         dispatch.idRegisterRead = arm.idRegisterReads > 0
         profile.dispatch = dispatch
-        profile.method = image.code.functionSource.map { $0.rawValue + "+linear-sweep" } ?? "linear-sweep"
+        let table = image.code.functionSource.map { $0.rawValue + "+" } ?? ""
+        profile.method = flow != nil ? table + "flow+linear-sweep" : table + "linear-sweep"
+        profile.flow = flow?.report
         profile.bytesDecoded = decoded
         profile.byteCap = options.maxDecodedBytes
         profile.capReached = capReached

@@ -13,8 +13,14 @@ package struct ISAExtensionUse: Sendable, Equatable {
     package var inFunctions: Int
     /// Instructions found by the linear sweep of code outside those ranges.
     package var inLinearSweep: Int
-    /// Up to `ISAOptions.examplesPerExtension` locations, in the order found.
+    /// Up to `ISAOptions.examplesPerExtension` locations per standing: flow-found code first.
     package var examples: [ISAExample]
+    /// Of `inFunctions` (code found by following control flow), how many instructions are
+    /// reached from a root without a feature check, only behind one, or from no root at all.
+    /// All zero when the flow analysis did not run for this architecture.
+    package var required = 0
+    package var dispatched = 0
+    package var unknown = 0
 
     package init(
         architecture: ISAExtension.Architecture, name: ISAExtension, hint: Bool, count: Int, inFunctions: Int,
@@ -43,6 +49,7 @@ package struct ISAExtensionUse: Sendable, Equatable {
 extension ISAExtensionUse: Codable {
     enum CodingKeys: String, CodingKey {
         case architecture, name, hint, unconfirmed, count, inFunctions, inLinearSweep, examples
+        case required, dispatched, unknown
     }
 
     package init(from decoder: any Decoder) throws {
@@ -54,5 +61,8 @@ extension ISAExtensionUse: Codable {
             inLinearSweep: try c.decode(Int.self, forKey: .inLinearSweep),
             examples: try c.decode([ISAExample].self, forKey: .examples))
         unconfirmed = try c.decodeIfPresent(Bool.self, forKey: .unconfirmed) ?? false
+        required = try c.decodeIfPresent(Int.self, forKey: .required) ?? 0
+        dispatched = try c.decodeIfPresent(Int.self, forKey: .dispatched) ?? 0
+        unknown = try c.decodeIfPresent(Int.self, forKey: .unknown) ?? 0
     }
 }

@@ -22,6 +22,8 @@ package struct ISAProfile: Sendable, Equatable {
     package var decodeFailures: Int
     /// Function ranges that could not be mapped to file bytes (outside every section, or past EOF).
     package var skippedFunctions: Int
+    /// The flow analysis of x86/x64 code, when it ran.
+    package var flow: ISAFlowReport?
 
     package init(
         findings: [ISAExtensionUse] = [], dispatch: DispatchEvidence = DispatchEvidence(), method: String = "none",
@@ -65,7 +67,7 @@ package struct ISAProfile: Sendable, Equatable {
 extension ISAProfile: Codable {
     enum CodingKeys: String, CodingKey {
         case x86, arm64, x86Hints, arm64Hints, arm64Unconfirmed, findings, dispatch, method
-        case bytesDecoded, byteCap, capReached, decodeFailures, skippedFunctions
+        case bytesDecoded, byteCap, capReached, decodeFailures, skippedFunctions, flow
     }
 
     /// Reads `findings` and the scalars; the dictionaries are derived, so they are not read back.
@@ -80,6 +82,7 @@ extension ISAProfile: Codable {
             capReached: try c.decode(Bool.self, forKey: .capReached),
             decodeFailures: try c.decode(Int.self, forKey: .decodeFailures),
             skippedFunctions: try c.decode(Int.self, forKey: .skippedFunctions))
+        flow = try c.decodeIfPresent(ISAFlowReport.self, forKey: .flow)
     }
 
     /// Writes the derived dictionaries beside `findings`: the JSON contract has both.
@@ -98,5 +101,6 @@ extension ISAProfile: Codable {
         try c.encode(capReached, forKey: .capReached)
         try c.encode(decodeFailures, forKey: .decodeFailures)
         try c.encode(skippedFunctions, forKey: .skippedFunctions)
+        try c.encodeIfPresent(flow, forKey: .flow)
     }
 }

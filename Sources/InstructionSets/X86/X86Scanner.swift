@@ -2,7 +2,8 @@ internal import CZydis
 
 /// Decodes x86 and x64 code with Zydis and counts the ISA extensions it uses.
 ///
-/// The only file that touches Zydis. The decoder runs in `ZYDIS_DECODER_MODE_MINIMAL` through
+/// The only file that touches Zydis (`X86Decoder` below hands the flow analysis the few raw
+/// fields it reads). The decoder runs in `ZYDIS_DECODER_MODE_MINIMAL` through
 /// `ZydisDecoderDecodeInstruction` without operands: the instruction's `meta.isa_set`, its
 /// mnemonic, its length and its raw ModRM/SIB/displacement are all the profile needs. One
 /// scanner is made per analysis. With `jumpTables` set (PE code), MSVC switch tables between
@@ -114,6 +115,103 @@ struct X86Scanner {
     }
 }
 
+/// One decoded instruction, as the flow analysis (`X86FunctionDecoder`) reads it: Zydis's raw
+/// encoding fields, no operands.
+struct X86Instruction {
+    var length = 0
+    var mnemonic = 0
+    /// `X86ScanTable` extension ids (`-1` none) and the mnemonic's class.
+    var first: Int16 = -1
+    var second: Int16 = -1
+    var kind = X86Kind.other
+    /// Opcode map: 0 default, 1 `0F`, 2 `0F38`, 3 `0F3A`, more for VEX/EVEX maps.
+    var map: UInt8 = 0
+    var opcode: UInt8 = 0
+    var isVEX = false
+    var isEVEX = false
+    var hasModRM = false
+    var mod: UInt8 = 0
+    /// ModRM reg and rm with REX.R/REX.B folded in (legacy encodings).
+    var reg: UInt8 = 0
+    var rm: UInt8 = 0
+    var hasSIB = false
+    /// SIB base and index with REX.B/REX.X folded in.
+    var sibBase: UInt8 = 0
+    var sibIndex: UInt8 = 0
+    var displacement: Int64 = 0
+    var displacementSize: UInt8 = 0
+    var immediate: Int64 = 0
+    var immediateSize: UInt8 = 0
+    var immediateIsRelative = false
+    var operandWidth: UInt8 = 0
+}
+
+/// What the flow analysis needs to know about a mnemonic.
+enum X86Kind: UInt8 {
+    case other, mov, movzx, movsx, lea, test, cmp, bt, and, call, jmp, jcc, loopLike, cmov, setcc, ret
+    case trap, cpuid, xgetbv, noFlags, xor, shift
+}
+
+/// Zydis in minimal mode, for the flow analysis.
+struct X86Decoder {
+    private var decoder = ZydisDecoder()
+    private var instruction = ZydisDecodedInstruction()
+    private let table = X86ScanTable.shared
+
+    init?(bits: Int) {
+        let mode = bits == 64 ? ZYDIS_MACHINE_MODE_LONG_64 : ZYDIS_MACHINE_MODE_LONG_COMPAT_32
+        let width = bits == 64 ? ZYDIS_STACK_WIDTH_64 : ZYDIS_STACK_WIDTH_32
+        guard ZydisDecoderInit(&decoder, mode, width) & 0x8000_0000 == 0 else { return nil }
+        _ = ZydisDecoderEnableMode(&decoder, ZYDIS_DECODER_MODE_MINIMAL, 1)
+    }
+
+    /// Decodes the instruction at the start of `bytes` into `out`; false when it does not decode.
+    mutating func decode(_ bytes: UnsafeRawBufferPointer, into out: inout X86Instruction) -> Bool {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
+        let status = ZydisDecoderDecodeInstruction(&decoder, nil, base, ZyanUSize(bytes.count), &instruction)
+        guard status & 0x8000_0000 == 0, instruction.length > 0 else { return false }
+        out.length = Int(instruction.length)
+        let mnemonic = Int(instruction.mnemonic.rawValue)
+        out.mnemonic = mnemonic
+        out.kind = mnemonic < table.kinds.count ? table.kinds[mnemonic] : .other
+        out.first = -1
+        out.second = -1
+        let special = mnemonic < table.mnemonicOverride.count ? table.mnemonicOverride[mnemonic] : X86ScanTable.none
+        if special >= 0 {
+            out.first = special
+        } else if special == X86ScanTable.none {
+            let set = Int(instruction.meta.isa_set.rawValue)
+            if set < table.first.count {
+                out.first = table.first[set]
+                out.second = table.second[set]
+            }
+        }
+        out.map = UInt8(truncatingIfNeeded: instruction.opcode_map.rawValue)
+        out.opcode = instruction.opcode
+        out.isVEX = instruction.encoding == ZYDIS_INSTRUCTION_ENCODING_VEX
+        out.isEVEX = instruction.encoding == ZYDIS_INSTRUCTION_ENCODING_EVEX
+        let raw = instruction.raw
+        let legacy = instruction.encoding == ZYDIS_INSTRUCTION_ENCODING_LEGACY
+        let rexR: UInt8 = legacy ? raw.rex.R : 0
+        let rexB: UInt8 = legacy ? raw.rex.B : 0
+        let rexX: UInt8 = legacy ? raw.rex.X : 0
+        out.hasModRM = raw.modrm.offset != 0
+        out.mod = raw.modrm.mod
+        out.reg = raw.modrm.reg | (rexR << 3)
+        out.rm = raw.modrm.rm | (rexB << 3)
+        out.hasSIB = raw.sib.offset != 0
+        out.sibBase = raw.sib.base | (rexB << 3)
+        out.sibIndex = raw.sib.index | (rexX << 3)
+        out.displacement = raw.disp.value
+        out.displacementSize = raw.disp.size
+        out.immediate = raw.imm.0.value.s
+        out.immediateSize = raw.imm.0.size
+        out.immediateIsRelative = raw.imm.0.is_relative != 0
+        out.operandWidth = instruction.operand_width
+        return true
+    }
+}
+
 /// Lookup tables built once per process from Zydis's own ISA-set names (see `X86ExtensionNames`).
 struct X86ScanTable: Sendable {
     static let none: Int16 = -1
@@ -127,6 +225,11 @@ struct X86ScanTable: Sendable {
     let second: [Int16]
     /// Per mnemonic: `none`, a marker, or an extension id that replaces the ISA set's.
     let mnemonicOverride: [Int16]
+    /// Per mnemonic: its class for the flow analysis.
+    let kinds: [X86Kind]
+    /// Per mnemonic: a VEX/EVEX scalar floating-point instruction (`vaddsd`, `vmovss`, `vcvtsi2sd`),
+    /// what a whole-program `x86-64-v3`/`/arch:AVX2` build puts in ordinary code.
+    let scalarFloat: [Bool]
 
     private init() {
         var names: [ISAExtension] = []
@@ -159,5 +262,35 @@ struct X86ScanTable: Sendable {
         self.first = first
         self.second = second
         self.mnemonicOverride = overrides
+        let mnemonicCount = Int(ZYDIS_MNEMONIC_MAX_VALUE.rawValue) + 1
+        var kinds = Array(repeating: X86Kind.other, count: mnemonicCount)
+        var scalar = Array(repeating: false, count: mnemonicCount)
+        for raw in 0..<mnemonicCount {
+            guard let text = ZydisMnemonicGetString(ZydisMnemonic(rawValue: UInt32(raw))) else { continue }
+            let name = String(cString: text)
+            kinds[raw] = X86ScanTable.kind(of: name)
+            scalar[raw] = name.hasPrefix("v") && (name.hasSuffix("ss") || name.hasSuffix("sd"))
+                && !name.hasPrefix("vp")
+        }
+        self.kinds = kinds
+        self.scalarFloat = scalar
+    }
+
+    private static let kindsByName: [String: X86Kind] = [
+        "mov": .mov, "movzx": .movzx, "movsx": .movsx, "movsxd": .movsx, "lea": .lea, "test": .test,
+        "cmp": .cmp, "bt": .bt, "and": .and, "call": .call, "jmp": .jmp, "ret": .ret, "iret": .ret,
+        "iretd": .ret, "iretq": .ret, "ud0": .trap, "ud1": .trap, "ud2": .trap, "int3": .trap, "hlt": .trap,
+        "cpuid": .cpuid, "xgetbv": .xgetbv, "push": .noFlags, "pop": .noFlags, "nop": .noFlags,
+        "endbr64": .noFlags, "endbr32": .noFlags, "xor": .xor, "shr": .shift, "sar": .shift, "shl": .shift,
+        "jcxz": .loopLike, "jecxz": .loopLike, "jrcxz": .loopLike, "loop": .loopLike, "loope": .loopLike,
+        "loopne": .loopLike,
+    ]
+
+    private static func kind(of name: String) -> X86Kind {
+        if let known = kindsByName[name] { return known }
+        if name.hasPrefix("cmov") { return .cmov }
+        if name.hasPrefix("set"), name.count <= 6, name != "setssbsy" { return .setcc }
+        if name.hasPrefix("j"), name.count <= 4, name != "jmp" { return .jcc }
+        return .other
     }
 }

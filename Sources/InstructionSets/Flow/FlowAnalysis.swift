@@ -1,0 +1,380 @@
+import BinaryFormats
+
+/// The global half of the flow analysis: joins `FunctionSummary`s into a call graph, finds the
+/// feature caches and the real feature checks, and rates every extension use.
+///
+/// - A function is *required* when a root (entry, export, TLS callback, initializer) reaches it
+///   through direct calls and jumps without passing a real check; *dispatched* when every path
+///   passes one, or it is reached only through an address taken in a function that checks
+///   features (dispatch tables, resolvers) or returned by an IFUNC resolver; *unreached* when
+///   no root reaches it (it is called through data the analysis does not follow): its uses are
+///   *unknown*.
+/// - A check is real when its condition comes from CPUID/XGETBV output, from a global that a
+///   probing function stores (or that is a known cache, `__isa_available`, `__cpu_model`), or
+///   from the result of a probe (`IsProcessorFeaturePresent`, `getauxval`, a function that
+///   runs CPUID). A CPUID whose outputs nothing branches on is no check at all.
+/// - Inside a function, blocks reached from the entry only through a check's "present" edge are
+///   guarded (dispatched); the rest of a required function is required.
+struct FlowAnalysis {
+    enum State: UInt8, Comparable {
+        case unreached = 0, dispatched = 1, required = 2
+        static func < (a: State, b: State) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    /// How a function got its state: from a root, or from a call or taken address in another
+    /// function, possibly past a check.
+    struct Reason {
+        var root: CodeRoot.Kind?
+        var caller: Int32 = -1
+        var guardAddress: UInt64?
+        /// The caller's check that admits this function (an index into that caller's guards).
+        var guardIndex: Int32 = -1
+    }
+
+    struct Standings {
+        var required = 0
+        var dispatched = 0
+        var unknown = 0
+        var examples: [(standing: FlowStanding, address: UInt64, function: Int, guardFunction: Int, guardIndex: Int32)] = []
+    }
+
+    let summaries: [FunctionSummary]
+    let importSlots: [UInt64: String]
+    let names: [UInt64: String]
+    private(set) var states: [State]
+    private(set) var reasons: [Reason]
+    private(set) var realGuards: [[Bool]]
+    private(set) var probeFunctions: Set<Int> = []
+    /// Probe functions whose results some real check reads (their own, a cache they fill, or
+    /// their return value); the others are start-up probes nothing consumes.
+    private(set) var consumedProbes: Set<Int> = []
+    private var indexByStart: [UInt64: Int] = [:]
+    private var cacheIntervals: [(start: UInt64, end: UInt64)] = []
+    private var ifuncResolvers: Set<Int> = []
+
+    init(summaries: [FunctionSummary], roots: [CodeRoot], importSlots: [ImportSlot], symbols: [CodeSymbol]) {
+        self.summaries = summaries
+        var slots: [UInt64: String] = [:]
+        for slot in importSlots.prefix(ReadLimits.maxSymbols) { slots[slot.address] = slot.name }
+        self.importSlots = slots
+        var names: [UInt64: String] = [:]
+        for symbol in symbols.prefix(ReadLimits.maxSymbols) where names[symbol.address] == nil {
+            names[symbol.address] = symbol.name
+        }
+        for root in roots where names[root.address] == nil { if let name = root.name { names[root.address] = name } }
+        self.names = names
+        states = Array(repeating: .unreached, count: summaries.count)
+        reasons = Array(repeating: Reason(), count: summaries.count)
+        realGuards = summaries.map { Array(repeating: false, count: $0.guards.count) }
+        for (index, summary) in summaries.enumerated() where indexByStart[summary.start] == nil {
+            indexByStart[summary.start] = index
+        }
+        findProbes()
+        findCaches()
+        judgeGuards()
+        propagate(roots: roots)
+    }
+
+    // MARK: - Targets
+
+    /// The function a call to `address` runs, past incremental-link jump thunks.
+    func function(at address: UInt64) -> Int? {
+        var current = address
+        for _ in 0..<4 {
+            guard let index = indexByStart[current] else { return nil }
+            guard let next = summaries[index].jumpThunkTarget, next != current else { return index }
+            current = next
+        }
+        return indexByStart[current]
+    }
+
+    /// The import a call to `address` reaches, when `address` is an import thunk.
+    func importName(calling address: UInt64) -> String? {
+        guard let index = function(at: address), let slot = summaries[index].thunkSlot else { return nil }
+        return importSlots[slot]
+    }
+
+    func name(of function: Int) -> String? { names[summaries[function].start] }
+
+    // MARK: - Probes, caches, checks
+
+    private mutating func findProbes() {
+        for (index, summary) in summaries.enumerated() {
+            let leaves = summary.cpuidLeaves.contains { leaf in leaf.map { FeatureNames.featureLeaves.contains($0) } ?? true }
+            var probe = leaves || summary.xgetbvCount > 0 || summary.idRegisterReads > 0
+            if let name = names[summary.start], FeatureNames.probeFunctions.contains(name) { probe = true }
+            if !probe {
+                probe = summary.calls.contains { call in
+                    switch call.target {
+                    case .slot(let slot): importSlots[slot].map(FeatureNames.probeImports.contains) ?? false
+                    case .direct(let target):
+                        importName(calling: target).map(FeatureNames.probeImports.contains) ?? false
+                    case .indirect: false
+                    }
+                }
+            }
+            if probe { probeFunctions.insert(index) }
+        }
+    }
+
+    private mutating func findCaches() {
+        var intervals: [(UInt64, UInt64)] = []
+        for (index, summary) in summaries.enumerated() {
+            let probing = probeFunctions.contains(index)
+            for store in summary.stores where probing || isProbeResult(store.value) {
+                intervals.append((store.global, store.global &+ 8))
+            }
+        }
+        for (address, name) in names where FeatureNames.isCacheGlobal(name) {
+            intervals.append((address, address &+ 64))
+        }
+        intervals.sort { $0.0 < $1.0 }
+        cacheIntervals = intervals.map { (start: $0.0, end: $0.1) }
+    }
+
+    /// A value straight from a probe (not yet through a cache).
+    private func isProbeResult(_ source: ValueSource) -> Bool {
+        switch source {
+        case .probe: return true
+        case .callResult(let target):
+            if let index = function(at: target), probeFunctions.contains(index) { return true }
+            if let name = importName(calling: target) ?? names[target] {
+                return FeatureNames.probeImports.contains(name) || FeatureNames.probeFunctions.contains(name)
+            }
+            return false
+        case .slotCallResult(let slot):
+            return importSlots[slot].map { FeatureNames.probeImports.contains($0) } ?? false
+        case .global, .unknown: return false
+        }
+    }
+
+    private func isCache(_ address: UInt64) -> Bool {
+        var low = 0
+        var high = cacheIntervals.count
+        while low < high {
+            let mid = (low + high) / 2
+            if cacheIntervals[mid].start <= address { low = mid + 1 } else { high = mid }
+        }
+        var index = low - 1
+        // Intervals may overlap: look back over the few that start before `address`.
+        var steps = 0
+        while index >= 0, steps < 16 {
+            if address < cacheIntervals[index].end { return true }
+            index -= 1
+            steps += 1
+        }
+        return false
+    }
+
+    /// Whether a guard candidate's condition comes from probed CPU features.
+    func isFeatureSource(_ source: ValueSource) -> Bool {
+        switch source {
+        case .global(let address, let slot):
+            if let slot {
+                // Through a pointer (GOT, `.refptr`): only a named cache says what it points at.
+                guard let name = importSlots[slot] ?? names[slot] else { return false }
+                return FeatureNames.isCacheGlobal(name)
+            }
+            return isCache(address)
+        default: return isProbeResult(source)
+        }
+    }
+
+    private mutating func judgeGuards() {
+        var testedGlobals: [UInt64] = []
+        for (index, summary) in summaries.enumerated() {
+            for (guardIndex, candidate) in summary.guards.enumerated() where isFeatureSource(candidate.source) {
+                realGuards[index][guardIndex] = true
+                switch candidate.source {
+                case .global(let address, nil): testedGlobals.append(address)
+                case .callResult(let target): if let probe = function(at: target) { consumedProbes.insert(probe) }
+                case .probe: consumedProbes.insert(index)
+                default: break
+                }
+            }
+        }
+        testedGlobals.sort()
+        for index in probeFunctions where !consumedProbes.contains(index) {
+            let consumed = summaries[index].stores.contains { store in
+                Self.anyWithin(testedGlobals, of: store.global, distance: 8)
+            }
+            if consumed { consumedProbes.insert(index) }
+        }
+    }
+
+    private static func anyWithin(_ sorted: [UInt64], of value: UInt64, distance: UInt64) -> Bool {
+        var low = 0
+        var high = sorted.count
+        let floor = value >= distance ? value - distance : 0
+        while low < high {
+            let mid = (low + high) / 2
+            if sorted[mid] < floor { low = mid + 1 } else { high = mid }
+        }
+        return low < sorted.count && sorted[low] <= value &+ distance
+    }
+
+    func hasRealGuard(_ function: Int) -> Bool { realGuards[function].contains(true) }
+
+    // MARK: - Reachability
+
+    private mutating func propagate(roots: [CodeRoot]) {
+        var worklist: [Int] = []
+        for root in roots {
+            guard let index = function(at: root.address) else { continue }
+            if root.kind == .ifuncResolver { ifuncResolvers.insert(index) }
+            if states[index] < .required {
+                states[index] = .required
+                reasons[index] = Reason(root: root.kind)
+                worklist.append(index)
+            }
+        }
+        var processed = 0
+        while let index = worklist.popLast() {
+            processed += 1
+            if processed > FlowLimits.maxFunctions * 4 { break }
+            let blockStates = self.blockStates(of: index)
+            let summary = summaries[index]
+            func raise(_ target: Int, to state: State, block: Int32) {
+                guard state > states[target] else { return }
+                states[target] = state
+                let admitted = blockStates.guardOf(Int(block))
+                reasons[target] = Reason(
+                    root: nil, caller: Int32(index),
+                    guardAddress: admitted >= 0 ? summary.guards[Int(admitted)].address : nil, guardIndex: admitted)
+                worklist.append(target)
+            }
+            for call in summary.calls {
+                guard case .direct(let address) = call.target, let target = function(at: address),
+                    Int(call.block) < blockStates.required.count
+                else { continue }
+                raise(target, to: blockStates.required[Int(call.block)] ? .required : .dispatched, block: call.block)
+            }
+            let checks = hasRealGuard(index) || ifuncResolvers.contains(index)
+            for taken in summary.addressesTaken {
+                guard let target = function(at: taken.target), Int(taken.block) < blockStates.required.count
+                else { continue }
+                let unguarded = blockStates.required[Int(taken.block)] && !checks
+                raise(target, to: unguarded ? .required : .dispatched, block: taken.block)
+            }
+        }
+    }
+
+    /// Per block of one function: whether it runs unguarded in a required function, and which
+    /// real check admits it otherwise (`-1`: none found).
+    struct BlockStates {
+        var required: [Bool]
+        var guards: [Int32]
+        func guardOf(_ block: Int) -> Int32 { block < guards.count ? guards[block] : -1 }
+    }
+
+    func blockStates(of index: Int) -> BlockStates {
+        let summary = summaries[index]
+        let count = summary.blocks.count
+        var required = Array(repeating: false, count: count)
+        var guards = Array(repeating: Int32(-1), count: count)
+        guard count > 0 else { return BlockStates(required: required, guards: guards) }
+        let real = realGuards[index]
+        func isReal(_ edge: Edge) -> Int32? {
+            guard let guardIndex = edge.presentOf, Int(guardIndex) < real.count, real[Int(guardIndex)] else { return nil }
+            return guardIndex
+        }
+        var guardedEntries: [(block: Int, guardIndex: Int32)] = []
+        if states[index] == .required {
+            var stack = [0]
+            required[0] = true
+            while let block = stack.popLast() {
+                for edge in summary.blocks[block].successors where Int(edge.block) < count && edge.block >= 0 {
+                    let target = Int(edge.block)
+                    if let guardIndex = isReal(edge) {
+                        guardedEntries.append((target, guardIndex))
+                    } else if !required[target] {
+                        required[target] = true
+                        stack.append(target)
+                    }
+                }
+            }
+        } else {
+            guardedEntries.append((0, -1))
+        }
+        var visited = required
+        var stack: [Int] = []
+        for entry in guardedEntries where !visited[entry.block] {
+            visited[entry.block] = true
+            guards[entry.block] = entry.guardIndex
+            stack.append(entry.block)
+            while let block = stack.popLast() {
+                for edge in summary.blocks[block].successors where Int(edge.block) < count && edge.block >= 0 {
+                    let target = Int(edge.block)
+                    guard !visited[target] else { continue }
+                    visited[target] = true
+                    guards[target] = entry.guardIndex
+                    stack.append(target)
+                }
+            }
+        }
+        return BlockStates(required: required, guards: guards)
+    }
+
+    // MARK: - Extension uses
+
+    /// Counts of every extension id by standing, with a few examples each.
+    func standings(examplesPerExtension: Int) -> [Int32: Standings] {
+        var result: [Int32: Standings] = [:]
+        for (index, summary) in summaries.enumerated() where !summary.uses.isEmpty {
+            let state = states[index]
+            let blocks = state == .required ? blockStates(of: index) : nil
+            for use in summary.uses {
+                var standing: FlowStanding
+                var guardFunction = -1
+                var guardIndex: Int32 = -1
+                switch state {
+                case .unreached: standing = .unknown
+                case .dispatched:
+                    standing = .dispatched
+                    guardFunction = Int(reasons[index].caller)
+                    guardIndex = reasons[index].guardIndex
+                case .required:
+                    if let blocks, Int(use.block) < blocks.required.count, blocks.required[Int(use.block)] {
+                        standing = .required
+                    } else {
+                        standing = .dispatched
+                        guardFunction = index
+                        guardIndex = blocks?.guardOf(Int(use.block)) ?? -1
+                    }
+                }
+                var entry = result[use.extensionID, default: Standings()]
+                let count = Int(use.count)
+                switch standing {
+                case .required: entry.required += count
+                case .dispatched: entry.dispatched += count
+                case .unknown: entry.unknown += count
+                }
+                let sameStanding = entry.examples.filter { $0.standing == standing }.count
+                if sameStanding < examplesPerExtension {
+                    entry.examples.append((standing, use.firstAddress, index, guardFunction, guardIndex))
+                }
+                result[use.extensionID] = entry
+            }
+        }
+        return result
+    }
+
+    /// The root-side chain of a function: the function that reached it first, up to a root.
+    func rootName(of function: Int) -> String? {
+        var current = function
+        var steps = 0
+        while steps < 64 {
+            let reason = reasons[current]
+            if reason.root != nil { return name(of: current) ?? "sub_" + String(summaries[current].start, radix: 16) }
+            guard reason.caller >= 0, Int(reason.caller) != current else { return nil }
+            current = Int(reason.caller)
+            steps += 1
+        }
+        return nil
+    }
+}
+
+/// How an extension use was reached.
+package enum FlowStanding: String, Sendable, Codable, Equatable {
+    case required, dispatched, unknown
+}

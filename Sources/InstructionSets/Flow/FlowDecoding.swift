@@ -1,0 +1,194 @@
+import BinaryFormats
+import Dispatch
+import Synchronization
+
+/// Decides which functions to decode and decodes them: first the binary's own function table
+/// and its roots, then, round by round, the call targets and taken code addresses those
+/// functions reveal. Large images are split across cores: each function is decoded alone, so
+/// the rounds parallelise without locks.
+/// `@unchecked Sendable`: workers only read it (the layout, and bytes the caller keeps alive).
+struct FlowDecoding: @unchecked Sendable {
+    struct Output {
+        var summaries: [FunctionSummary] = []
+        /// Decoded instruction ranges, sorted and merged: the linear sweep covers the rest.
+        var covered: [Range<UInt64>] = []
+        var bytesDecoded = 0
+        var capReached = false
+    }
+
+    /// Images with less code than this are decoded on one core.
+    static let parallelThreshold = 4 << 20
+
+    private struct Job {
+        var start: UInt64
+        var limit: UInt64
+    }
+
+    let layout: CodeLayout
+    let code: CodeBytes
+    let bias: UInt64
+    let architectures: Set<CodeArchitecture>
+    private let tableStarts: [UInt64]
+    private let tableEnds: [UInt64: UInt64]
+
+    /// - Parameters:
+    ///   - architectures: the instruction sets decoded here (others are left to the sweep).
+    ///   - bias: subtracted from absolute addresses in 32-bit code (the PE image base).
+    init(layout: CodeLayout, code: CodeBytes, bias: UInt64, architectures: Set<CodeArchitecture>) {
+        self.layout = layout
+        self.code = code
+        self.bias = bias
+        self.architectures = architectures
+        var ends: [UInt64: UInt64] = [:]
+        for function in layout.functions.prefix(ReadLimits.maxFunctions) where function.size > 0 {
+            let (end, overflow) = function.start.addingReportingOverflow(function.size)
+            ends[function.start] = max(ends[function.start] ?? 0, overflow ? UInt64.max : end)
+        }
+        tableEnds = ends
+        var starts = Set(ends.keys)
+        for root in layout.roots.prefix(ReadLimits.maxFunctions) { starts.insert(root.address) }
+        tableStarts = starts.sorted()
+    }
+
+    /// - Parameters:
+    ///   - byteCap: stop decoding new functions once this many bytes were decoded.
+    ///   - workers: cores to use for images with at least `parallelThreshold` bytes of code.
+    func run(byteCap: Int, workers: Int) -> Output {
+        var output = Output()
+        var seen = Set<UInt64>()
+        var round = tableStarts.filter { seen.insert($0).inserted }
+        var budget = byteCap
+        while !round.isEmpty, output.summaries.count < FlowLimits.maxFunctions, budget > 0 {
+            let jobs = round.prefix(FlowLimits.maxFunctions - output.summaries.count).compactMap(job(at:))
+            let decoded = decode(jobs, budget: budget, workers: workers)
+            var next: [UInt64] = []
+            for summary in decoded {
+                output.bytesDecoded += summary.bytes
+                budget -= summary.bytes
+                for call in summary.calls {
+                    if case .direct(let target) = call.target, seen.insert(target).inserted { next.append(target) }
+                }
+                for taken in summary.addressesTaken where isFunctionStartCandidate(taken.target) {
+                    if seen.insert(taken.target).inserted { next.append(taken.target) }
+                }
+                output.summaries.append(summary)
+            }
+            if budget <= 0 { output.capReached = true }
+            round = next.sorted()
+        }
+        output.covered = Self.merge(output.summaries.flatMap { $0.blocks.map { $0.start..<$0.end } })
+        return output
+    }
+
+    /// A taken code address inside a table function (a jump table, a label) is not a function.
+    private func isFunctionStartCandidate(_ address: UInt64) -> Bool {
+        if tableEnds[address] != nil { return true }
+        guard let previous = last(atOrBefore: address) else { return true }
+        if let end = tableEnds[previous], address < end { return false }
+        return true
+    }
+
+    private func job(at start: UInt64) -> Job? {
+        guard architectures.contains(architecture(at: start)), let sectionEnd = code.sectionEnd(of: start) else {
+            return nil
+        }
+        if let end = tableEnds[start] { return Job(start: start, limit: min(end, sectionEnd)) }
+        // Without a table entry the function runs at most to the next known start.
+        var limit = sectionEnd
+        if let next = first(after: start) { limit = min(limit, next) }
+        return Job(start: start, limit: limit)
+    }
+
+    func architecture(at address: UInt64) -> CodeArchitecture {
+        for range in layout.architectureRanges where address >= range.start && address - range.start < range.size {
+            switch range.architecture {
+            case .arm64, .arm64ec, .chpe: return .arm64
+            case .x64: return .x64
+            case .x86: return .x86
+            }
+        }
+        return layout.architecture
+    }
+
+    private func decode(_ jobs: [Job], budget: Int, workers requested: Int) -> [FunctionSummary] {
+        let estimated = jobs.reduce(0) { $0 + Int(min($1.limit - $1.start, 1 << 20)) }
+        let workers = estimated >= Self.parallelThreshold ? min(8, max(1, requested), max(1, jobs.count)) : 1
+        if workers == 1 { return decodeChunk(jobs[...], budget: budget) }
+        let chunk = (jobs.count + workers - 1) / workers
+        let results = ChunkResults(count: workers)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            let low = min(jobs.count, worker * chunk)
+            let high = min(jobs.count, low + chunk)
+            results.set(worker, decodeChunk(jobs[low..<high], budget: budget / workers))
+        }
+        return results.joined()
+    }
+
+    private func decodeChunk(_ jobs: ArraySlice<Job>, budget: Int) -> [FunctionSummary] {
+        var x64 = X86FunctionDecoder(bits: 64)
+        var x86 = X86FunctionDecoder(bits: 32, absoluteBias: bias)
+        var output: [FunctionSummary] = []
+        output.reserveCapacity(jobs.count)
+        var spent = 0
+        for job in jobs {
+            guard spent < budget else { break }
+            let summary: FunctionSummary?
+            switch architecture(at: job.start) {
+            case .x64: summary = x64?.decode(start: job.start, limit: job.limit, code: code)
+            case .x86: summary = x86?.decode(start: job.start, limit: job.limit, code: code)
+            case .arm64, .other: summary = nil
+            }
+            if let summary {
+                spent += summary.bytes
+                output.append(summary)
+            }
+        }
+        return output
+    }
+
+    private func last(atOrBefore address: UInt64) -> UInt64? {
+        var low = 0
+        var high = tableStarts.count
+        while low < high {
+            let mid = (low + high) / 2
+            if tableStarts[mid] <= address { low = mid + 1 } else { high = mid }
+        }
+        return low > 0 ? tableStarts[low - 1] : nil
+    }
+
+    private func first(after address: UInt64) -> UInt64? {
+        var low = 0
+        var high = tableStarts.count
+        while low < high {
+            let mid = (low + high) / 2
+            if tableStarts[mid] <= address { low = mid + 1 } else { high = mid }
+        }
+        return low < tableStarts.count ? tableStarts[low] : nil
+    }
+
+    static func merge(_ ranges: [Range<UInt64>]) -> [Range<UInt64>] {
+        let sorted = ranges.filter { !$0.isEmpty }.sorted { $0.lowerBound < $1.lowerBound }
+        var merged: [Range<UInt64>] = []
+        for range in sorted {
+            if let last = merged.last, range.lowerBound <= last.upperBound {
+                merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
+            } else {
+                merged.append(range)
+            }
+        }
+        return merged
+    }
+}
+
+/// Per-worker results of a parallel round, written once each from its own worker.
+private final class ChunkResults: Sendable {
+    private let slots: Mutex<[[FunctionSummary]]>
+
+    init(count: Int) { slots = Mutex(Array(repeating: [], count: count)) }
+
+    func set(_ index: Int, _ value: [FunctionSummary]) {
+        slots.withLock { $0[index] = value }
+    }
+
+    func joined() -> [FunctionSummary] { slots.withLock { $0.flatMap { $0 } } }
+}

@@ -1,0 +1,159 @@
+import BinaryFormats
+
+/// One image's flow analysis, from decoding to the profile's findings and `ISAFlowReport`.
+struct FlowRun {
+    let covered: [Range<UInt64>]
+    let bytesDecoded: Int
+    let capReached: Bool
+    let cpuid: Bool
+    let xgetbv: Bool
+    private let analysis: FlowAnalysis
+    private(set) var report = ISAFlowReport()
+
+    /// Functions with fewer instructions say nothing about the compiler's target level.
+    static let minimumInstructions = 8
+    /// Whole-program builds for a level show it in 16–52% of functions, dispatching libraries in
+    /// 0.6–5% (cpu-dispatch.md §2): 10% with at least 3 functions separates them.
+    static let levelShare = 0.10
+    static let minimumLevelFunctions = 3
+    /// EVEX appears in 2–7% of the functions of a v4 build.
+    static let evexShare = 0.02
+
+    init(image: BinaryImage, bytes: UnsafeRawBufferPointer, options: ISAOptions) {
+        let code = CodeBytes(sections: image.code.sections, bytes: bytes)
+        var layout = image.code
+        layout.roots = Self.roots(of: image)
+        let decoding = FlowDecoding(
+            layout: layout, code: code, bias: image.pe?.imageBase ?? 0, architectures: [.x64, .x86])
+        let output = decoding.run(byteCap: options.maxDecodedBytes, workers: options.workers)
+        covered = output.covered
+        bytesDecoded = output.bytesDecoded
+        capReached = output.capReached
+        cpuid = output.summaries.contains { !$0.cpuidLeaves.isEmpty }
+        xgetbv = output.summaries.contains { $0.xgetbvCount > 0 }
+        let roots = Self.roots(of: image)
+        analysis = FlowAnalysis(
+            summaries: output.summaries, roots: roots, importSlots: image.code.importSlots,
+            symbols: image.code.symbols)
+        report = makeReport(roots: roots)
+    }
+
+    /// TEMPORARY until the readers fill `CodeLayout.roots`: the entry point and PE exports.
+    static func roots(of image: BinaryImage) -> [CodeRoot] {
+        guard image.code.roots.isEmpty else { return image.code.roots }
+        var roots: [CodeRoot] = []
+        if let pe = image.pe {
+            if pe.addressOfEntryPoint != 0 { roots.append(CodeRoot(address: UInt64(pe.addressOfEntryPoint), kind: .entry)) }
+            for export in pe.exports?.entries ?? [] where export.forwarder == nil {
+                if let rva = export.rva { roots.append(CodeRoot(address: UInt64(rva), kind: .export, name: export.name)) }
+            }
+        }
+        if let elf = image.elf, elf.entry != 0 { roots.append(CodeRoot(address: elf.entry, kind: .entry)) }
+        return roots
+    }
+
+    private func makeReport(roots: [CodeRoot]) -> ISAFlowReport {
+        var report = ISAFlowReport()
+        let summaries = analysis.summaries
+        report.functions = summaries.count
+        for state in analysis.states {
+            switch state {
+            case .required: report.requiredFunctions += 1
+            case .dispatched: report.dispatchedFunctions += 1
+            case .unreached: report.unreachedFunctions += 1
+            }
+        }
+        report.roots = Set(roots.compactMap { analysis.function(at: $0.address) }).count
+        for (index, summary) in summaries.enumerated() {
+            report.bytesReached += summary.bytes
+            report.unresolvedIndirect += summary.calls.filter { $0.target == .indirect }.count
+            for (guardIndex, isReal) in analysis.realGuards[index].enumerated() where isReal {
+                report.checks += 1
+                if report.checkExamples.count < 5 { report.checkExamples.append(check(index, Int32(guardIndex))) }
+            }
+            if !summary.cpuidLeaves.isEmpty, !analysis.consumedProbes.contains(index) {
+                report.unconsumedProbes += summary.cpuidLeaves.count
+            }
+            guard summary.instructions >= Self.minimumInstructions, summary.thunkSlot == nil else { continue }
+            report.measuredFunctions += 1
+            if summary.hasVEXScalar || summary.hasBitManipulation { report.levelFunctions += 1 }
+            if summary.hasEVEX { report.evexFunctions += 1 }
+        }
+        if report.measuredFunctions > 0 {
+            let measured = Double(report.measuredFunctions)
+            report.compiledForShare = (Double(report.levelFunctions) / measured * 1000).rounded() / 1000
+            if report.compiledForShare >= Self.levelShare, report.levelFunctions >= Self.minimumLevelFunctions {
+                report.compiledFor = "x86-64-v3"
+                if Double(report.evexFunctions) / measured >= Self.evexShare, report.evexFunctions >= 2 {
+                    report.compiledFor = "x86-64-v4"
+                }
+            }
+        }
+        return report
+    }
+
+    /// The flow-found part of each x86 extension's finding (counts by standing, examples).
+    func findings(examplesPerExtension: Int) -> [ISAExtensionUse] {
+        let table = X86ScanTable.shared.names
+        var result: [ISAExtensionUse] = []
+        for (id, standing) in analysis.standings(examplesPerExtension: examplesPerExtension) {
+            guard id >= 0, Int(id) < table.count else { continue }
+            let name = table[Int(id)]
+            let total = standing.required + standing.dispatched + standing.unknown
+            var use = ISAExtensionUse(
+                architecture: .x86, name: name, hint: name.isHint(on: .x86), count: total, inFunctions: total,
+                inLinearSweep: 0, examples: standing.examples.map(example))
+            use.required = standing.required
+            use.dispatched = standing.dispatched
+            use.unknown = standing.unknown
+            result.append(use)
+        }
+        return result
+    }
+
+    private func example(
+        _ found: (standing: FlowStanding, address: UInt64, function: Int, guardFunction: Int, guardIndex: Int32)
+    ) -> ISAExample {
+        var example = ISAExample(
+            address: found.address, function: functionName(found.function), standing: found.standing)
+        switch found.standing {
+        case .required: example.reachedFrom = analysis.rootName(of: found.function)
+        case .dispatched:
+            if found.guardFunction >= 0, found.guardIndex >= 0 {
+                example.check = check(found.guardFunction, found.guardIndex)
+            }
+            let caller = analysis.reasons[found.function].caller
+            if found.guardFunction != found.function, caller >= 0 { example.reachedFrom = functionName(Int(caller)) }
+        case .unknown: break
+        }
+        return example
+    }
+
+    private func functionName(_ index: Int) -> String {
+        analysis.name(of: index) ?? "sub_" + String(analysis.summaries[index].start, radix: 16)
+    }
+
+    private func check(_ function: Int, _ guardIndex: Int32) -> ISACheck {
+        let candidate = analysis.summaries[function].guards[Int(guardIndex)]
+        return ISACheck(
+            address: candidate.address, function: functionName(function), tests: describe(candidate.source),
+            constant: candidate.constant)
+    }
+
+    private func describe(_ source: ValueSource) -> String {
+        func hex(_ value: UInt64) -> String { "0x" + String(value, radix: 16) }
+        switch source {
+        case .probe(let xgetbv): return xgetbv ? "XGETBV" : "CPUID"
+        case .global(let address, nil): return analysis.names[address] ?? "cache " + hex(address)
+        case .global(let offset, .some(let slot)):
+            let name = analysis.importSlots[slot] ?? analysis.names[slot] ?? "pointer " + hex(slot)
+            return offset == 0 ? name : name + "+" + hex(offset)
+        case .callResult(let target):
+            if let name = analysis.importName(calling: target) ?? analysis.names[target] { return name }
+            if let index = analysis.function(at: target) { return "probe " + functionName(index) }
+            return "probe " + hex(target)
+        case .slotCallResult(let slot): return analysis.importSlots[slot] ?? "probe via " + hex(slot)
+        case .unknown: return "unknown"
+        }
+    }
+}

@@ -1,0 +1,339 @@
+/// What one register holds, as far as a block's straight-line code tells.
+enum TrackedValue: Equatable {
+    case none
+    case constant(UInt64)
+    /// A value read from this fixed address: a feature word, or a pointer (GOT/IAT/`.refptr` slot).
+    case loaded(UInt64)
+    /// The address of this fixed data location (`lea reg, [rip+G]`).
+    case address(UInt64)
+    /// A value whose origin `FlowAnalysis` can judge.
+    case value(ValueSource)
+
+    /// The value as a guard or a store records it.
+    var source: ValueSource {
+        switch self {
+        case .loaded(let address): .global(address, viaSlot: nil)
+        case .value(let source): source
+        case .none, .constant, .address: .unknown
+        }
+    }
+}
+
+/// The flags register: which value the last flag-setting instruction examined, and how.
+struct FlagsState: Equatable {
+    enum Kind { case test, bit, compare }
+    var kind: Kind
+    var source: ValueSource
+    var constant: UInt64?
+}
+
+/// Register state inside one block (16 general registers; x86 uses the first 8).
+struct BlockState {
+    var registers: [TrackedValue]
+    var flags: FlagsState?
+    let bits: Int
+
+    init(bits: Int) {
+        self.bits = bits
+        registers = Array(repeating: .none, count: 16)
+    }
+
+    mutating func reset() {
+        for index in registers.indices { registers[index] = .none }
+        flags = nil
+    }
+
+    subscript(register: UInt8) -> TrackedValue {
+        get { Int(register) < registers.count ? registers[Int(register)] : .none }
+        set { if Int(register) < registers.count { registers[Int(register)] = newValue } }
+    }
+}
+
+/// A memory operand with a fixed or register-relative address (indexed forms are not tracked).
+private enum MemoryOperand {
+    case fixed(UInt64)
+    case based(register: UInt8, displacement: Int64)
+}
+
+extension X86FunctionDecoder {
+    /// Applies one instruction to the block's register state and records what it shows.
+    func track(
+        _ ins: X86Instruction, at address: UInt64, next: UInt64, block: Int32, start: UInt64, limit: UInt64,
+        code: CodeBytes, state: inout BlockState, summary: inout FunctionSummary
+    ) {
+        noteImmediateCodeAddress(ins, at: address, block: block, code: code, summary: &summary)
+        let legacy = !ins.isVEX && !ins.isEVEX
+        switch ins.kind {
+        case .mov where legacy: trackMove(ins, at: address, next: next, block: block, state: &state, summary: &summary)
+        case .movzx where legacy, .movsx where legacy:
+            if ins.hasModRM, ins.mod == 3 {
+                state[ins.reg] = state[ins.rm]
+            } else {
+                state[ins.reg] = load(memory(ins, next: next), state: state)
+            }
+        case .lea where legacy:
+            switch memory(ins, next: next) {
+            case .fixed(let target):
+                if code.contains(target) {
+                    summary.addressesTaken.append(AddressTaken(block: block, address: address, target: target))
+                    state[ins.reg] = .none
+                } else {
+                    state[ins.reg] = .address(target)
+                }
+            case .based(let base, let displacement):
+                if case .address(let data) = state[base] {
+                    state[ins.reg] = .address(data &+ UInt64(bitPattern: displacement))
+                } else {
+                    state[ins.reg] = .none
+                }
+            case nil: state[ins.reg] = .none
+            }
+        case .test where legacy, .cmp where legacy, .bt where legacy, .and where legacy:
+            trackFlags(ins, next: next, state: &state)
+        case .xor where legacy:
+            if ins.hasModRM, ins.mod == 3, ins.reg == ins.rm, ins.opcode == 0x31 || ins.opcode == 0x33 {
+                state[ins.rm] = .constant(0)
+            } else {
+                clearWritten(ins, state: &state)
+            }
+            state.flags = nil
+        case .shift where legacy:
+            // shr/sar/shl reg, imm keep the tested value's origin (a bit moved into place).
+            if !(ins.hasModRM && ins.mod == 3) { clearWritten(ins, state: &state) }
+            state.flags = nil
+        case .cpuid:
+            var leaf: UInt32?
+            if case .constant(let value) = state[0] { leaf = UInt32(truncatingIfNeeded: value) }
+            summary.cpuidLeaves.append(leaf)
+            for register: UInt8 in 0...3 { state[register] = .value(.probe(xgetbv: false)) }
+        case .xgetbv:
+            summary.xgetbvCount += 1
+            state[0] = .value(.probe(xgetbv: true))
+            state[2] = .value(.probe(xgetbv: true))
+        case .call: trackCall(ins, at: address, next: next, block: block, state: &state, summary: &summary)
+        case .jmp: trackJump(ins, at: address, next: next, block: block, start: start, limit: limit, state: state, summary: &summary)
+        case .jcc:
+            if let target = relativeTargetAddress(ins, next: next), target < start || target >= limit {
+                summary.calls.append(CallSite(block: block, address: address, target: .direct(target), isTailJump: true))
+            }
+            if let flags = state.flags, flags.source != .unknown {
+                summary.guards.append(
+                    GuardCandidate(
+                        block: block, address: address, source: flags.source, constant: flags.constant,
+                        isSelect: false))
+            }
+        case .cmov, .setcc:
+            if let flags = state.flags, flags.source != .unknown {
+                summary.guards.append(
+                    GuardCandidate(
+                        block: block, address: address, source: flags.source, constant: flags.constant, isSelect: true
+                    ))
+            }
+            if ins.hasModRM { state[ins.kind == .cmov ? ins.reg : ins.rm] = .none }
+        case .noFlags:
+            if ins.map == 0, ins.opcode >= 0x58, ins.opcode <= 0x5F { state[(ins.opcode & 7) | (ins.rm & 8)] = .none }
+            if ins.map == 0, ins.opcode == 0x8F, ins.hasModRM, ins.mod == 3 { state[ins.rm] = .none }
+        case .ret, .trap, .loopLike: break
+        default:
+            clearWritten(ins, state: &state)
+            state.flags = nil
+        }
+    }
+
+    private func trackMove(
+        _ ins: X86Instruction, at address: UInt64, next: UInt64, block: Int32, state: inout BlockState,
+        summary: inout FunctionSummary
+    ) {
+        guard ins.map == 0 else {
+            clearWritten(ins, state: &state)
+            return
+        }
+        switch ins.opcode {
+        case 0x8A, 0x8B:  // mov reg, r/m
+            if ins.mod == 3 {
+                state[ins.reg] = state[ins.rm]
+            } else {
+                state[ins.reg] = load(memory(ins, next: next), state: state)
+            }
+        case 0x88, 0x89:  // mov r/m, reg
+            if ins.mod == 3 {
+                state[ins.rm] = state[ins.reg]
+            } else if let global = storeTarget(memory(ins, next: next), state: state) {
+                summary.stores.append(
+                    GlobalStore(block: block, address: address, global: global, value: state[ins.reg].source))
+            }
+        case 0xC6, 0xC7:  // mov r/m, imm
+            if ins.mod == 3 {
+                state[ins.rm] = .constant(UInt64(bitPattern: ins.immediate))
+            } else if let global = storeTarget(memory(ins, next: next), state: state) {
+                summary.stores.append(GlobalStore(block: block, address: address, global: global, value: .unknown))
+            }
+        case 0xB8...0xBF:  // mov reg, imm (REX.B lands in `rm`'s high bit: there is no ModRM)
+            state[(ins.opcode & 7) | (ins.rm & 8)] = .constant(UInt64(bitPattern: ins.immediate))
+        case 0xA0, 0xA1:  // mov al/eax, [moffs]
+            state[0] = .loaded(absolute(ins.displacement))
+        case 0xA2, 0xA3:
+            summary.stores.append(
+                GlobalStore(block: block, address: address, global: absolute(ins.displacement), value: state[0].source))
+        default:
+            clearWritten(ins, state: &state)
+        }
+    }
+
+    private func trackFlags(_ ins: X86Instruction, next: UInt64, state: inout BlockState) {
+        let immediate: UInt64? = ins.immediateSize > 0 ? UInt64(bitPattern: ins.immediate) : nil
+        var kind: FlagsState.Kind
+        switch ins.kind {
+        case .test: kind = .test
+        case .bt: kind = .bit
+        case .and: kind = .test
+        default: kind = .compare
+        }
+        // The examined operand: the r/m side (register or memory), or the accumulator forms.
+        var source: ValueSource = .unknown
+        var constant = immediate
+        let accumulatorForm = ins.map == 0 && [0xA8, 0xA9, 0x3C, 0x3D, 0x24, 0x25].contains(ins.opcode)
+        if accumulatorForm {
+            source = state[0].source
+        } else if ins.hasModRM {
+            if ins.mod == 3 {
+                source = state[ins.rm].source
+                if source == .unknown, immediate == nil { source = state[ins.reg].source }
+            } else {
+                source = load(memory(ins, next: next), state: state).source
+            }
+        }
+        if ins.kind == .bt, let bit = immediate { constant = bit < 64 ? 1 << bit : nil }
+        if ins.kind == .cmp, immediate == nil { constant = nil }
+        // `and reg, x` writes the register but keeps the examined value's origin: nothing to change.
+        state.flags = FlagsState(kind: kind, source: source, constant: constant)
+    }
+
+    private func trackCall(
+        _ ins: X86Instruction, at address: UInt64, next: UInt64, block: Int32, state: inout BlockState,
+        summary: inout FunctionSummary
+    ) {
+        var target = CallSite.Target.indirect
+        var result = ValueSource.unknown
+        if let direct = relativeTargetAddress(ins, next: next) {
+            target = .direct(direct)
+            result = .callResult(direct)
+        } else if let slot = slotOperand(ins, next: next, state: state) {
+            target = .slot(slot)
+            result = .slotCallResult(slot)
+        }
+        summary.calls.append(CallSite(block: block, address: address, target: target, isTailJump: false))
+        let clobbered: [UInt8] = bits == 64 ? [0, 1, 2, 8, 9, 10, 11] : [0, 1, 2]
+        for register in clobbered { state[register] = .none }
+        state[0] = .value(result)
+        state.flags = nil
+    }
+
+    private func trackJump(
+        _ ins: X86Instruction, at address: UInt64, next: UInt64, block: Int32, start: UInt64, limit: UInt64,
+        state: BlockState, summary: inout FunctionSummary
+    ) {
+        if let direct = relativeTargetAddress(ins, next: next) {
+            if direct < start || direct >= limit {
+                summary.calls.append(CallSite(block: block, address: address, target: .direct(direct), isTailJump: true))
+            }
+        } else if let slot = slotOperand(ins, next: next, state: state) {
+            summary.calls.append(CallSite(block: block, address: address, target: .slot(slot), isTailJump: true))
+        } else {
+            summary.calls.append(CallSite(block: block, address: address, target: .indirect, isTailJump: true))
+        }
+    }
+
+    /// `call [X]`, `call reg` with reg loaded from X, `call [reg+d]` with reg = &X: the slot X.
+    private func slotOperand(_ ins: X86Instruction, next: UInt64, state: BlockState) -> UInt64? {
+        guard ins.hasModRM, !ins.isVEX, !ins.isEVEX else { return nil }
+        if ins.mod == 3 {
+            if case .loaded(let slot) = state[ins.rm] { return slot }
+            return nil
+        }
+        switch memory(ins, next: next) {
+        case .fixed(let slot): return slot
+        case .based(let base, let displacement):
+            if case .address(let data) = state[base] { return data &+ UInt64(bitPattern: displacement) }
+            return nil
+        case nil: return nil
+        }
+    }
+
+    private func relativeTargetAddress(_ ins: X86Instruction, next: UInt64) -> UInt64? {
+        guard ins.immediateIsRelative, ins.immediateSize > 0 else { return nil }
+        let target = next &+ UInt64(bitPattern: ins.immediate)
+        return bits == 32 ? target & 0xFFFF_FFFF : target
+    }
+
+    /// The value a load from `operand` gives.
+    private func load(_ operand: MemoryOperand?, state: BlockState) -> TrackedValue {
+        switch operand {
+        case .fixed(let address): return .loaded(address)
+        case .based(let base, let displacement):
+            switch state[base] {
+            case .address(let data): return .loaded(data &+ UInt64(bitPattern: displacement))
+            case .loaded(let slot): return .value(.global(UInt64(bitPattern: displacement), viaSlot: slot))
+            default: return .none
+            }
+        case nil: return .none
+        }
+    }
+
+    private func storeTarget(_ operand: MemoryOperand?, state: BlockState) -> UInt64? {
+        switch operand {
+        case .fixed(let address): return address
+        case .based(let base, let displacement):
+            if case .address(let data) = state[base] { return data &+ UInt64(bitPattern: displacement) }
+            return nil
+        case nil: return nil
+        }
+    }
+
+    private func memory(_ ins: X86Instruction, next: UInt64) -> MemoryOperand? {
+        guard ins.hasModRM, ins.mod != 3 else { return nil }
+        if ins.hasSIB {
+            let hasIndex = ins.sibIndex != 4
+            if ins.mod == 0, ins.sibBase & 7 == 5 {
+                return hasIndex ? nil : .fixed(absolute(ins.displacement))
+            }
+            return hasIndex ? nil : .based(register: ins.sibBase, displacement: ins.displacement)
+        }
+        if ins.mod == 0, ins.rm & 7 == 5 {
+            return bits == 64
+                ? .fixed(next &+ UInt64(bitPattern: ins.displacement)) : .fixed(absolute(ins.displacement))
+        }
+        return .based(register: ins.rm, displacement: ins.displacement)
+    }
+
+    /// An absolute address in the image's own address space.
+    private func absolute(_ value: Int64) -> UInt64 {
+        bits == 32 ? UInt64(UInt32(truncatingIfNeeded: value)) &- absoluteBias : UInt64(bitPattern: value)
+    }
+
+    /// `push offset f`, `mov [x], offset f`, `mov reg, offset f` in non-PIC code: a taken code address.
+    private func noteImmediateCodeAddress(
+        _ ins: X86Instruction, at address: UInt64, block: Int32, code: CodeBytes, summary: inout FunctionSummary
+    ) {
+        // x64 code takes addresses RIP-relative (`lea`); its 32-bit immediates are constants.
+        guard bits == 32, ins.immediateSize >= 32, !ins.immediateIsRelative, ins.kind != .call, ins.kind != .jmp
+        else { return }
+        let value = absolute(ins.immediate)
+        guard value != 0, code.contains(value) else { return }
+        summary.addressesTaken.append(AddressTaken(block: block, address: address, target: value))
+    }
+
+    /// Forgets registers an unmodelled instruction may write.
+    private func clearWritten(_ ins: X86Instruction, state: inout BlockState) {
+        if ins.hasModRM {
+            state[ins.reg] = .none
+            if ins.mod == 3 { state[ins.rm] = .none }
+        } else {
+            if ins.map == 0, ins.opcode & 0xF0 == 0x40 || ins.opcode & 0xF8 == 0x90 {
+                state[(ins.opcode & 7) | (ins.rm & 8)] = .none
+            }
+            state[0] = .none
+            state[2] = .none
+        }
+    }
+}
