@@ -6,7 +6,8 @@ symbol table that /debug:symtab or GNU ld keeps, plus exports; ELF: .symtab size
 each function with iced-x86 (x86/x64) or llvm-objdump (AArch64), and checks that:
   * each function expected.json names for an extension really contains that extension, and
     no other function does (the lists are exact);
-  * each probe function holds the CPUID/XGETBV it is said to hold, and no other function does;
+  * each probe function holds the CPUID/XGETBV (and CPUID leaves) it is said to hold, and no
+    other function does;
   * each guard function holds what its guard kind needs (a conditional branch or cmov, and for
     IsProcessorFeaturePresent the `mov w0,#46` argument);
   * for x64-avx2-whole.exe, the share of functions with VEX instructions matches.
@@ -93,7 +94,8 @@ def scan_x86(data, ip, bits):
     """Extensions (per iced-x86 CPUID features), probes, VEX/EVEX use and guard-like
     instructions (jcc, cmovcc, setcc) in one function's bytes."""
     out = {"ext": {}, "probes": set(), "vex": 0, "evex": 0, "jcc": 0, "cmov": 0, "invalid": 0,
-           "refs": set(), "mem": set()}
+           "refs": set(), "mem": set(), "leaves": set()}
+    eax = None  # the constant last moved into EAX/RAX, to name each CPUID's leaf
     decoder = Decoder(bits, data, DecoderOptions.NONE, ip=ip)
     for instr in decoder:
         if instr.code == Code.INVALID:
@@ -113,8 +115,16 @@ def scan_x86(data, ip, bits):
             if instr.op_kind(i) in (OpKind.IMMEDIATE32, OpKind.IMMEDIATE32TO64) and bits == 32:
                 out["refs"].add(instr.immediate(i))
         mnemonic = MNEMONIC_NAMES.get(instr.mnemonic, "")
+        if mnemonic == "MOV" and instr.op0_register in (Register.EAX, Register.RAX) \
+                and instr.op1_kind in (OpKind.IMMEDIATE32, OpKind.IMMEDIATE32TO64):
+            eax = instr.immediate(1)
+        elif mnemonic == "XOR" and instr.op0_register == Register.EAX and instr.op1_register == Register.EAX:
+            eax = 0
         if mnemonic in ("CPUID", "XGETBV"):
             out["probes"].add(mnemonic.lower())
+            if mnemonic == "CPUID":
+                out["leaves"].add(eax)
+                eax = None
             continue
         if mnemonic == "INT3":  # padding between functions
             continue
@@ -226,7 +236,12 @@ def check_fixture(name, fx, funcs, problems, lines):
     if want_probes != got_probes:
         problems.append(f"{name}: probes {got_probes}, expected.json says {want_probes}")
     for f, p in sorted(got_probes.items()):
-        lines.append(f"  probe     {'/'.join(p)} in {f}")
+        leaves = sorted(l for l in funcs[f].get("leaves", ()) if l is not None)
+        lines.append(f"  probe     {'/'.join(p)} in {f}" + (f", CPUID leaves {leaves}" if leaves else ""))
+    for p in fx.get("probes", []):
+        r = funcs.get(p["function"])
+        if r is not None and "cpuid_leaves" in p and r.get("leaves") != set(p["cpuid_leaves"]):
+            problems.append(f"{name}: CPUID leaves in {p['function']} are {r.get('leaves')}, expected {p['cpuid_leaves']}")
     # Guards: the function named holds a conditional branch or cmov/csel; IPFP passes 46.
     reported = set()
     for ext, claim in fx["extensions"].items():
