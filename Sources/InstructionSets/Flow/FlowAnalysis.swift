@@ -52,8 +52,16 @@ struct FlowAnalysis {
     private var cacheIntervals: [(start: UInt64, end: UInt64)] = []
     private var ifuncResolvers: Set<Int> = []
 
-    init(summaries: [FunctionSummary], roots: [CodeRoot], importSlots: [ImportSlot], symbols: [CodeSymbol]) {
+    /// Reads a pointer the image holds at an address (PE `.refptr`-style slots), as an address
+    /// in the image's own space.
+    let pointerAt: (UInt64) -> UInt64?
+
+    init(
+        summaries: [FunctionSummary], roots: [CodeRoot], importSlots: [ImportSlot], symbols: [CodeSymbol],
+        pointerAt: @escaping (UInt64) -> UInt64? = { _ in nil }
+    ) {
         self.summaries = summaries
+        self.pointerAt = pointerAt
         var slots: [UInt64: String] = [:]
         for slot in importSlots.prefix(ReadLimits.maxSymbols) { slots[slot.address] = slot.name }
         self.importSlots = slots
@@ -171,9 +179,12 @@ struct FlowAnalysis {
         switch source {
         case .global(let address, let slot):
             if let slot {
-                // Through a pointer (GOT, `.refptr`): only a named cache says what it points at.
-                guard let name = importSlots[slot] ?? names[slot] else { return false }
-                return FeatureNames.isCacheGlobal(name)
+                // Through a pointer: a named import or slot, or a pointer the file itself holds
+                // (mingw `.refptr.__cpu_model`) to a cache.
+                if let name = importSlots[slot] ?? names[slot] { return FeatureNames.isCacheGlobal(name) }
+                guard let target = pointerAt(slot) else { return false }
+                if let name = names[target], FeatureNames.isCacheGlobal(name) { return true }
+                return isCache(target &+ address)
             }
             return isCache(address)
         default: return isProbeResult(source)

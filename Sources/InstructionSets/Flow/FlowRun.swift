@@ -34,8 +34,28 @@ struct FlowRun {
         let roots = Self.roots(of: image)
         analysis = FlowAnalysis(
             summaries: output.summaries, roots: roots, importSlots: image.code.importSlots,
-            symbols: image.code.symbols)
+            symbols: image.code.symbols, pointerAt: Self.pointerReader(image: image, bytes: bytes))
         report = makeReport(roots: roots)
+    }
+
+    /// Reads a pointer-sized value a PE image holds at an RVA (from its file bytes), as an RVA.
+    /// ELF pointers in PIE images are filled by relocations, so there is nothing to read.
+    static func pointerReader(image: BinaryImage, bytes: UnsafeRawBufferPointer) -> (UInt64) -> UInt64? {
+        guard let pe = image.pe else { return { _ in nil } }
+        let sections = pe.sections.map { ($0.virtualAddress, $0.sizeOfRawData, $0.pointerToRawData) }
+        let width = pe.isPE32Plus ? 8 : 4
+        let base = pe.imageBase
+        // The closure reads `bytes`: FlowAnalysis uses it only while the bytes are alive (init).
+        return { rva in
+            for (address, size, raw) in sections where rva >= UInt64(address) && rva - UInt64(address) + UInt64(width) <= UInt64(size) {
+                let offset = Int(raw) + Int(rva - UInt64(address))
+                guard offset >= 0, offset + width <= bytes.count else { return nil }
+                var value: UInt64 = 0
+                for index in 0..<width { value |= UInt64(bytes[offset + index]) << (8 * UInt64(index)) }
+                return value >= base ? value - base : nil
+            }
+            return nil
+        }
     }
 
     /// TEMPORARY until the readers fill `CodeLayout.roots`: the entry point and PE exports.
@@ -74,7 +94,10 @@ struct FlowRun {
             if !summary.cpuidLeaves.isEmpty, !analysis.consumedProbes.contains(index) {
                 report.unconsumedProbes += summary.cpuidLeaves.count
             }
-            guard summary.instructions >= Self.minimumInstructions, summary.thunkSlot == nil else { continue }
+            // Dispatched kernels are meant to use the level; the rest of the code says how it was built.
+            guard summary.instructions >= Self.minimumInstructions, summary.thunkSlot == nil,
+                analysis.states[index] != .dispatched
+            else { continue }
             report.measuredFunctions += 1
             if summary.hasVEXScalar || summary.hasBitManipulation { report.levelFunctions += 1 }
             if summary.hasEVEX { report.evexFunctions += 1 }

@@ -112,12 +112,17 @@ struct X86FunctionDecoder: FunctionDecoding {
         for (index, offset) in starts.enumerated() { blockAt[offset] = Int32(index) }
         summary.blocks.reserveCapacity(starts.count)
         var state = BlockState(bits: bits)
+        var fellThrough = false
+        var previousEnd: UInt64 = 0
         for (blockIndex, first) in starts.enumerated() {
+            fellThrough = fellThrough && previousEnd == start + UInt64(first)
             guard blockIndex < FlowLimits.maxBlocksPerFunction else {
                 summary.incomplete = true
                 break
             }
-            state.reset()
+            // A block entered by falling through keeps what the block before it computed: a
+            // feature test is often split over several conditional branches.
+            if !fellThrough { state.reset() }
             var uses: [(id: Int16, count: Int32, first: UInt64)] = []
             var offset = first
             var block = BasicBlock(start: start + UInt64(first), end: start + UInt64(first))
@@ -157,7 +162,12 @@ struct X86FunctionDecoder: FunctionDecoding {
             if let last = lastRecord {
                 block.successors = successors(
                     of: last, start: start, limit: limit, blockIndex: blockIndex, state: state, summary: &summary)
+                let kind = last.instruction.kind
+                fellThrough = kind != .jmp && kind != .ret && kind != .trap
+            } else {
+                fellThrough = false
             }
+            previousEnd = block.end
             summary.blocks.append(block)
         }
         detectThunk(&summary)
@@ -200,7 +210,9 @@ struct X86FunctionDecoder: FunctionDecoding {
                 guardCandidate.address == last.address, !guardCandidate.isSelect
             {
                 guardIndex = Int32(summary.guards.count - 1)
-                presentTaken = state.flags.flatMap { Self.presentIsTaken(condition: ins.opcode & 0xF, flags: $0) }
+                presentTaken = state.flags.flatMap { flags in
+                    Self.presentIsTaken(condition: ins.opcode & 0xF, flags: flags).map { flags.inverted ? !$0 : $0 }
+                }
             }
             var edges: [Edge] = []
             if let taken {

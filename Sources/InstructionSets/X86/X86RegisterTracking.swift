@@ -25,27 +25,52 @@ struct FlagsState: Equatable {
     var kind: Kind
     var source: ValueSource
     var constant: UInt64?
+    /// The examined value was complemented (`not`) after it was read: a set bit means absent.
+    var inverted = false
 }
 
 /// Register state inside one block (16 general registers; x86 uses the first 8).
 struct BlockState {
     var registers: [TrackedValue]
+    /// Per register: its value was complemented since it was read (`not`).
+    var inverted: [Bool]
     var flags: FlagsState?
     let bits: Int
 
     init(bits: Int) {
         self.bits = bits
         registers = Array(repeating: .none, count: 16)
+        inverted = Array(repeating: false, count: 16)
     }
 
     mutating func reset() {
-        for index in registers.indices { registers[index] = .none }
+        for index in registers.indices {
+            registers[index] = .none
+            inverted[index] = false
+        }
         flags = nil
     }
 
+    /// Assigning a register clears its complement mark; `copy` carries it.
     subscript(register: UInt8) -> TrackedValue {
         get { Int(register) < registers.count ? registers[Int(register)] : .none }
-        set { if Int(register) < registers.count { registers[Int(register)] = newValue } }
+        set {
+            guard Int(register) < registers.count else { return }
+            registers[Int(register)] = newValue
+            inverted[Int(register)] = false
+        }
+    }
+
+    mutating func copy(_ source: UInt8, to destination: UInt8) {
+        guard Int(source) < registers.count, Int(destination) < registers.count else { return }
+        registers[Int(destination)] = registers[Int(source)]
+        inverted[Int(destination)] = inverted[Int(source)]
+    }
+
+    func isInverted(_ register: UInt8) -> Bool { Int(register) < inverted.count && inverted[Int(register)] }
+
+    mutating func complement(_ register: UInt8) {
+        if Int(register) < inverted.count { inverted[Int(register)].toggle() }
     }
 }
 
@@ -63,11 +88,15 @@ extension X86FunctionDecoder {
     ) {
         noteImmediateCodeAddress(ins, at: address, block: block, code: code, summary: &summary)
         let legacy = !ins.isVEX && !ins.isEVEX
+        if legacy, writesMemory(ins), let global = storeTarget(memory(ins, next: next), state: state) {
+            // Read-modify-write of a global (`or [__cpu_model+12], 4`): feature bits set one by one.
+            summary.stores.append(GlobalStore(block: block, address: address, global: global, value: .unknown))
+        }
         switch ins.kind {
         case .mov where legacy: trackMove(ins, at: address, next: next, block: block, state: &state, summary: &summary)
         case .movzx where legacy, .movsx where legacy:
             if ins.hasModRM, ins.mod == 3 {
-                state[ins.reg] = state[ins.rm]
+                state.copy(ins.rm, to: ins.reg)
             } else {
                 state[ins.reg] = load(memory(ins, next: next), state: state)
             }
@@ -101,6 +130,8 @@ extension X86FunctionDecoder {
             // shr/sar/shl reg, imm keep the tested value's origin (a bit moved into place).
             if !(ins.hasModRM && ins.mod == 3) { clearWritten(ins, state: &state) }
             state.flags = nil
+        case .not where legacy:
+            if ins.hasModRM, ins.mod == 3 { state.complement(ins.rm) } else { clearWritten(ins, state: &state) }
         case .cpuid:
             var leaf: UInt32?
             if case .constant(let value) = state[0] { leaf = UInt32(truncatingIfNeeded: value) }
@@ -151,13 +182,13 @@ extension X86FunctionDecoder {
         switch ins.opcode {
         case 0x8A, 0x8B:  // mov reg, r/m
             if ins.mod == 3 {
-                state[ins.reg] = state[ins.rm]
+                state.copy(ins.rm, to: ins.reg)
             } else {
                 state[ins.reg] = load(memory(ins, next: next), state: state)
             }
         case 0x88, 0x89:  // mov r/m, reg
             if ins.mod == 3 {
-                state[ins.rm] = state[ins.reg]
+                state.copy(ins.reg, to: ins.rm)
             } else if let global = storeTarget(memory(ins, next: next), state: state) {
                 summary.stores.append(
                     GlobalStore(block: block, address: address, global: global, value: state[ins.reg].source))
@@ -192,13 +223,19 @@ extension X86FunctionDecoder {
         // The examined operand: the r/m side (register or memory), or the accumulator forms.
         var source: ValueSource = .unknown
         var constant = immediate
+        var inverted = false
         let accumulatorForm = ins.map == 0 && [0xA8, 0xA9, 0x3C, 0x3D, 0x24, 0x25].contains(ins.opcode)
         if accumulatorForm {
             source = state[0].source
+            inverted = state.isInverted(0)
         } else if ins.hasModRM {
             if ins.mod == 3 {
                 source = state[ins.rm].source
-                if source == .unknown, immediate == nil { source = state[ins.reg].source }
+                inverted = state.isInverted(ins.rm)
+                if source == .unknown, immediate == nil {
+                    source = state[ins.reg].source
+                    inverted = state.isInverted(ins.reg)
+                }
             } else {
                 source = load(memory(ins, next: next), state: state).source
             }
@@ -206,7 +243,7 @@ extension X86FunctionDecoder {
         if ins.kind == .bt, let bit = immediate { constant = bit < 64 ? 1 << bit : nil }
         if ins.kind == .cmp, immediate == nil { constant = nil }
         // `and reg, x` writes the register but keeps the examined value's origin: nothing to change.
-        state.flags = FlagsState(kind: kind, source: source, constant: constant)
+        state.flags = FlagsState(kind: kind, source: source, constant: constant, inverted: inverted)
     }
 
     private func trackCall(
@@ -321,6 +358,22 @@ extension X86FunctionDecoder {
         let value = absolute(ins.immediate)
         guard value != 0, code.contains(value) else { return }
         summary.addressesTaken.append(AddressTaken(block: block, address: address, target: value))
+    }
+
+    /// ALU and shift instructions whose destination is their r/m memory operand (not `mov`).
+    private func writesMemory(_ ins: X86Instruction) -> Bool {
+        guard ins.hasModRM, ins.mod != 3 else { return false }
+        if ins.map == 1 { return ins.opcode == 0xAB || ins.opcode == 0xB3 || ins.opcode == 0xBB || (ins.opcode == 0xBA && ins.reg & 7 >= 5) }
+        guard ins.map == 0 else { return false }
+        switch ins.opcode {
+        case 0x00, 0x01, 0x08, 0x09, 0x10, 0x11, 0x18, 0x19, 0x20, 0x21, 0x28, 0x29, 0x30, 0x31, 0x86, 0x87:
+            return true
+        case 0x80, 0x81, 0x83: return ins.reg & 7 != 7
+        case 0xC0, 0xC1, 0xD0, 0xD1, 0xD2, 0xD3: return true
+        case 0xF6, 0xF7: return ins.reg & 7 == 2 || ins.reg & 7 == 3
+        case 0xFE, 0xFF: return ins.reg & 7 <= 1
+        default: return false
+        }
     }
 
     /// Forgets registers an unmodelled instruction may write.
