@@ -125,7 +125,8 @@ struct FlowRun {
             let total = standing.required + standing.dispatched + standing.unknown
             var use = ISAExtensionUse(
                 architecture: .x86, name: name, hint: name.isHint(on: .x86), count: total, inFunctions: total,
-                inLinearSweep: 0, examples: standing.examples.map(example))
+                inLinearSweep: 0,
+                examples: standing.examples.sorted { Self.order($0.standing) < Self.order($1.standing) }.map(example))
             use.required = standing.required
             use.dispatched = standing.dispatched
             use.unknown = standing.unknown
@@ -150,6 +151,14 @@ struct FlowRun {
         case .unknown: break
         }
         return example
+    }
+
+    private static func order(_ standing: FlowStanding) -> Int {
+        switch standing {
+        case .required: 0
+        case .dispatched: 1
+        case .unknown: 2
+        }
     }
 
     private func functionName(_ index: Int) -> String {

@@ -49,6 +49,7 @@ package enum Evaluator {
             if !lacking.isEmpty { all[name] = .set(lacking) }
         }
         missing(.isaX86, .targetX64EmulatedIsa, into: .isaX86MissingX64)
+        missing(.isaX86Unknown, .targetX64EmulatedIsa, into: .isaX86UnknownMissingX64)
         missing(.isaX86, .targetX86EmulatedIsa, into: .isaX86MissingX86)
         missing(.isaArm64, .targetArm64Isa, into: .isaArm64Missing)
         return all

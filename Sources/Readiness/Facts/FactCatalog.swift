@@ -37,8 +37,9 @@ package enum FactCatalog {
         (
             "Instruction sets",
             [
-                .isaX86, .isaX86Dispatched, .isaX86Dispatch, .isaX86X87Count, .isaArm64, .isaArm64Dispatched,
-                .isaArm64Dispatch, .isaX86MissingX64, .isaX86MissingX86, .isaArm64Missing,
+                .isaX86, .isaX86Dispatched, .isaX86Dispatch, .isaX86Unknown, .isaX86SweepOnly, .isaX86CompiledFor,
+                .isaX86CompiledForPercent, .isaX86X87Count, .isaArm64, .isaArm64Dispatched, .isaArm64Dispatch,
+                .isaX86MissingX64, .isaX86MissingX86, .isaX86UnknownMissingX64, .isaArm64Missing,
             ]
         ),
         (

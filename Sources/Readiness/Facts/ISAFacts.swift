@@ -39,12 +39,28 @@ package enum ISAFacts {
         }
         func names(_ extensions: Set<ISAExtension>) -> FactValue { .list(extensions.map(\.rawValue).sorted()) }
         var facts = Facts()
-        let dispatch = profile.dispatch.any
-        var x86 = required(.x86)
+        var x86: Set<ISAExtension>
         var x86Dispatched: Set<ISAExtension> = []
-        if dispatch {
-            x86Dispatched = x86.subtracting(x86Baseline)
-            x86 = x86.intersection(x86Baseline)
+        var x86Dispatch: Bool
+        if let flow = profile.flow {
+            let split = flowSplit(counted.filter { $0.architecture == .x86 }, flow: flow, image: image)
+            x86 = split.required
+            x86Dispatched = split.dispatched
+            x86Dispatch = split.dispatch
+            facts[.isaX86Unknown] = names(split.unknown)
+            facts[.isaX86SweepOnly] = names(split.sweepOnly)
+            if let level = flow.compiledFor { facts[.isaX86CompiledFor] = .string(level) }
+            facts[.isaX86CompiledForPercent] = .int(Int((flow.compiledForShare * 100).rounded()))
+            let x87 = counted.first { $0.architecture == .x86 && $0.name == .x87 }
+            facts[.isaX86X87Count] = .int(x87?.inFunctions ?? 0)
+        } else {
+            x86Dispatch = profile.dispatch.any
+            x86 = required(.x86)
+            if x86Dispatch {
+                x86Dispatched = x86.subtracting(x86Baseline)
+                x86 = x86.intersection(x86Baseline)
+            }
+            facts[.isaX86X87Count] = .int(counted.first { $0.architecture == .x86 && $0.name == .x87 }?.count ?? 0)
         }
         for level in image.elf?.x86ISANeeded ?? [] {
             for name in x86Levels[level] ?? [] {
@@ -52,6 +68,7 @@ package enum ISAFacts {
                 x86Dispatched.remove(name)
             }
         }
+        let dispatch = profile.dispatch.any
         var arm64 = required(.arm64)
         var arm64Dispatched: Set<ISAExtension> = []
         if dispatch {
@@ -60,11 +77,48 @@ package enum ISAFacts {
         }
         facts[.isaX86] = names(x86)
         facts[.isaX86Dispatched] = names(x86Dispatched)
-        facts[.isaX86Dispatch] = .bool(dispatch)
-        facts[.isaX86X87Count] = .int(counted.first { $0.architecture == .x86 && $0.name == .x87 }?.count ?? 0)
+        facts[.isaX86Dispatch] = .bool(x86Dispatch)
         facts[.isaArm64] = names(arm64)
         facts[.isaArm64Dispatched] = names(arm64Dispatched)
         facts[.isaArm64Dispatch] = .bool(dispatch)
         return facts
+    }
+
+    /// x86 extensions by standing, from the flow analysis.
+    ///
+    /// - required: reached from a root without a feature check, plus (when the code as a whole
+    ///   was compiled for `x86-64-v3`/`-v4`) every extension of that level found anywhere, and the
+    ///   baseline wherever it was found;
+    /// - dispatched: found only behind checks, dispatch tables or IFUNC resolvers; in a binary that
+    ///   has real checks, also code no root reaches (it is most likely a dispatch target);
+    /// - unknown: code no root reaches, in a binary without any check (rules rate it with medium
+    ///   confidence);
+    /// - sweep-only: found only by the linear sweep outside the code the flow reached (evidence).
+    static func flowSplit(_ uses: [ISAExtensionUse], flow: ISAFlowReport, image: BinaryImage) -> (
+        required: Set<ISAExtension>, dispatched: Set<ISAExtension>, unknown: Set<ISAExtension>,
+        sweepOnly: Set<ISAExtension>, dispatch: Bool
+    ) {
+        let dispatch = flow.checks > 0 || (image.elf?.usesIFUNC ?? false)
+        var required: Set<ISAExtension> = []
+        var dispatched: Set<ISAExtension> = []
+        var unknown: Set<ISAExtension> = []
+        var sweepOnly: Set<ISAExtension> = []
+        var level: Set<ISAExtension> = []
+        if let compiledFor = flow.compiledFor {
+            level.formUnion(x86Levels["x86-64-v3"] ?? [])
+            if compiledFor == "x86-64-v4" { level.formUnion(x86Levels["x86-64-v4"] ?? []) }
+        }
+        for use in uses {
+            if use.inFunctions == 0 {
+                sweepOnly.insert(use.name)
+            } else if use.required > 0 || x86Baseline.contains(use.name) || level.contains(use.name) {
+                required.insert(use.name)
+            } else if use.dispatched > 0 || (use.unknown > 0 && dispatch) {
+                dispatched.insert(use.name)
+            } else {
+                unknown.insert(use.name)
+            }
+        }
+        return (required, dispatched, unknown, sweepOnly, dispatch)
     }
 }

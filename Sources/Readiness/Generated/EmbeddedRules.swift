@@ -1575,6 +1575,42 @@ examples:
 
 """#),
         EmbeddedFile(
+            path: "Rules/x64-isa-unknown-not-emulated.yaml",
+            contents: #"""
+version: 1
+id: x64-isa-unknown-not-emulated
+title: x64 code no entry point reaches needs extensions this target's Prism does not expose
+verdict: at-risk
+confidence: medium
+applies: {fact: format, equals: pe}
+when:
+  all:
+    - {fact: machine, equals: 0x8664}
+    - {fact: isa.x86.unknown_missing_x64, exists: true}
+    - not: {fact: isa.x86.missing_x64, exists: true}
+message: >-
+  Functions that use {isa.x86.unknown_missing_x64} are not reached from the entry point or an
+  export by direct calls (they are called through function pointers or tables), and the binary
+  has no CPU-feature check at all, so nothing suggests they run only on CPUs that have them.
+  Prism on {target.name} does not expose that to x64 processes: if they run, the program stops
+  with an illegal-instruction error (medium confidence: the calls that reach them were not
+  followed).
+remediation: >-
+  Build for Arm64, or guard the code with a CPUID check and a baseline fallback. AVX, AVX2,
+  BMI, FMA and F16C need Windows 11 24H2/25H2 with the late-2025 Prism update.
+references:
+  - title: "[S5] Adjust emulation settings on Arm (Microsoft Learn, windows-on-arm.md R5)"
+    url: https://learn.microsoft.com/windows/arm/apps-on-arm-program-compat-troubleshooter
+examples:
+  match:
+    - {format: pe, machine: 0x8664, isa.x86: [sse2], isa.x86.unknown: [avx512f], target.x64_emulated_isa: [sse, sse2]}
+  no_match:
+    - {format: pe, machine: 0x8664, isa.x86: [sse2], isa.x86.unknown: [avx2], target.x64_emulated_isa: [sse2, avx2]}
+    - {format: pe, machine: 0x8664, isa.x86: [sse2, sha], isa.x86.unknown: [avx512f]}
+    - {format: pe, machine: 0x14C, isa.x86.unknown: [avx512f]}
+
+"""#),
+        EmbeddedFile(
             path: "Rules/x64-plugin-arm64-host.yaml",
             contents: #"""
 version: 1
