@@ -24,4 +24,5 @@ CFLAGS=(-O2 -ffreestanding -fno-builtin -fno-stack-protector -fno-ident)
 "$TC/lld-link" /Brepro /nodefaultlib /machine:x86 /safeseh:no /subsystem:console /entry:mainCRTStartup \
     /noimplib /delayload:user32.dll tls_x86.obj kernel32_x86.lib user32_x86.lib /out:"$HERE/x86_tls.exe"
 
+bash "$HERE/elf-build.sh"
 python3 "$HERE/expect.py"
