@@ -74,6 +74,6 @@ struct PECodeRootsTests {
         let image = try bytes.withUnsafeBytes { buffer in try PEReader.read(buffer, options: .headers) }
         #expect(image.code.roots.isEmpty)
         #expect(image.code.importSlots.isEmpty)
-        #expect(!image.pe!.importDetails.isEmpty)
+        #expect(image.pe?.importDetails.isEmpty == false)
     }
 }
