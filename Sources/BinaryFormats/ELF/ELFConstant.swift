@@ -33,12 +33,17 @@ enum ELFConstant {
     static let shtNobits: UInt32 = 8
     static let shtRel: UInt32 = 9
     static let shtDynsym: UInt32 = 11
+    static let shtInitArray: UInt32 = 14
+    static let shtFiniArray: UInt32 = 15
+    static let shtPreinitArray: UInt32 = 16
 
     // sh_flags
     static let shfExecinstr: UInt64 = 0x4
 
     // d_tag
     static let dtNeeded: Int64 = 1
+    static let dtInit: Int64 = 12
+    static let dtFini: Int64 = 13
     static let dtRpath: Int64 = 15
     static let dtSoname: Int64 = 14
     static let dtRunpath: Int64 = 29
@@ -50,6 +55,8 @@ enum ELFConstant {
     static let sttFunc: UInt8 = 2
     static let sttGNUIFunc: UInt8 = 10
     static let stbLocal: UInt8 = 0
+    static let stbGlobal: UInt8 = 1
+    static let stbWeak: UInt8 = 2
     static let shnUndef: UInt16 = 0
 
     // notes (name "GNU")
@@ -62,15 +69,26 @@ enum ELFConstant {
     static let gnuPropertyX86ISA1Needed: UInt32 = 0xC000_8002
     static let gnuPropertyX86ISA1Used: UInt32 = 0xC001_0002
     static let gnuPropertyX86Feature2Used: UInt32 = 0xC001_0001
+}
 
-    /// The `R_*_IRELATIVE` relocation type for `machine`, nil when armready does not track it.
-    static func irelativeType(machine: UInt16) -> UInt32? {
+/// The dynamic relocation types of one machine that the code layout reads (glibc elf.h).
+struct ELFRelocationTypes: Sendable, Equatable {
+    /// `R_*_JUMP_SLOT`: a PLT's GOT slot, filled with the named function's address.
+    var jumpSlot: UInt32
+    /// `R_*_GLOB_DAT`: a GOT slot filled with the named symbol's address.
+    var globalData: UInt32
+    /// `R_*_RELATIVE`: base + addend (the slot's value for `SHT_REL`).
+    var relative: UInt32
+    /// `R_*_IRELATIVE`: the resolver at base + addend is called and its result stored.
+    var irelative: UInt32
+
+    init?(machine: UInt16) {
         switch machine {
-        case emX86_64: 37  // R_X86_64_IRELATIVE
-        case em386: 42  // R_386_IRELATIVE
-        case emAArch64: 1032  // R_AARCH64_IRELATIVE
-        case emARM: 160  // R_ARM_IRELATIVE
-        default: nil
+        case ELFConstant.emX86_64: (jumpSlot, globalData, relative, irelative) = (7, 6, 8, 37)
+        case ELFConstant.em386: (jumpSlot, globalData, relative, irelative) = (7, 6, 8, 42)
+        case ELFConstant.emAArch64: (jumpSlot, globalData, relative, irelative) = (1026, 1025, 1027, 1032)
+        case ELFConstant.emARM: (jumpSlot, globalData, relative, irelative) = (22, 21, 23, 160)
+        default: return nil
         }
     }
 }
@@ -85,8 +103,10 @@ extension ReadLimits {
     package static let maxELFDynamicEntries = 65_536
     /// Names kept in `ELFInfo.ifuncSymbols` and `ELFInfo.importedSymbols`.
     package static let maxELFListedSymbols = 16_384
-    /// Relocations inspected per section when counting `R_*_IRELATIVE`.
+    /// Relocations read per section (IRELATIVE, JUMP_SLOT, GLOB_DAT, RELATIVE).
     package static let maxELFRelocations = 4_000_000
+    /// Entries read from one `.init_array`/`.fini_array`/`.preinit_array` section.
+    package static let maxELFInitializers = 65_536
     /// Notes read from one note section or segment.
     package static let maxELFNotes = 4096
 }

@@ -5,6 +5,8 @@ struct ELFDynamicInfo: Sendable, Equatable {
     var runpath: [String] = []
     /// `DT_FLAGS_1`, 0 when absent.
     var flags1: UInt64 = 0
+    /// `DT_INIT` and `DT_FINI` addresses, in table order (the loader calls both).
+    var initializers: [UInt64] = []
 }
 
 extension ELFContext {
@@ -43,6 +45,8 @@ extension ELFContext {
                 rpath = Self.searchPath(strings?.string(at: entry.value))
             case ELFConstant.dtFlags1:
                 info.flags1 = entry.value
+            case ELFConstant.dtInit, ELFConstant.dtFini:
+                if entry.value != 0 { info.initializers.append(entry.value) }
             default:
                 break
             }

@@ -14,20 +14,36 @@ struct ELFSymbolSummary: Sendable, Equatable {
 
 /// A symbol table with the string table its `sh_link` names.
 struct ELFSymbolTable {
+    /// The section's index.
+    var section: Int
     var symbols: [ELFRawSymbol]
     var strings: ELFStringTable?
 
     func name(_ symbol: ELFRawSymbol) -> String? { strings?.string(at: UInt64(symbol.nameOffset)) }
 }
 
+/// The file's first `SHT_SYMTAB` and `SHT_DYNSYM` tables, loaded once for the symbol summary
+/// and the code roots.
+struct ELFSymbolTables {
+    var symtab: ELFSymbolTable?
+    var dynsym: ELFSymbolTable?
+}
+
 extension ELFContext {
+    /// Loads the first `.symtab` and `.dynsym`; a table libelf cannot translate is nil.
+    func symbolTables() -> ELFSymbolTables {
+        ELFSymbolTables(
+            symtab: sections.first { $0.type == ELFConstant.shtSymtab }.flatMap(load),
+            dynsym: sections.first { $0.type == ELFConstant.shtDynsym }.flatMap(load))
+    }
+
     /// Reads `.symtab` (else `.dynsym`) for functions, both for ifuncs, `.dynsym` for imports.
     ///
     /// A table libelf cannot translate is skipped, leaving the summary partial. Names are read
     /// only for the symbols kept, since large binaries carry hundreds of thousands of others.
-    func symbols() -> ELFSymbolSummary {
-        let symtab = sections.first { $0.type == ELFConstant.shtSymtab }.flatMap(load)
-        let dynsym = sections.first { $0.type == ELFConstant.shtDynsym }.flatMap(load)
+    func symbols(_ tables: ELFSymbolTables) -> ELFSymbolSummary {
+        let symtab = tables.symtab
+        let dynsym = tables.dynsym
         var summary = ELFSymbolSummary()
         summary.fromSymtab = symtab != nil
         let thumb = header.machine == ELFConstant.emARM
@@ -100,27 +116,11 @@ extension ELFContext {
 
     /// The symbols of `section` and its string table; nil when the table lies outside the file
     /// or libelf rejects it.
-    private func load(_ section: ELFRawSection) -> ELFSymbolTable? {
+    func load(_ section: ELFRawSection) -> ELFSymbolTable? {
         guard section.fileSize > 0,
             (try? requireInFile(offset: section.offset, size: section.fileSize, "symbol table")) != nil,
             let symbols = try? handle.symbols(section: section.index, limit: ReadLimits.maxSymbols)
         else { return nil }
-        return ELFSymbolTable(symbols: symbols, strings: stringTable(linkedFrom: section))
-    }
-
-    /// The number of `R_*_IRELATIVE` relocations in all `SHT_REL`/`SHT_RELA` sections.
-    func irelativeCount() -> Int {
-        guard let irelative = ELFConstant.irelativeType(machine: header.machine) else { return 0 }
-        var count = 0
-        for section in sections where section.type == ELFConstant.shtRela || section.type == ELFConstant.shtRel {
-            guard section.fileSize > 0,
-                (try? requireInFile(offset: section.offset, size: section.fileSize, "relocations")) != nil,
-                let types = try? handle.relocationTypes(
-                    section: section.index, withAddends: section.type == ELFConstant.shtRela,
-                    limit: ReadLimits.maxELFRelocations)
-            else { continue }
-            count += types.lazy.filter { $0 == irelative }.count
-        }
-        return count
+        return ELFSymbolTable(section: section.index, symbols: symbols, strings: stringTable(linkedFrom: section))
     }
 }

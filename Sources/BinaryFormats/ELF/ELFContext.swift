@@ -37,12 +37,15 @@ struct ELFContext {
     }
 
     /// Builds the image: header facts, dynamic section, notes, symbols and code layout.
-    /// Without `codeDetails` the symbol tables, `.eh_frame` and relocations are not read.
+    /// Without `codeDetails` the symbol tables, `.eh_frame`, relocations and initializer arrays
+    /// are not read (no roots or import slots then).
     func image(codeDetails: Bool = true) throws(BinaryFormatError) -> BinaryImage {
         let interpreter = try self.interpreter()
         let dynamic = try self.dynamic()
         let notes = self.notes()
-        let symbols = codeDetails ? self.symbols() : ELFSymbolSummary()
+        let tables = codeDetails ? symbolTables() : ELFSymbolTables()
+        let symbols = codeDetails ? self.symbols(tables) : ELFSymbolSummary()
+        let entries = codeDetails ? codeEntries(tables, dynamic: dynamic) : ELFCodeEntries()
         var info = ELFInfo(
             elfClass: check.is64Bit ? "ELF64" : "ELF32", dataEncoding: check.bigEndian ? "big" : "little",
             type: ELFMachine.typeName(header.type), flags: header.flags, osABI: header.osABI,
@@ -51,7 +54,7 @@ struct ELFContext {
             x86ISANeeded: notes.x86ISANeeded, x86ISAUsed: notes.x86ISAUsed, x86Features: notes.x86Features,
             x86Features2Used: notes.x86Features2Used, aarch64Features: notes.aarch64Features,
             functionSymbolCount: symbols.functionCount, ifuncSymbols: symbols.ifuncs,
-            irelativeRelocationCount: codeDetails ? irelativeCount() : 0, importedSymbols: symbols.imports)
+            irelativeRelocationCount: entries.irelativeCount, importedSymbols: symbols.imports)
         if header.machine == ELFConstant.emARM {
             if header.flags & ELFConstant.efARMABIFloatHard != 0 {
                 info.armFloatABI = "hard"
@@ -80,6 +83,8 @@ struct ELFContext {
                     fileSize: Int(inFile)))
         }
         code.symbols = symbols.named
+        code.roots = entries.roots
+        code.importSlots = entries.importSlots
         // `.symtab` covers every function. A stripped file keeps only `.dynsym`, which lists the
         // exported few; its `.eh_frame` then usually covers far more code, so the larger wins.
         let frames = !codeDetails || (symbols.fromSymtab && !symbols.functions.isEmpty) ? nil : ehFrameFunctions()

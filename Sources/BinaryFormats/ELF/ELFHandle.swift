@@ -132,29 +132,28 @@ final class ELFHandle {
         return result
     }
 
-    /// The relocation types (`ELF64_R_TYPE`/`ELF32_R_TYPE` of `r_info`) of up to `limit` entries of
-    /// a `SHT_REL` or `SHT_RELA` section, through `gelf_getrel`/`gelf_getrela`.
-    func relocationTypes(section index: Int, withAddends: Bool, limit: Int) throws(BinaryFormatError) -> [UInt32] {
+    /// Up to `limit` entries of a `SHT_REL` or `SHT_RELA` section, through `gelf_getrel`/
+    /// `gelf_getrela` (addend 0 for `SHT_REL`).
+    func relocations(section index: Int, withAddends: Bool, limit: Int) throws(BinaryFormatError)
+        -> [ELFRawRelocation]
+    {
         guard let (data, count) = try self.data(index, kind: withAddends ? ELF_T_RELA : ELF_T_REL) else { return [] }
-        var result: [UInt32] = []
+        var result: [ELFRawRelocation] = []
         result.reserveCapacity(min(count, limit))
         var rel = GElf_Rel()
         var rela = GElf_Rela()
         for ordinal in 0..<min(count, limit) {
-            let info: UInt64
             if withAddends {
                 guard gelf_getrela(data, Int32(truncatingIfNeeded: ordinal), &rela) != nil else {
                     throw .libelf(call: "gelf_getrela", message: Self.lastError())
                 }
-                info = rela.r_info
+                result.append(ELFRawRelocation(offset: rela.r_offset, info: rela.r_info, addend: rela.r_addend))
             } else {
                 guard gelf_getrel(data, Int32(truncatingIfNeeded: ordinal), &rel) != nil else {
                     throw .libelf(call: "gelf_getrel", message: Self.lastError())
                 }
-                info = rel.r_info
+                result.append(ELFRawRelocation(offset: rel.r_offset, info: rel.r_info, addend: 0))
             }
-            // GElf widens ELF32 r_info to the ELF64 layout, so the type is the low 32 bits.
-            result.append(UInt32(truncatingIfNeeded: info & 0xFFFF_FFFF))
         }
         return result
     }

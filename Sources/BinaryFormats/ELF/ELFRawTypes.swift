@@ -59,3 +59,16 @@ struct ELFRawDynamic: Sendable, Equatable {
     var tag: Int64
     var value: UInt64
 }
+
+/// One relocation (`GElf_Rel` or `GElf_Rela`); GElf widens ELF32 `r_info` to the ELF64 layout.
+struct ELFRawRelocation: Sendable, Equatable {
+    var offset: UInt64
+    var info: UInt64
+    /// `r_addend`; 0 for `SHT_REL`, whose addend is the value in the relocated slot.
+    var addend: Int64
+
+    /// `ELF64_R_TYPE(r_info)`.
+    var type: UInt32 { UInt32(truncatingIfNeeded: info & 0xFFFF_FFFF) }
+    /// `ELF64_R_SYM(r_info)`: the index into the symbol table the section's `sh_link` names.
+    var symbolIndex: Int { Int(info >> 32) }
+}

@@ -28,6 +28,8 @@ private struct CodeSummary: Encodable {
     let functionCount: Int
     @Nullable var functionSource: FunctionSource?
     let symbolCount: Int
+    let rootCount: Int
+    let importSlotCount: Int
 
     init(_ code: CodeLayout) {
         architecture = code.architecture
@@ -35,6 +37,8 @@ private struct CodeSummary: Encodable {
         functionCount = code.functions.count
         functionSource = code.functionSource
         symbolCount = code.symbols.count
+        rootCount = code.roots.count
+        importSlotCount = code.importSlots.count
     }
 }
 

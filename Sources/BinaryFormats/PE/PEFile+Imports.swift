@@ -7,8 +7,11 @@ extension PEFile {
     /// - Parameters:
     ///   - budget: imported names still allowed (shared with the delay-load directory).
     ///   - notes: where partial damage is described.
+    ///   - slots: gets each named function's IAT entry (FirstThunk + index × pointer size).
     /// - Throws: when the directory's RVA has no file data.
-    func imports(budget: inout Int, notes: inout [String]) throws(BinaryFormatError) -> [PEImport] {
+    func imports(budget: inout Int, notes: inout [String], slots: inout [ImportSlot]) throws(BinaryFormatError)
+        -> [PEImport]
+    {
         guard let directory = directory(.import) else { return [] }
         let start = try requireOffset(rva: directory.rva, "import directory")
         var result: [PEImport] = []
@@ -34,7 +37,8 @@ extension PEFile {
             }
             let thunks = originalFirstThunk != 0 ? originalFirstThunk : firstThunk
             let functions = functionNames(thunkRVA: thunks, budget: &budget, truncated: &truncated)
-            result.append(PEImport(dll: name.lowercased(), delayLoad: false, functions: functions))
+            slots += Self.slots(functions, table: firstThunk, width: isPE32Plus ? 8 : 4)
+            result.append(PEImport(dll: name.lowercased(), delayLoad: false, functions: functions.map(\.name)))
         }
         if !terminated {
             notes.append(
@@ -45,8 +49,11 @@ extension PEFile {
     }
 
     /// Reads the delay-load directory (IMAGE_DELAYLOAD_DESCRIPTOR, 32 bytes each, ended by one
-    /// whose DllNameRVA is 0), with the same limits and notes as `imports`.
-    func delayImports(budget: inout Int, notes: inout [String]) throws(BinaryFormatError) -> [PEImport] {
+    /// whose DllNameRVA is 0), with the same limits and notes as `imports`; `slots` gets the
+    /// entries of each descriptor's ImportAddressTableRVA.
+    func delayImports(budget: inout Int, notes: inout [String], slots: inout [ImportSlot]) throws(BinaryFormatError)
+        -> [PEImport]
+    {
         guard let directory = directory(.delayImport) else { return [] }
         let start = try requireOffset(rva: directory.rva, "delay-load import directory")
         var result: [PEImport] = []
@@ -57,6 +64,7 @@ extension PEFile {
             let at = start + index * 32
             let attributes = zeroFilledU32(at: at)
             var nameRVA = zeroFilledU32(at: at + 4)
+            var addressTable = zeroFilledU32(at: at + 12)
             var nameTable = zeroFilledU32(at: at + 16)
             if nameRVA == 0 {
                 terminated = true
@@ -65,6 +73,7 @@ extension PEFile {
             // Attributes bit 0 clear: the old (VC6) layout stores virtual addresses.
             if attributes & 1 == 0 {
                 nameRVA = rva(virtualAddress: UInt64(nameRVA)) ?? 0
+                addressTable = rva(virtualAddress: UInt64(addressTable)) ?? 0
                 nameTable = rva(virtualAddress: UInt64(nameTable)) ?? 0
             }
             guard let name = string(rva: nameRVA) else {
@@ -72,7 +81,8 @@ extension PEFile {
                 continue
             }
             let functions = functionNames(thunkRVA: nameTable, budget: &budget, truncated: &truncated)
-            result.append(PEImport(dll: name.lowercased(), delayLoad: true, functions: functions))
+            slots += Self.slots(functions, table: addressTable, width: isPE32Plus ? 8 : 4)
+            result.append(PEImport(dll: name.lowercased(), delayLoad: true, functions: functions.map(\.name)))
         }
         if !terminated {
             notes.append(
@@ -104,14 +114,26 @@ extension PEFile {
         return notes
     }
 
+    /// The IAT entries of `functions` in the address table at RVA `table` (none when 0).
+    private static func slots(_ functions: [ImportedName], table: UInt32, width: Int) -> [ImportSlot] {
+        guard table != 0 else { return [] }
+        return functions.map { ImportSlot(address: UInt64(table) + UInt64($0.index * width), name: $0.name) }
+    }
+
+    /// A name from an import lookup table and its index there, which is its index in the IAT.
+    struct ImportedName {
+        var index: Int
+        var name: String
+    }
+
     /// Names from an import lookup table: `#N` for ordinals, the hint/name entry's name otherwise.
     /// `budget` is the number of names still allowed across the whole import table.
     /// `truncated` is set when a limit, not a null thunk, ended the table.
-    private func functionNames(thunkRVA: UInt32, budget: inout Int, truncated: inout Bool) -> [String] {
+    private func functionNames(thunkRVA: UInt32, budget: inout Int, truncated: inout Bool) -> [ImportedName] {
         guard thunkRVA != 0, let start = offset(rva: thunkRVA) else { return [] }
         let width = isPE32Plus ? 8 : 4
         let ordinalFlag: UInt64 = isPE32Plus ? 1 << 63 : 1 << 31
-        var names: [String] = []
+        var names: [ImportedName] = []
         let limit = min(ReadLimits.maxImportsPerDLL, max(budget, 0))
         for index in 0...limit {
             guard let thunk = try? reader.unsigned(at: start + index * width, width: width, "import thunk"),
@@ -123,9 +145,9 @@ extension PEFile {
             }
             budget -= 1
             if thunk & ordinalFlag != 0 {
-                names.append("#\(thunk & 0xFFFF)")
+                names.append(ImportedName(index: index, name: "#\(thunk & 0xFFFF)"))
             } else if thunk <= UInt64(UInt32.max), let name = string(rva: UInt32(thunk) &+ 2) {
-                names.append(name)
+                names.append(ImportedName(index: index, name: name))
             }
         }
         return names

@@ -50,12 +50,13 @@ package enum PEReader {
             addressOfEntryPoint: file.addressOfEntryPoint, sizeOfImage: file.sizeOfImage,
             sections: file.sections)
         var budget = ReadLimits.maxImportedFunctionsTotal
+        var slots: [ImportSlot] = []
         let imports =
             (read(.imports, into: &warnings) { notes throws(BinaryFormatError) in
-                try file.imports(budget: &budget, notes: &notes)
+                try file.imports(budget: &budget, notes: &notes, slots: &slots)
             } ?? [])
             + (read(.delayImports, into: &warnings) { notes throws(BinaryFormatError) in
-                try file.delayImports(budget: &budget, notes: &notes)
+                try file.delayImports(budget: &budget, notes: &notes, slots: &slots)
             } ?? [])
         info.importDetails = imports
         var seen = Set<String>()
@@ -96,7 +97,10 @@ package enum PEReader {
         return BinaryImage(
             format: .pe, machine: UInt32(file.machine.rawValue), machineName: file.machine.name,
             execution: execution, kind: kind, bits: file.isPE32Plus ? 64 : 32, pe: info,
-            code: codeLayout(file: file, info: info, functions: functions), warnings: warnings)
+            code: codeLayout(
+                file: file, info: info, functions: functions,
+                entries: options.codeDetails ? codeEntries(file: file, info: info, slots: slots) : ([], [])),
+            warnings: warnings)
     }
 
     /// Runs one structure's reader. Its notes (partial damage) and its error (the structure
@@ -115,33 +119,5 @@ package enum PEReader {
         }
         warnings += notes.map { ReadWarning(structure, $0) }
         return value
-    }
-
-    private static func codeLayout(file: PEFile, info: PEInfo, functions: [FunctionRange]) -> CodeLayout {
-        let architecture: CodeArchitecture
-        switch file.machine {
-        case .amd64: architecture = .x64
-        case .i386: architecture = .x86
-        case .arm64: architecture = .arm64
-        default: architecture = .other
-        }
-        let sections = file.sections.filter(\.isExecutable).compactMap { section -> CodeSection? in
-            let start = file.rawStart(section)
-            guard start < file.reader.count else { return nil }
-            var size = Int(section.sizeOfRawData)
-            if section.virtualSize != 0 { size = min(size, Int(section.virtualSize)) }
-            size = min(size, file.reader.count - start)
-            return CodeSection(
-                name: section.name, address: UInt64(section.virtualAddress), fileOffset: start, fileSize: size)
-        }
-        let symbols = (info.exports?.entries ?? []).compactMap { entry -> CodeSymbol? in
-            guard let rva = entry.rva, let name = entry.name else { return nil }
-            return CodeSymbol(address: UInt64(rva), name: name)
-        }.sorted { $0.address < $1.address }
-        let sortedFunctions = functions.sorted { $0.start < $1.start }
-        return CodeLayout(
-            architecture: architecture, sections: sections, functions: sortedFunctions,
-            functionSource: sortedFunctions.isEmpty ? nil : .pdata, symbols: symbols,
-            architectureRanges: info.hybrid?.codeMap ?? [])
     }
 }
