@@ -25,9 +25,14 @@ package enum ISAAnalyzer {
     ) -> ISAProfile {
         let plan = CodePlan(layout: image.code, fileSize: bytes.count)
         var flow: FlowRun?
-        if options.followControlFlow, plan.segments.contains(where: { $0.architecture == .x64 || $0.architecture == .x86 })
-        {
-            flow = FlowRun(image: image, bytes: bytes, options: options)
+        var armFlow: FlowRun?
+        if options.followControlFlow {
+            if plan.segments.contains(where: { $0.architecture == .x64 || $0.architecture == .x86 }) {
+                flow = FlowRun(image: image, bytes: bytes, options: options, family: .x86)
+            }
+            if plan.segments.contains(where: { $0.architecture == .arm64 }) {
+                armFlow = FlowRun(image: image, bytes: bytes, options: options, family: .arm64)
+            }
         }
         var x64 = X86Scanner(bits: 64, examplesPerExtension: options.examplesPerExtension)
         var x86 = X86Scanner(bits: 32, examplesPerExtension: options.examplesPerExtension)
@@ -38,14 +43,13 @@ package enum ISAAnalyzer {
             x86?.jumpTables = X86JumpTables(addressBias: pe.imageBase)
         }
         var arm = AArch64Scanner(examplesPerExtension: options.examplesPerExtension)
-        var decoded = flow?.bytesDecoded ?? 0
-        var capReached = flow?.capReached ?? false
+        var decoded = (flow?.bytesDecoded ?? 0) + (armFlow?.bytesDecoded ?? 0)
+        var capReached = (flow?.capReached ?? false) || (armFlow?.capReached ?? false)
         var released = 0
         for planned in plan.segments {
             // Code the flow analysis reached is not swept again: the sweep covers the gaps.
-            let pieces =
-                (planned.architecture == .x64 || planned.architecture == .x86) && flow != nil
-                ? Self.uncovered(planned, by: flow?.covered ?? []) : [planned]
+            let family = planned.architecture == .arm64 ? armFlow : planned.architecture == .other ? nil : flow
+            let pieces = family.map { Self.uncovered(planned, by: $0.covered) } ?? [planned]
             for segment in pieces {
                 let remaining = options.maxDecodedBytes - decoded
                 guard remaining > 0 else {
@@ -66,11 +70,11 @@ package enum ISAAnalyzer {
                 }
                 guard offset >= 0, offset <= bytes.count, length <= bytes.count - offset else { continue }
                 let slice = UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + length)])
-                let inFunction = flow == nil && segment.inFunction
+                let inFunction = family == nil && segment.inFunction
                 switch segment.architecture {
                 case .x64: x64?.scan(slice, address: address, inFunction: inFunction)
                 case .x86: x86?.scan(slice, address: address, inFunction: inFunction)
-                case .arm64: arm.scan(slice, address: address, inFunction: segment.inFunction)
+                case .arm64: arm.scan(slice, address: address, inFunction: inFunction)
                 case .other: continue
                 }
                 decoded += length
@@ -81,7 +85,7 @@ package enum ISAAnalyzer {
             }
         }
         return assemble(
-            image: image, plan: plan, x86Scanners: [x64, x86].compactMap { $0 }, arm: arm, flow: flow,
+            image: image, plan: plan, x86Scanners: [x64, x86].compactMap { $0 }, arm: arm, flow: flow, armFlow: armFlow,
             decoded: decoded, capReached: capReached, options: options)
     }
 
@@ -119,6 +123,7 @@ package enum ISAAnalyzer {
 
     private static func assemble(
         image: BinaryImage, plan: CodePlan, x86Scanners: [X86Scanner], arm: AArch64Scanner, flow: FlowRun?,
+        armFlow: FlowRun?,
         decoded: Int, capReached: Bool, options: ISAOptions
     ) -> ISAProfile {
         let names = SymbolNamer(symbols: image.code.symbols, functions: image.code.functions)
@@ -143,23 +148,38 @@ package enum ISAAnalyzer {
             }
         }
         findings += x86Merged.values.sorted { $0.name < $1.name }
+        // Swept AArch64 words without the set-up real use needs are likely data; code the flow
+        // reached is code, whatever the sweep says.
         let unconfirmed = arm.unconfirmedExtensions
-        findings += arm.tally.findings(name: names.name(at:)).map { finding in
-            var finding = finding
-            finding.unconfirmed = !finding.hint && unconfirmed.contains(finding.name)
-            return finding
+        var armMerged: [ISAExtension: ISAExtensionUse] = [:]
+        for finding in armFlow?.findings(examplesPerExtension: options.examplesPerExtension) ?? [] {
+            armMerged[finding.name] = finding
         }
+        for var finding in arm.tally.findings(name: names.name(at:)) {
+            if var known = armMerged[finding.name] {
+                known.count += finding.count
+                known.inLinearSweep += finding.inLinearSweep
+                known.inFunctions += armFlow == nil ? finding.inFunctions : 0
+                known.examples += finding.examples.prefix(max(0, options.examplesPerExtension - known.examples.count))
+                armMerged[finding.name] = known
+            } else {
+                finding.unconfirmed = !finding.hint && unconfirmed.contains(finding.name)
+                armMerged[finding.name] = finding
+            }
+        }
+        findings += armMerged.values.sorted { $0.name < $1.name }
 
         var profile = ISAProfile()
         profile.findings = findings
         var dispatch = DispatchEvidence.fromImports(image)
         dispatch.cpuid = x86Scanners.contains { $0.cpuid > 0 } || (flow?.cpuid ?? false)
         dispatch.xgetbv = x86Scanners.contains { $0.xgetbv > 0 } || (flow?.xgetbv ?? false)
-        dispatch.idRegisterRead = arm.idRegisterReads > 0
+        dispatch.idRegisterRead = arm.idRegisterReads > 0 || (armFlow?.idRegisterRead ?? false)
         profile.dispatch = dispatch
         let table = image.code.functionSource.map { $0.rawValue + "+" } ?? ""
-        profile.method = flow != nil ? table + "flow+linear-sweep" : table + "linear-sweep"
+        profile.method = flow != nil || armFlow != nil ? table + "flow+linear-sweep" : table + "linear-sweep"
         profile.flow = flow?.report
+        profile.arm64Flow = armFlow?.report
         profile.bytesDecoded = decoded
         profile.byteCap = options.maxDecodedBytes
         profile.capReached = capReached

@@ -24,6 +24,8 @@ package struct ISAProfile: Sendable, Equatable {
     package var skippedFunctions: Int
     /// The flow analysis of x86/x64 code, when it ran.
     package var flow: ISAFlowReport?
+    /// The flow analysis of AArch64 code (ARM64, ARM64EC, ARM64X, AArch64 ELF), when it ran.
+    package var arm64Flow: ISAFlowReport?
 
     package init(
         findings: [ISAExtensionUse] = [], dispatch: DispatchEvidence = DispatchEvidence(), method: String = "none",
@@ -67,7 +69,7 @@ package struct ISAProfile: Sendable, Equatable {
 extension ISAProfile: Codable {
     enum CodingKeys: String, CodingKey {
         case x86, arm64, x86Hints, arm64Hints, arm64Unconfirmed, findings, dispatch, method
-        case bytesDecoded, byteCap, capReached, decodeFailures, skippedFunctions, flow
+        case bytesDecoded, byteCap, capReached, decodeFailures, skippedFunctions, flow, arm64Flow
     }
 
     /// Reads `findings` and the scalars; the dictionaries are derived, so they are not read back.
@@ -83,6 +85,7 @@ extension ISAProfile: Codable {
             decodeFailures: try c.decode(Int.self, forKey: .decodeFailures),
             skippedFunctions: try c.decode(Int.self, forKey: .skippedFunctions))
         flow = try c.decodeIfPresent(ISAFlowReport.self, forKey: .flow)
+        arm64Flow = try c.decodeIfPresent(ISAFlowReport.self, forKey: .arm64Flow)
     }
 
     /// Writes the derived dictionaries beside `findings`: the JSON contract has both.
@@ -102,5 +105,6 @@ extension ISAProfile: Codable {
         try c.encode(decodeFailures, forKey: .decodeFailures)
         try c.encode(skippedFunctions, forKey: .skippedFunctions)
         try c.encodeIfPresent(flow, forKey: .flow)
+        try c.encodeIfPresent(arm64Flow, forKey: .arm64Flow)
     }
 }

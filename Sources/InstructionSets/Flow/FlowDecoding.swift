@@ -127,6 +127,7 @@ struct FlowDecoding: @unchecked Sendable {
     private func decodeChunk(_ jobs: ArraySlice<Job>, budget: Int) -> [FunctionSummary] {
         var x64 = X86FunctionDecoder(bits: 64)
         var x86 = X86FunctionDecoder(bits: 32, absoluteBias: bias)
+        var arm = AArch64FunctionDecoder()
         var output: [FunctionSummary] = []
         output.reserveCapacity(jobs.count)
         var spent = 0
@@ -136,7 +137,8 @@ struct FlowDecoding: @unchecked Sendable {
             switch architecture(at: job.start) {
             case .x64: summary = x64?.decode(start: job.start, limit: job.limit, code: code)
             case .x86: summary = x86?.decode(start: job.start, limit: job.limit, code: code)
-            case .arm64, .other: summary = nil
+            case .arm64: summary = arm.decode(start: job.start, limit: job.limit, code: code)
+            case .other: summary = nil
             }
             if let summary {
                 spent += summary.bytes

@@ -7,6 +7,7 @@ struct FlowRun {
     let capReached: Bool
     let cpuid: Bool
     let xgetbv: Bool
+    let idRegisterRead: Bool
     private let analysis: FlowAnalysis
     private(set) var report = ISAFlowReport()
 
@@ -19,19 +20,27 @@ struct FlowRun {
     /// EVEX appears in 2–7% of the functions of a v4 build.
     static let evexShare = 0.02
 
-    init(image: BinaryImage, bytes: UnsafeRawBufferPointer, options: ISAOptions) {
+    /// The extension table the family's decoder indexes (`BlockUse.extensionID`).
+    private let extensionNames: [ISAExtension]
+    private let family: ISAExtension.Architecture
+
+    /// - Parameter family: `.x86` decodes x86 and x64 functions, `.arm64` AArch64 ones; a hybrid
+    ///   image gets one run per family (calls between them are not followed).
+    init(image: BinaryImage, bytes: UnsafeRawBufferPointer, options: ISAOptions, family: ISAExtension.Architecture) {
+        self.family = family
+        extensionNames = family == .x86 ? X86ScanTable.shared.names : AArch64Encodings.names
         let code = CodeBytes(sections: image.code.sections, bytes: bytes)
-        var layout = image.code
-        layout.roots = Self.roots(of: image)
         let decoding = FlowDecoding(
-            layout: layout, code: code, bias: image.pe?.imageBase ?? 0, architectures: [.x64, .x86])
+            layout: image.code, code: code, bias: image.pe?.imageBase ?? 0,
+            architectures: family == .x86 ? [.x64, .x86] : [.arm64])
         let output = decoding.run(byteCap: options.maxDecodedBytes, workers: options.workers)
         covered = output.covered
         bytesDecoded = output.bytesDecoded
         capReached = output.capReached
         cpuid = output.summaries.contains { !$0.cpuidLeaves.isEmpty }
         xgetbv = output.summaries.contains { $0.xgetbvCount > 0 }
-        let roots = Self.roots(of: image)
+        idRegisterRead = output.summaries.contains { $0.idRegisterReads > 0 }
+        let roots = image.code.roots
         analysis = FlowAnalysis(
             summaries: output.summaries, roots: roots, importSlots: image.code.importSlots,
             symbols: image.code.symbols, pointerAt: Self.pointerReader(image: image, bytes: bytes))
@@ -58,20 +67,6 @@ struct FlowRun {
         }
     }
 
-    /// TEMPORARY until the readers fill `CodeLayout.roots`: the entry point and PE exports.
-    static func roots(of image: BinaryImage) -> [CodeRoot] {
-        guard image.code.roots.isEmpty else { return image.code.roots }
-        var roots: [CodeRoot] = []
-        if let pe = image.pe {
-            if pe.addressOfEntryPoint != 0 { roots.append(CodeRoot(address: UInt64(pe.addressOfEntryPoint), kind: .entry)) }
-            for export in pe.exports?.entries ?? [] where export.forwarder == nil {
-                if let rva = export.rva { roots.append(CodeRoot(address: UInt64(rva), kind: .export, name: export.name)) }
-            }
-        }
-        if let elf = image.elf, elf.entry != 0 { roots.append(CodeRoot(address: elf.entry, kind: .entry)) }
-        return roots
-    }
-
     private func makeReport(roots: [CodeRoot]) -> ISAFlowReport {
         var report = ISAFlowReport()
         let summaries = analysis.summaries
@@ -95,7 +90,7 @@ struct FlowRun {
                 report.unconsumedProbes += summary.cpuidLeaves.count
             }
             // Dispatched kernels are meant to use the level; the rest of the code says how it was built.
-            guard summary.instructions >= Self.minimumInstructions, summary.thunkSlot == nil,
+            guard family == .x86, summary.instructions >= Self.minimumInstructions, summary.thunkSlot == nil,
                 analysis.states[index] != .dispatched
             else { continue }
             report.measuredFunctions += 1
@@ -117,14 +112,14 @@ struct FlowRun {
 
     /// The flow-found part of each x86 extension's finding (counts by standing, examples).
     func findings(examplesPerExtension: Int) -> [ISAExtensionUse] {
-        let table = X86ScanTable.shared.names
+        let table = extensionNames
         var result: [ISAExtensionUse] = []
         for (id, standing) in analysis.standings(examplesPerExtension: examplesPerExtension) {
             guard id >= 0, Int(id) < table.count else { continue }
             let name = table[Int(id)]
             let total = standing.required + standing.dispatched + standing.unknown
             var use = ISAExtensionUse(
-                architecture: .x86, name: name, hint: name.isHint(on: .x86), count: total, inFunctions: total,
+                architecture: family, name: name, hint: name.isHint(on: family), count: total, inFunctions: total,
                 inLinearSweep: 0,
                 examples: standing.examples.sorted { Self.order($0.standing) < Self.order($1.standing) }.map(example))
             use.required = standing.required

@@ -68,10 +68,22 @@ package enum ISAFacts {
                 x86Dispatched.remove(name)
             }
         }
-        let dispatch = profile.dispatch.any
+        var dispatch = profile.dispatch.any
         var arm64 = required(.arm64)
         var arm64Dispatched: Set<ISAExtension> = []
-        if dispatch {
+        if let flow = profile.arm64Flow {
+            // Code no root reaches counts as required without any check in the binary: SVE in a
+            // function of the binary's own table is code, not a literal pool.
+            dispatch = flow.checks > 0 || (image.elf?.usesIFUNC ?? false)
+            arm64 = []
+            for use in counted where use.architecture == .arm64 && use.inFunctions > 0 {
+                if use.required > 0 || arm64Baseline.contains(use.name) || (use.unknown > 0 && !dispatch) {
+                    arm64.insert(use.name)
+                } else {
+                    arm64Dispatched.insert(use.name)
+                }
+            }
+        } else if dispatch {
             arm64Dispatched = arm64.subtracting(arm64Baseline)
             arm64 = arm64.subtracting(arm64Dispatched)
         }
