@@ -66,6 +66,9 @@ enum ISAFixtures {
                 architectureRanges: ranges))
     }
 
+    /// The linear sweep alone: what the independent decoders' expectations describe.
+    static let sweepOnly = ISAOptions(followControlFlow: false)
+
     /// Profiles `bytes` laid out as one section at address 0x1000.
     static func profile(
         _ bytes: [UInt8], architecture: CodeArchitecture, functions: [FunctionRange] = [],

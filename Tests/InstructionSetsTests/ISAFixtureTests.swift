@@ -22,7 +22,7 @@ struct ISAFixtureTests {
         let expected = try #require(try ISAFixtures.expectations()[name])
         let bytes = try ISAFixtures.bytes(name)
         let profile = bytes.withUnsafeBytes {
-            ISAAnalyzer.profile(image: ISAFixtures.image(for: expected), bytes: $0)
+            ISAAnalyzer.profile(image: ISAFixtures.image(for: expected), bytes: $0, options: ISAFixtures.sweepOnly)
         }
         if expected.arch == "arm64" {
             // The independent decoder counts every encoding; armready splits off the unconfirmed.
@@ -99,6 +99,6 @@ struct ISAFixtureTests {
     private func profileFixture(_ name: String) throws -> ISAProfile {
         let expected = try #require(try ISAFixtures.expectations()[name])
         let bytes = try ISAFixtures.bytes(name)
-        return bytes.withUnsafeBytes { ISAAnalyzer.profile(image: ISAFixtures.image(for: expected), bytes: $0) }
+        return bytes.withUnsafeBytes { ISAAnalyzer.profile(image: ISAFixtures.image(for: expected), bytes: $0, options: ISAFixtures.sweepOnly) }
     }
 }

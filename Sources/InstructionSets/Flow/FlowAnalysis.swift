@@ -45,6 +45,8 @@ struct FlowAnalysis {
     private(set) var reasons: [Reason]
     private(set) var realGuards: [[Bool]]
     private(set) var probeFunctions: Set<Int> = []
+    /// Probe functions and the small wrappers that call them: their return values are probe results.
+    private(set) var resultProbes: Set<Int> = []
     /// Probe functions whose results some real check reads (their own, a cache they fill, or
     /// their return value); the others are start-up probes nothing consumes.
     private(set) var consumedProbes: Set<Int> = []
@@ -123,7 +125,27 @@ struct FlowAnalysis {
             }
             if probe { probeFunctions.insert(index) }
         }
+        // Wrappers return what a probe found (`dav1d_get_cpu_flags_x86` around its CPUID helper,
+        // a `has_avx2()` around `__cpuid`): their results count as probe results, two levels up.
+        resultProbes = probeFunctions
+        for _ in 0..<2 {
+            var added: [Int] = []
+            for (index, summary) in summaries.enumerated()
+            where !resultProbes.contains(index) && summary.instructions <= Self.maxWrapperInstructions {
+                let callsProbe = summary.calls.contains { call in
+                    if case .direct(let target) = call.target, let callee = function(at: target) {
+                        return resultProbes.contains(callee)
+                    }
+                    return false
+                }
+                if callsProbe { added.append(index) }
+            }
+            resultProbes.formUnion(added)
+        }
     }
+
+    /// Larger callers of a probe are programs that use its answer, not wrappers that return it.
+    static let maxWrapperInstructions = 400
 
     private mutating func findCaches() {
         var intervals: [(UInt64, UInt64)] = []
@@ -145,7 +167,7 @@ struct FlowAnalysis {
         switch source {
         case .probe: return true
         case .callResult(let target):
-            if let index = function(at: target), probeFunctions.contains(index) { return true }
+            if let index = function(at: target), resultProbes.contains(index) { return true }
             if let name = importName(calling: target) ?? names[target] {
                 return FeatureNames.probeImports.contains(name) || FeatureNames.probeFunctions.contains(name)
             }

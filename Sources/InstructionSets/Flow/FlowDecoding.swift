@@ -74,7 +74,10 @@ struct FlowDecoding: @unchecked Sendable {
                 output.summaries.append(summary)
             }
             if budget <= 0 { output.capReached = true }
-            round = next.sorted()
+            // A call into the middle of code already decoded is not a new function: decoding it
+            // again would count its instructions twice.
+            let decodedSoFar = Self.merge(output.summaries.flatMap { $0.blocks.map { $0.start..<$0.end } })
+            round = next.filter { !Self.contains(decodedSoFar, $0) }.sorted()
         }
         output.covered = Self.merge(output.summaries.flatMap { $0.blocks.map { $0.start..<$0.end } })
         return output
@@ -166,6 +169,16 @@ struct FlowDecoding: @unchecked Sendable {
             if tableStarts[mid] <= address { low = mid + 1 } else { high = mid }
         }
         return low < tableStarts.count ? tableStarts[low] : nil
+    }
+
+    static func contains(_ merged: [Range<UInt64>], _ address: UInt64) -> Bool {
+        var low = 0
+        var high = merged.count
+        while low < high {
+            let mid = (low + high) / 2
+            if merged[mid].upperBound <= address { low = mid + 1 } else { high = mid }
+        }
+        return low < merged.count && merged[low].contains(address)
     }
 
     static func merge(_ ranges: [Range<UInt64>]) -> [Range<UInt64>] {
