@@ -108,7 +108,9 @@ package enum ISAAnalyzer {
         dispatch.xgetbv = x86Scanners.contains { $0.xgetbv > 0 }
         dispatch.idRegisterRead = arm.idRegisterReads > 0
         profile.dispatch = dispatch
-        profile.method = image.code.functionSource.map { $0.rawValue + "+linear-sweep" } ?? "linear-sweep"
+        let sweep = image.code.sweepsOutsideFunctions
+        profile.method =
+            image.code.functionSource.map { sweep ? $0.rawValue + "+linear-sweep" : $0.rawValue } ?? "linear-sweep"
         profile.bytesDecoded = decoded
         profile.byteCap = options.maxDecodedBytes
         profile.capReached = capReached

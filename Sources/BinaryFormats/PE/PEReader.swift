@@ -96,7 +96,8 @@ package enum PEReader {
         return BinaryImage(
             format: .pe, machine: UInt32(file.machine.rawValue), machineName: file.machine.name,
             execution: execution, kind: kind, bits: file.isPE32Plus ? 64 : 32, pe: info,
-            code: codeLayout(file: file, info: info, functions: functions), warnings: warnings)
+            code: codeLayout(file: file, info: info, functions: functions, codeDetails: options.codeDetails),
+            warnings: warnings)
     }
 
     /// Runs one structure's reader. Its notes (partial damage) and its error (the structure
@@ -117,15 +118,19 @@ package enum PEReader {
         return value
     }
 
-    private static func codeLayout(file: PEFile, info: PEInfo, functions: [FunctionRange]) -> CodeLayout {
+    private static func codeLayout(file: PEFile, info: PEInfo, functions: [FunctionRange], codeDetails: Bool)
+        -> CodeLayout
+    {
+        var machine = file.machine
+        if let decoded = info.clr?.readyToRunMachine { machine = PEMachine(rawValue: decoded) }
         let architecture: CodeArchitecture
-        switch file.machine {
+        switch machine {
         case .amd64: architecture = .x64
         case .i386: architecture = .x86
         case .arm64: architecture = .arm64
         default: architecture = .other
         }
-        let sections = file.sections.filter(\.isExecutable).compactMap { section -> CodeSection? in
+        var sections = file.sections.filter(\.isExecutable).compactMap { section -> CodeSection? in
             let start = file.rawStart(section)
             guard start < file.reader.count else { return nil }
             var size = Int(section.sizeOfRawData)
@@ -138,10 +143,48 @@ package enum PEReader {
             guard let rva = entry.rva, let name = entry.name else { return nil }
             return CodeSymbol(address: UInt64(rva), name: name)
         }.sorted { $0.address < $1.address }
-        let sortedFunctions = functions.sorted { $0.start < $1.start }
+        var sortedFunctions = functions.sorted { $0.start < $1.start }
+        var source: FunctionSource? = sortedFunctions.isEmpty ? nil : .pdata
+        var dataRanges: [FunctionRange] = []
+        var sweeps = true
+        if let clr = info.clr {
+            if clr.ilOnly && !clr.readyToRun {
+                // IL-only: no machine code but the loader's entry stub (`jmp [_CorExeMain]`).
+                sections = entryStub(file: file, in: sections).map { [$0] } ?? []
+                sortedFunctions = []
+                source = nil
+            } else if codeDetails {
+                // Mixed-mode or ReadyToRun: native code shares `.text` with metadata and IL.
+                dataRanges = file.clrDataRanges() + file.ilMethodBodies()
+                if clr.readyToRun, let compiled = file.readyToRunFunctions(armLayout: architecture == .arm64),
+                    !compiled.isEmpty
+                {
+                    sortedFunctions = compiled.sorted { $0.start < $1.start }
+                    source = .readyToRun
+                    sweeps = false
+                }
+            }
+        }
         return CodeLayout(
             architecture: architecture, sections: sections, functions: sortedFunctions,
-            functionSource: sortedFunctions.isEmpty ? nil : .pdata, symbols: symbols,
-            architectureRanges: info.hybrid?.codeMap ?? [])
+            functionSource: source, symbols: symbols,
+            architectureRanges: info.hybrid?.codeMap ?? [], dataRanges: dataRanges, sweepsOutsideFunctions: sweeps)
     }
+
+    /// The IL-only image's entry stub: at most `entryStubLength` bytes at the entry point,
+    /// clipped to the code section that holds it; nil without an entry point (PE32+ .NET
+    /// images have none).
+    private static func entryStub(file: PEFile, in sections: [CodeSection]) -> CodeSection? {
+        let entry = UInt64(file.addressOfEntryPoint)
+        guard entry != 0,
+            let section = sections.first(where: { entry >= $0.address && entry - $0.address < UInt64($0.fileSize) })
+        else { return nil }
+        let delta = Int(entry - section.address)
+        return CodeSection(
+            name: section.name, address: entry, fileOffset: section.fileOffset + delta,
+            fileSize: min(entryStubLength, section.fileSize - delta))
+    }
+
+    /// Bytes decoded at an IL-only image's entry point: the stub is one 6-byte indirect jump.
+    static let entryStubLength = 16
 }
