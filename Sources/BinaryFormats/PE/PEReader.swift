@@ -185,6 +185,7 @@ package enum PEReader {
             fileSize: min(entryStubLength, section.fileSize - delta))
     }
 
-    /// Bytes decoded at an IL-only image's entry point: the stub is one 6-byte indirect jump.
+    /// Bytes decoded at an IL-only image's entry point: the stub is a 6-byte `jmp [import]`
+    /// in PE32, a 12-byte `movabs rax, [import]; jmp rax` in mcs's PE32+ images.
     static let entryStubLength = 16
 }
