@@ -49,7 +49,7 @@ struct CodePlan {
         }
         var runs: [(section: Int, start: UInt64, end: UInt64, inFunction: Bool)] =
             functionRuns.map { ($0.section, $0.start, $0.end, true) }
-        for (index, extent) in extents.enumerated() {
+        for (index, extent) in extents.enumerated() where layout.sweepsOutsideFunctions {
             var cursor = extent.start
             for range in covered[index] {
                 if range.start > cursor { runs.append((index, cursor, range.start, false)) }
@@ -58,7 +58,13 @@ struct CodePlan {
             if cursor < extent.end { runs.append((index, cursor, extent.end, false)) }
         }
         let ranges = layout.architectureRanges.sorted { $0.start < $1.start }
-        for run in runs {
+        let data = Self.merged(layout.dataRanges)
+        let codeRuns = runs.flatMap { run in
+            Self.removing(data, from: run.start, run.end).map {
+                (section: run.section, start: $0.start, end: $0.end, inFunction: run.inFunction)
+            }
+        }
+        for run in codeRuns {
             let extent = extents[run.section]
             for piece in Self.split(run.start, run.end, ranges: ranges, default: layout.architecture) {
                 // In-section offsets fit in Int: the section's file extent was clipped to the file.
@@ -94,6 +100,47 @@ struct CodePlan {
             result.append(extent)
         }
         return result
+    }
+
+    /// `ranges` sorted by start with overlapping and touching ranges joined; at most
+    /// `ReadLimits.maxFunctions` of them, sizes that overflow end at the top of the space.
+    private static func merged(_ ranges: [FunctionRange]) -> [(start: UInt64, end: UInt64)] {
+        var result: [(start: UInt64, end: UInt64)] = []
+        for range in ranges.prefix(ReadLimits.maxFunctions).sorted(by: { $0.start < $1.start }) where range.size > 0 {
+            let (end, overflow) = range.start.addingReportingOverflow(range.size)
+            let limit = overflow ? UInt64.max : end
+            if let last = result.last, range.start <= last.end {
+                result[result.count - 1].end = max(last.end, limit)
+            } else {
+                result.append((range.start, limit))
+            }
+        }
+        return result
+    }
+
+    /// The parts of `[start, end)` outside the sorted, disjoint `data` ranges.
+    private static func removing(_ data: [(start: UInt64, end: UInt64)], from start: UInt64, _ end: UInt64)
+        -> [(start: UInt64, end: UInt64)]
+    {
+        guard !data.isEmpty else { return [(start, end)] }
+        // The first data range that ends after `start`, by binary search: a .NET image has
+        // one range per IL method body.
+        var low = 0
+        var high = data.count
+        while low < high {
+            let middle = (low + high) / 2
+            if data[middle].end <= start { low = middle + 1 } else { high = middle }
+        }
+        var pieces: [(start: UInt64, end: UInt64)] = []
+        var cursor = start
+        var index = low
+        while index < data.count, data[index].start < end {
+            if data[index].start > cursor { pieces.append((cursor, data[index].start)) }
+            cursor = max(cursor, data[index].end)
+            index += 1
+        }
+        if cursor < end { pieces.append((cursor, end)) }
+        return pieces
     }
 
     /// Splits `[start, end)` by the hybrid code map; addresses outside it use `fallback`.

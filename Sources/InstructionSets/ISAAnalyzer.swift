@@ -177,7 +177,10 @@ package enum ISAAnalyzer {
         dispatch.idRegisterRead = arm.idRegisterReads > 0 || (armFlow?.idRegisterRead ?? false)
         profile.dispatch = dispatch
         let table = image.code.functionSource.map { $0.rawValue + "+" } ?? ""
-        profile.method = flow != nil || armFlow != nil ? table + "flow+linear-sweep" : table + "linear-sweep"
+        let flowPart = flow != nil || armFlow != nil ? "flow" : ""
+        let sweepPart = image.code.sweepsOutsideFunctions ? "linear-sweep" : ""
+        let parts = [flowPart, sweepPart].filter { !$0.isEmpty }.joined(separator: "+")
+        profile.method = parts.isEmpty ? String(table.dropLast()) : table + parts
         profile.flow = flow?.report
         profile.arm64Flow = armFlow?.report
         profile.bytesDecoded = decoded

@@ -47,6 +47,9 @@ import Testing
             switch machine {
             case 183: return (.native, .arm64)
             case 40: return (.blocked, .arm32)
+            // EM_QDSP6 (glibc elf.h): a Hexagon DSP/NPU library, loaded over FastRPC by a
+            // CPU-side stub, not CPU code (quic/fastrpc README).
+            case 164: return (.native, .other)
             default: return (.blocked, nil)
             }
         }

@@ -21,13 +21,22 @@ package struct CodeLayout: Sendable, Equatable {
     /// ELF GOT slots of `JUMP_SLOT`/`GLOB_DAT` relocations), sorted by address. A call or jump
     /// through one is a call of that import (`call [rip+slot]`, PLT and `jmp [__imp_X]` thunks).
     package var importSlots: [ImportSlot]
+    /// Ranges inside the sections that hold no machine code and are never decoded: a .NET
+    /// image's CLI header, metadata, managed resources and IL method bodies. Any order.
+    package var dataRanges: [FunctionRange]
+    /// False when `functions` is known to hold all of the code (a ReadyToRun image's method
+    /// entry points): the bytes of `sections` outside them are then not swept.
+    package var sweepsOutsideFunctions: Bool
 
     package init(
         architecture: CodeArchitecture = .other, sections: [CodeSection] = [],
         functions: [FunctionRange] = [], functionSource: FunctionSource? = nil,
         symbols: [CodeSymbol] = [], architectureRanges: [ArchitectureRange] = [],
-        roots: [CodeRoot] = [], importSlots: [ImportSlot] = []
+        roots: [CodeRoot] = [], importSlots: [ImportSlot] = [], dataRanges: [FunctionRange] = [],
+        sweepsOutsideFunctions: Bool = true
     ) {
+        self.dataRanges = dataRanges
+        self.sweepsOutsideFunctions = sweepsOutsideFunctions
         self.architecture = architecture
         self.sections = sections
         self.functions = functions
@@ -91,6 +100,8 @@ package enum FunctionSource: String, Codable, Sendable {
     case symbols
     /// ELF `.eh_frame` FDEs.
     case ehFrame = "eh_frame"
+    /// A ReadyToRun image's RuntimeFunctions section (the compiled methods).
+    case readyToRun = "readytorun"
 }
 
 /// An executable section: its address, and where its bytes are in the file.

@@ -56,8 +56,14 @@ extension PEFile {
         guard machine == .amd64 || machine == .arm64, let directory = directory(.exception) else { return [] }
         let start = try requireOffset(rva: directory.rva, "exception table")
         let armLayout = machine == .arm64 || (machine == .amd64 && hybrid)
+        return runtimeFunctions(at: start, size: directory.size, armLayout: armLayout, notes: &notes)
+    }
+
+    /// Reads a RUNTIME_FUNCTION table at file offset `start` (the exception directory, or a
+    /// ReadyToRun image's RuntimeFunctions section) in the x64 or the ARM64 layout.
+    func runtimeFunctions(at start: Int, size: UInt32, armLayout: Bool, notes: inout [String]) -> [FunctionRange] {
         let entrySize = armLayout ? 8 : 12
-        let declared = Int(directory.size) / entrySize
+        let declared = Int(size) / entrySize
         let count = min(declared, ReadLimits.maxFunctions)
         if declared > count { notes.append("\(declared) entries: the first \(count) were read") }
         var functions: [FunctionRange] = []

@@ -98,7 +98,7 @@ package enum PEReader {
             format: .pe, machine: UInt32(file.machine.rawValue), machineName: file.machine.name,
             execution: execution, kind: kind, bits: file.isPE32Plus ? 64 : 32, pe: info,
             code: codeLayout(
-                file: file, info: info, functions: functions,
+                file: file, info: info, functions: functions, codeDetails: options.codeDetails,
                 entries: options.codeDetails ? codeEntries(file: file, info: info, slots: slots) : ([], [])),
             warnings: warnings)
     }
@@ -120,4 +120,79 @@ package enum PEReader {
         warnings += notes.map { ReadWarning(structure, $0) }
         return value
     }
+
+    /// The executable sections, the `.pdata` functions, the exports as symbols, the code map,
+    /// `entries` (roots and import slots), and for .NET images only their native code.
+    private static func codeLayout(
+        file: PEFile, info: PEInfo, functions: [FunctionRange], codeDetails: Bool,
+        entries: (roots: [CodeRoot], importSlots: [ImportSlot])
+    ) -> CodeLayout {
+        var machine = file.machine
+        if let decoded = info.clr?.readyToRunMachine { machine = PEMachine(rawValue: decoded) }
+        let architecture: CodeArchitecture
+        switch machine {
+        case .amd64: architecture = .x64
+        case .i386: architecture = .x86
+        case .arm64: architecture = .arm64
+        default: architecture = .other
+        }
+        var sections = file.sections.filter(\.isExecutable).compactMap { section -> CodeSection? in
+            let start = file.rawStart(section)
+            guard start < file.reader.count else { return nil }
+            var size = Int(section.sizeOfRawData)
+            if section.virtualSize != 0 { size = min(size, Int(section.virtualSize)) }
+            size = min(size, file.reader.count - start)
+            return CodeSection(
+                name: section.name, address: UInt64(section.virtualAddress), fileOffset: start, fileSize: size)
+        }
+        let symbols = (info.exports?.entries ?? []).compactMap { entry -> CodeSymbol? in
+            guard let rva = entry.rva, let name = entry.name else { return nil }
+            return CodeSymbol(address: UInt64(rva), name: name)
+        }.sorted { $0.address < $1.address }
+        var sortedFunctions = functions.sorted { $0.start < $1.start }
+        var source: FunctionSource? = sortedFunctions.isEmpty ? nil : .pdata
+        var dataRanges: [FunctionRange] = []
+        var sweeps = true
+        if let clr = info.clr {
+            if clr.ilOnly && !clr.readyToRun {
+                // IL-only: no machine code but the loader's entry stub (`jmp [_CorExeMain]`).
+                sections = entryStub(file: file, in: sections).map { [$0] } ?? []
+                sortedFunctions = []
+                source = nil
+            } else if codeDetails {
+                // Mixed-mode or ReadyToRun: native code shares `.text` with metadata and IL.
+                dataRanges = file.clrDataRanges() + file.ilMethodBodies()
+                if clr.readyToRun, let compiled = file.readyToRunFunctions(armLayout: architecture == .arm64),
+                    !compiled.isEmpty
+                {
+                    sortedFunctions = compiled.sorted { $0.start < $1.start }
+                    source = .readyToRun
+                    sweeps = false
+                }
+            }
+        }
+        return CodeLayout(
+            architecture: architecture, sections: sections, functions: sortedFunctions,
+            functionSource: source, symbols: symbols,
+            architectureRanges: info.hybrid?.codeMap ?? [], roots: entries.roots, importSlots: entries.importSlots,
+            dataRanges: dataRanges, sweepsOutsideFunctions: sweeps)
+    }
+
+    /// The IL-only image's entry stub: at most `entryStubLength` bytes at the entry point,
+    /// clipped to the code section that holds it; nil without an entry point (PE32+ .NET
+    /// images have none).
+    private static func entryStub(file: PEFile, in sections: [CodeSection]) -> CodeSection? {
+        let entry = UInt64(file.addressOfEntryPoint)
+        guard entry != 0,
+            let section = sections.first(where: { entry >= $0.address && entry - $0.address < UInt64($0.fileSize) })
+        else { return nil }
+        let delta = Int(entry - section.address)
+        return CodeSection(
+            name: section.name, address: entry, fileOffset: section.fileOffset + delta,
+            fileSize: min(entryStubLength, section.fileSize - delta))
+    }
+
+    /// Bytes decoded at an IL-only image's entry point: the stub is a 6-byte `jmp [import]`
+    /// in PE32, a 12-byte `movabs rax, [import]; jmp rax` in mcs's PE32+ images.
+    static let entryStubLength = 16
 }

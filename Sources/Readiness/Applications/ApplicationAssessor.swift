@@ -69,10 +69,17 @@ package enum ApplicationAssessor {
             }
             let arm64Assets = Set(
                 indices.compactMap { NuGetAssetPath(binaries[$0].path) }.filter(\.isWindowsArm64).map(\.assetKey))
+            // Accelerator payloads are never their own stub's candidates.
+            let cpuMembers = indices.filter { !isAcceleratorPayload(binaries[$0]) }.map { binaries[$0].path }
             for index in indices {
                 var applicationFacts = Facts()
                 applicationFacts[.appName] = .string(application)
                 applicationFacts[.appExecutables] = .set(executables)
+                if isAcceleratorPayload(binaries[index]),
+                    let host = AcceleratorHost.host(of: binaries[index].path, candidates: cpuMembers)
+                {
+                    applicationFacts[.appAcceleratorHost] = .string(ApplicationGrouping.fileName(host))
+                }
                 if let asset = NuGetAssetPath(binaries[index].path) {
                     applicationFacts[.appNugetArm64Asset] = .bool(arm64Assets.contains(asset.assetKey))
                 }
@@ -111,6 +118,12 @@ package enum ApplicationAssessor {
             }
         }
         return results
+    }
+
+    /// Code for an accelerator (`elf.accelerator` other than `none`), not for the CPU.
+    private static func isAcceleratorPayload(_ binary: AssessedBinary) -> Bool {
+        guard case .string(let accelerator)? = binary.facts[.elfAccelerator] else { return false }
+        return accelerator != "none"
     }
 
     /// The worst member verdict, except that an installer stub whose payload was not

@@ -31,7 +31,7 @@ package enum FactCatalog {
             "ELF",
             [
                 .elfClass, .elfType, .elfInterpreter, .elfOsabi, .elfFloatAbi, .elfX86IsaNeeded, .elfX86IsaUsed,
-                .elfAarch64Features, .elfIfunc,
+                .elfAarch64Features, .elfIfunc, .elfAccelerator,
             ]
         ),
         (
@@ -45,7 +45,8 @@ package enum FactCatalog {
         (
             "Application and file",
             [
-                .appHost, .appName, .appExecutables, .appNugetArm64Asset, .fileName, .fileExtension, .fileNugetRid,
+                .appHost, .appName, .appExecutables, .appNugetArm64Asset, .appAcceleratorHost, .fileName,
+                .fileExtension, .fileNugetRid,
             ]
         ),
         (

@@ -90,6 +90,10 @@ extension FactKey {
     package static let elfX86IsaUsed = FactKey("elf.x86_isa_used", .list, "GNU_PROPERTY_X86_ISA_1_USED levels.")
     package static let elfAarch64Features = FactKey(
         "elf.aarch64_features", .list, "GNU_PROPERTY_AARCH64_FEATURE_1_AND: bti, pac, gcs.")
+    package static let elfAccelerator = FactKey(
+        "elf.accelerator", .string,
+        "The accelerator the code runs on instead of the CPU: `hexagon` for EM_QDSP6 (Qualcomm Hexagon DSP/NPU, e.g. a FastRPC or QNN skel library); `none` otherwise."
+    )
     package static let elfIfunc = FactKey(
         "elf.ifunc", .bool, "STT_GNU_IFUNC symbols or IRELATIVE relocations: runtime dispatch.")
 
@@ -140,6 +144,10 @@ extension FactKey {
     package static let appNugetArm64Asset = FactKey(
         "app.nuget_arm64_asset", .bool,
         "For a NuGet runtime asset (`file.nuget_rid`): the same package or publish folder holds the same file for a Windows Arm64 RID (`runtimes/win-arm64/...`)."
+    )
+    package static let appAcceleratorHost = FactKey(
+        "app.accelerator_host", .string,
+        "For an accelerator payload (`elf.accelerator`): the file name of the member of its application that loads it, the FastRPC stub named after it (`libQnnHtpV73Skel.so` → `QnnHtpV73Stub.dll`, `libQnnHtpV73Stub.so`); absent when there is none."
     )
     package static let fileName = FactKey(
         "file.name", .string, "The file's name, lower-case (`_core.cp312-win_amd64.pyd`).")

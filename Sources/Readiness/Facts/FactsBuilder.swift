@@ -29,7 +29,10 @@ package enum FactsBuilder {
             facts[.damagedStructuresDetail] = .string(image.warnings.map(\.description).joined(separator: "; "))
         }
         if let pe = image.pe { addPE(pe, to: &facts) }
-        if let elf = image.elf { addELF(elf, to: &facts) }
+        if let elf = image.elf {
+            addELF(elf, to: &facts)
+            facts[.elfAccelerator] = .string(accelerator(machine: image.machine))
+        }
         if let dos = image.dos { facts[.dosSignature] = .string(dos.signature) }
         guard let profile else { return facts }
         return facts.merging(ISAFacts.facts(for: profile, image: image))
@@ -72,6 +75,13 @@ package enum FactsBuilder {
         if let machine = clr?.readyToRunMachine { facts[.dotnetR2rMachine] = .int(Int(machine)) }
         if let os = clr?.readyToRunOS { facts[.dotnetR2rOs] = .string(os) }
         if let version = clr?.runtimeVersion { facts[.dotnetRuntimeVersion] = .string(version) }
+    }
+
+    /// The accelerator an ELF machine names. EM_QDSP6 (164, glibc `elf.h`) is the Hexagon DSP
+    /// whose HTP is the Snapdragon NPU: its libraries run there, loaded over FastRPC by a
+    /// CPU-side stub, never on the CPU (quic/fastrpc README).
+    private static func accelerator(machine: UInt32) -> String {
+        machine == 164 ? "hexagon" : "none"
     }
 
     private static func addELF(_ elf: ELFInfo, to facts: inout Facts) {

@@ -187,6 +187,7 @@ The table is generated from the fact catalog (`Sources/Readiness/Facts/FactKey.s
 | ELF | `elf.x86_isa_used` | list | GNU_PROPERTY_X86_ISA_1_USED levels. |
 | ELF | `elf.aarch64_features` | list | GNU_PROPERTY_AARCH64_FEATURE_1_AND: bti, pac, gcs. |
 | ELF | `elf.ifunc` | bool | STT_GNU_IFUNC symbols or IRELATIVE relocations: runtime dispatch. |
+| ELF | `elf.accelerator` | string | The accelerator the code runs on instead of the CPU: `hexagon` for EM_QDSP6 (Qualcomm Hexagon DSP/NPU, e.g. a FastRPC or QNN skel library); `none` otherwise. |
 | Instruction sets | `isa.x86` | list | x86 extensions the code requires (outside any runtime dispatch), lower-case. |
 | Instruction sets | `isa.x86.dispatched` | list | x86 extensions found only behind runtime dispatch. |
 | Instruction sets | `isa.x86.dispatch` | bool | Evidence of runtime dispatch (CPUID, XGETBV, IsProcessorFeaturePresent...). |
@@ -201,6 +202,7 @@ The table is generated from the fact catalog (`Sources/Readiness/Facts/FactKey.s
 | Application and file | `app.name` | string | Name of the application the binary belongs to, when known. |
 | Application and file | `app.executables` | list | The execution of every executable in the binary's application (x64, arm64, ...), when known. |
 | Application and file | `app.nuget_arm64_asset` | bool | For a NuGet runtime asset (`file.nuget_rid`): the same package or publish folder holds the same file for a Windows Arm64 RID (`runtimes/win-arm64/...`). |
+| Application and file | `app.accelerator_host` | string | For an accelerator payload (`elf.accelerator`): the file name of the member of its application that loads it, the FastRPC stub named after it (`libQnnHtpV73Skel.so` → `QnnHtpV73Stub.dll`, `libQnnHtpV73Stub.so`); absent when there is none. |
 | Application and file | `file.name` | string | The file's name, lower-case (`_core.cp312-win_amd64.pyd`). |
 | Application and file | `file.extension` | string | The file name's extension, lower-case, without the dot (`pyd`, `node`, `dll`); empty when none. |
 | Application and file | `file.nuget_rid` | string | The runtime identifier folder of a NuGet runtime asset (`runtimes/<rid>/native/` or `runtimes/<rid>/lib/<tfm>/`), lower-case: `win-x64`, `win10-arm64`; absent elsewhere. |
@@ -261,6 +263,7 @@ The table is generated from the fact catalog (`Sources/Readiness/Facts/FactKey.s
 | elf-x86-blocked-wsl, elf-x86-wsl-emulator | blocked / at-risk (medium) | R23 [S33] |
 | elf-arm32-blocked | blocked (medium) | R24 [S6] |
 | elf-other-machine-blocked | blocked (medium) | [S32][S8] |
+| elf-hexagon-accelerator-payload, elf-hexagon-host-library | native (medium), execution other: Hexagon DSP/NPU code loaded by its CPU-side FastRPC stub, not CPU code | [S32] for EM_QDSP6; the FastRPC stub/skel pairing is from github.com/quic/fastrpc and Qualcomm's QNN SDK docs, not in windows-on-arm.md (needs `app.accelerator_host` for the second) |
 | damaged-structures | unknown (low): informational, never worsens a verdict | [S8]; the readers' `warnings` (issue 14) |
 
 Not encoded (they need facts no reader produces yet): R21 (anti-cheat:
@@ -821,6 +824,79 @@ examples:
 
 """#),
         EmbeddedFile(
+            path: "Rules/elf-hexagon-accelerator-payload.yaml",
+            contents: #"""
+version: 1
+id: elf-hexagon-accelerator-payload
+title: Hexagon DSP/NPU code, loaded by a host-side library, not run by the CPU
+# native, not blocked: the file is not CPU code at all. It runs on the Snapdragon's own Hexagon
+# DSP (whose HTP is the NPU), so nothing is emulated and nothing stops it; whether the
+# application can use it depends on its CPU-side stub, a separate binary rated by its own rules.
+# `execution: other` says it is not Arm64 CPU code. Only EM_QDSP6 is in windows-on-arm.md (S32);
+# the FastRPC/QNN facts are not, hence medium confidence.
+verdict: native
+execution: other
+confidence: medium
+applies: {fact: format, equals: elf}
+when: {fact: elf.accelerator, equals: hexagon}
+message: >-
+  {file.name} is Qualcomm Hexagon code (ELF machine {machine}, {machine.name}): it runs on the
+  Snapdragon's Hexagon DSP/NPU, not on the CPU, so it neither runs natively on the CPU nor
+  needs emulation. A CPU-side library loads it through FastRPC: the stub generated with it
+  (a `<name>Skel.so`/`<name>_skel.so` payload is loaded by `<name>Stub.dll` or
+  `<name>_stub.dll`; QNN's `libQnnHtpV73Skel.so` by `QnnHtpV73Stub.dll`, which `QnnHtp.dll`
+  loads), and the application runs on Arm only if that library is Arm64. Medium confidence:
+  the FastRPC and QNN facts come from Qualcomm's documentation (github.com/quic/fastrpc, QNN
+  SDK backend table), not from windows-on-arm.md.
+remediation: >-
+  Nothing to do for this file; check that its host-side stub and backend library (for QNN,
+  `QnnHtp.dll` and `QnnHtpV<nn>Stub.dll`) are Arm64 builds in the same application.
+references:
+  - title: "[S32] glibc elf/elf.h: EM_QDSP6 = 164, QUALCOMM DSP6 (windows-on-arm.md §8.2)"
+    url: https://sourceware.org/git/?p=glibc.git;a=blob;f=elf/elf.h
+examples:
+  match:
+    - {format: elf, machine: 164, machine.name: QUALCOMM DSP6, elf.accelerator: hexagon, file.name: libqnnhtpv73skel.so}
+  no_match:
+    - {format: elf, machine: 183, elf.accelerator: none}
+    - {format: elf, machine: 243}
+    - {format: pe, machine: 0xAA64}
+
+"""#),
+        EmbeddedFile(
+            path: "Rules/elf-hexagon-host-library.yaml",
+            contents: #"""
+version: 1
+id: elf-hexagon-host-library
+title: The Hexagon payload's host-side library is in the application
+# Application context only: names the CPU-side FastRPC stub that loads the payload, so a
+# reader checks the right binary (that stub is rated by its own rules).
+verdict: native
+execution: other
+confidence: medium
+applies: {fact: format, equals: elf}
+when:
+  all:
+    - {fact: elf.accelerator, equals: hexagon}
+    - {fact: app.accelerator_host, exists: true}
+message: >-
+  {file.name} runs on the Hexagon DSP/NPU and is loaded by {app.accelerator_host} in this
+  application (the FastRPC stub named after it): the application's verdict on Arm follows that
+  library's, not this file's. Medium confidence: the stub/skel pairing is Qualcomm's FastRPC
+  convention (github.com/quic/fastrpc), not a windows-on-arm.md fact.
+remediation: Rate {app.accelerator_host}; it must be an Arm64 (or Arm64X) build for an Arm64 process.
+references:
+  - title: "[S32] glibc elf/elf.h: EM_QDSP6 = 164, QUALCOMM DSP6 (windows-on-arm.md §8.2)"
+    url: https://sourceware.org/git/?p=glibc.git;a=blob;f=elf/elf.h
+examples:
+  match:
+    - {format: elf, machine: 164, elf.accelerator: hexagon, file.name: libqnnhtpv73skel.so, app.accelerator_host: QnnHtpV73Stub.dll}
+  no_match:
+    - {format: elf, machine: 164, elf.accelerator: hexagon, file.name: libqnnhtpv73skel.so}
+    - {format: elf, machine: 183, elf.accelerator: none, app.accelerator_host: QnnHtpV73Stub.dll}
+
+"""#),
+        EmbeddedFile(
             path: "Rules/elf-other-machine-blocked.yaml",
             contents: #"""
 version: 1
@@ -830,8 +906,12 @@ verdict: blocked
 execution: other
 confidence: medium
 applies: {fact: format, equals: elf}
+# Accelerator payloads (a Hexagon DSP library: elf.accelerator) are not CPU code; their own
+# rule rates them.
 when:
-  not: {fact: machine, in: [3, 40, 62, 183]}
+  all:
+    - not: {fact: machine, in: [3, 40, 62, 183]}
+    - not: {fact: elf.accelerator, not_equals: none}
 message: >-
   ELF machine {machine} ({machine.name}): only AArch64 runs natively in WSL2 on Arm
   (medium confidence: a user-installed qemu-user could run it).
@@ -844,9 +924,11 @@ references:
 examples:
   match:
     - {format: elf, machine: 243, machine.name: RISC-V}
+    - {format: elf, machine: 243, machine.name: RISC-V, elf.accelerator: none}
   no_match:
     - {format: elf, machine: 183}
     - {format: pe, machine: 243}
+    - {format: elf, machine: 164, machine.name: QUALCOMM DSP6, elf.accelerator: hexagon}
 
 """#),
         EmbeddedFile(

@@ -55,3 +55,8 @@ elfcc --target=armv7a-linux-gnueabihf -mfloat-abi=hard -static "$SRC/program.c" 
 
 # RISC-V 64 (lp64d).
 elfcc --target=riscv64-linux-gnu -static "$SRC/program.c" -o "$OUT/riscv64_app"
+
+# Hexagon DSP shared library (EM_QDSP6 = 164), named like a FastRPC "skel": the toolchain's
+# clang has no Hexagon backend, Debian's llvm-mc (llvm 14) has one; ld.lld links Hexagon.
+llvm-mc -triple=hexagon -mcpu=hexagonv68 -filetype=obj "$SRC/hexagon_skel.s" -o hexagon_skel.o
+"$TC/ld.lld" -shared -soname libFixtureV68Skel.so hexagon_skel.o -o "$OUT/libFixtureV68Skel.so"
