@@ -144,6 +144,9 @@ struct FlowAnalysis {
         }
     }
 
+    /// How far after a stored probe result a feature array reaches (OpenSSL 3: ten words).
+    static let featureArrayBytes: UInt64 = 48
+
     /// Larger callers of a probe are programs that use its answer, not wrappers that return it.
     static let maxWrapperInstructions = 400
 
@@ -151,8 +154,22 @@ struct FlowAnalysis {
         var intervals: [(UInt64, UInt64)] = []
         for (index, summary) in summaries.enumerated() {
             let probing = probeFunctions.contains(index)
-            for store in summary.stores where probing || isProbeResult(store.value) {
-                intervals.append((store.global, store.global &+ 8))
+            for store in summary.stores {
+                // A probe's result stored at G starts a feature array (`OPENSSL_ia32cap_P[0]`,
+                // the rest written through a pointer): the words after it count too.
+                if isProbeResult(store.value) {
+                    intervals.append((store.global, store.global &+ Self.featureArrayBytes))
+                } else if probing {
+                    intervals.append((store.global, store.global &+ 16))
+                }
+            }
+        }
+        for summary in summaries {
+            for call in summary.calls {
+                guard let array = call.dataArgument, case .direct(let target) = call.target,
+                    let callee = function(at: target), probeFunctions.contains(callee)
+                else { continue }
+                intervals.append((array, array &+ Self.featureArrayBytes))
             }
         }
         for (address, name) in names where FeatureNames.isCacheGlobal(name) {
@@ -209,6 +226,14 @@ struct FlowAnalysis {
                 return isCache(target &+ address)
             }
             return isCache(address)
+        case .callResult(let target):
+            if isProbeResult(source) { return true }
+            // A getter of a feature cache (one level: its own result must be a cache load).
+            guard let index = function(at: target) else { return false }
+            return summaries[index].returnSources.contains { returned in
+                if case .global = returned { return isFeatureSource(returned) }
+                return false
+            }
         default: return isProbeResult(source)
         }
     }

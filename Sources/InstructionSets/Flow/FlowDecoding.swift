@@ -30,6 +30,7 @@ struct FlowDecoding: @unchecked Sendable {
     let architectures: Set<CodeArchitecture>
     private let tableStarts: [UInt64]
     private let tableEnds: [UInt64: UInt64]
+    private let symbolStarts: Set<UInt64>
 
     /// - Parameters:
     ///   - architectures: the instruction sets decoded here (others are left to the sweep).
@@ -45,6 +46,7 @@ struct FlowDecoding: @unchecked Sendable {
             ends[function.start] = max(ends[function.start] ?? 0, overflow ? UInt64.max : end)
         }
         tableEnds = ends
+        symbolStarts = Set(layout.symbols.prefix(ReadLimits.maxSymbols).map(\.address))
         var starts = Set(ends.keys)
         for root in layout.roots.prefix(ReadLimits.maxFunctions) { starts.insert(root.address) }
         tableStarts = starts.sorted()
@@ -84,8 +86,11 @@ struct FlowDecoding: @unchecked Sendable {
     }
 
     /// A taken code address inside a table function (a jump table, a label) is not a function.
+    /// AArch64 compilers keep constant tables in `.text` (`adr` reaches them), so there a taken
+    /// address counts only where the binary's table or symbols start a function.
     private func isFunctionStartCandidate(_ address: UInt64) -> Bool {
-        if tableEnds[address] != nil { return true }
+        if tableEnds[address] != nil || symbolStarts.contains(address) { return true }
+        if architecture(at: address) == .arm64, !tableEnds.isEmpty { return false }
         guard let previous = last(atOrBefore: address) else { return true }
         if let end = tableEnds[previous], address < end { return false }
         return true

@@ -23,6 +23,10 @@ struct FunctionSummary: Sendable {
     /// address, a probe instruction's output, or a call's result. `FlowAnalysis` decides which
     /// of them are real feature checks.
     var guards: [GuardCandidate] = []
+    /// What the function returns where the decoder can tell (the return register at a `ret`
+    /// when it holds a load of a fixed address): getters such as `dav1d_get_cpu_flags` return a
+    /// feature cache, and a check of their result is a feature check.
+    var returnSources: [ValueSource] = []
     /// Extension instructions, per block (only blocks that have any).
     var uses: [BlockUse] = []
     /// CPUID instructions, with the leaf when a constant loaded into EAX just before gives it.
@@ -82,6 +86,9 @@ struct CallSite: Sendable, Equatable {
     var target: Target
     /// A jump that leaves the function (tail call) rather than a call that returns.
     var isTailJump: Bool
+    /// A fixed data address passed as the first argument (`lea rdi/rcx, [G]`): a probe that
+    /// fills the array it is given (`OPENSSL_ia32_cpuid(OPENSSL_ia32cap_P)`) makes G a cache.
+    var dataArgument: UInt64? = nil
 }
 
 struct AddressTaken: Sendable, Equatable {

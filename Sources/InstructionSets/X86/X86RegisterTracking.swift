@@ -164,7 +164,12 @@ extension X86FunctionDecoder {
         case .noFlags:
             if ins.map == 0, ins.opcode >= 0x58, ins.opcode <= 0x5F { state[(ins.opcode & 7) | (ins.rm & 8)] = .none }
             if ins.map == 0, ins.opcode == 0x8F, ins.hasModRM, ins.mod == 3 { state[ins.rm] = .none }
-        case .ret, .trap, .loopLike: break
+        case .ret:
+            let returned = state[0].source
+            if case .global = returned, summary.returnSources.count < 8, !summary.returnSources.contains(returned) {
+                summary.returnSources.append(returned)
+            }
+        case .trap, .loopLike: break
         default:
             clearWritten(ins, state: &state)
             state.flags = nil
@@ -237,7 +242,14 @@ extension X86FunctionDecoder {
                     inverted = state.isInverted(ins.reg)
                 }
             } else {
+                // `and eax, [mask]` / `test [x], reg`: a tracked register is the feature word, the
+                // memory operand the mask; otherwise the memory operand is what is examined.
                 source = load(memory(ins, next: next), state: state).source
+                let register = state[ins.reg].source
+                if immediate == nil, register != .unknown {
+                    source = register
+                    inverted = state.isInverted(ins.reg)
+                }
             }
         }
         if ins.kind == .bt, let bit = immediate { constant = bit < 64 ? 1 << bit : nil }
@@ -259,7 +271,13 @@ extension X86FunctionDecoder {
             target = .slot(slot)
             result = .slotCallResult(slot)
         }
-        summary.calls.append(CallSite(block: block, address: address, target: target, isTailJump: false))
+        var argument: UInt64?
+        // First argument: rcx (Windows x64), rdi (System V); x86 passes it on the stack.
+        for register: UInt8 in bits == 64 ? [1, 7] : [] {
+            if case .address(let data) = state[register] { argument = data }
+        }
+        summary.calls.append(
+            CallSite(block: block, address: address, target: target, isTailJump: false, dataArgument: argument))
         let clobbered: [UInt8] = bits == 64 ? [0, 1, 2, 8, 9, 10, 11] : [0, 1, 2]
         for register in clobbered { state[register] = .none }
         state[0] = .value(result)
