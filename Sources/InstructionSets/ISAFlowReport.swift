@@ -24,7 +24,7 @@ package struct ISAFlowReport: Sendable, Equatable, Codable {
     /// `x86-64-v3` or `x86-64-v4` when the code as a whole was compiled for that level.
     package var compiledFor: String?
     /// Share of functions (not dispatched, with at least `FlowRun.minimumInstructions` instructions) whose code
-    /// shows the level: VEX scalar floating point, BMI1/BMI2/LZCNT/MOVBE; EVEX for v4.
+    /// shows the level: any VEX/EVEX instruction (scalar floating point, vector copies), BMI1/BMI2/LZCNT/MOVBE; EVEX for v4.
     package var compiledForShare = 0.0
     package var levelFunctions = 0
     package var evexFunctions = 0

@@ -94,7 +94,7 @@ struct FlowRun {
                 analysis.states[index] != .dispatched
             else { continue }
             report.measuredFunctions += 1
-            if summary.hasVEXScalar || summary.hasBitManipulation { report.levelFunctions += 1 }
+            if summary.hasVEX || summary.hasVEXScalar || summary.hasBitManipulation { report.levelFunctions += 1 }
             if summary.hasEVEX { report.evexFunctions += 1 }
         }
         if report.measuredFunctions > 0 {

@@ -141,6 +141,7 @@ struct X86FunctionDecoder: FunctionDecoding {
                 }
                 if bitManipulationIDs.contains(ins.first) { summary.hasBitManipulation = true }
                 if ins.isEVEX { summary.hasEVEX = true }
+                if ins.isVEX || ins.isEVEX { summary.hasVEX = true }
                 let next = record.address &+ UInt64(ins.length)
                 track(
                     ins, at: record.address, next: next, block: Int32(blockIndex), start: start, limit: limit,

@@ -191,12 +191,17 @@ The table is generated from the fact catalog (`Sources/Readiness/Facts/FactKey.s
 | Instruction sets | `isa.x86` | list | x86 extensions the code requires (outside any runtime dispatch), lower-case. |
 | Instruction sets | `isa.x86.dispatched` | list | x86 extensions found only behind runtime dispatch. |
 | Instruction sets | `isa.x86.dispatch` | bool | Evidence of runtime dispatch (CPUID, XGETBV, IsProcessorFeaturePresent...). |
+| Instruction sets | `isa.x86.unknown` | list | x86 extensions only in code no entry point or export reaches (called through data the analysis does not follow), in a binary without any feature check. |
+| Instruction sets | `isa.x86.sweep_only` | list | x86 extensions found only by the linear sweep outside the code control flow reaches: evidence, never a requirement. |
+| Instruction sets | `isa.x86.compiled_for` | string | x86-64-v3 or x86-64-v4 when the code as a whole was compiled for that level (VEX scalar FP, BMI/LZCNT/MOVBE spread over its functions). |
+| Instruction sets | `isa.x86.compiled_for_percent` | int | Percent of the functions (not dispatched, 8+ instructions) that show the x86-64-v3 level. |
 | Instruction sets | `isa.x86.x87_count` | int | Number of x87 floating-point instructions decoded. |
 | Instruction sets | `isa.arm64` | list | AArch64 extensions the code requires, lower-case (sve, sve2, sme, lse...). |
 | Instruction sets | `isa.arm64.dispatched` | list | AArch64 extensions found only behind runtime dispatch. |
 | Instruction sets | `isa.arm64.dispatch` | bool | Evidence of runtime dispatch (getauxval, IsProcessorFeaturePresent...). |
 | Instruction sets | `isa.x86.missing_x64` | list | Derived: isa.x86 minus target.x64_emulated_isa; absent when empty. |
 | Instruction sets | `isa.x86.missing_x86` | list | Derived: isa.x86 minus target.x86_emulated_isa; absent when empty. |
+| Instruction sets | `isa.x86.unknown_missing_x64` | list | Derived: isa.x86.unknown minus target.x64_emulated_isa; absent when empty. |
 | Instruction sets | `isa.arm64.missing` | list | Derived: isa.arm64 minus target.arm64_isa; absent when empty. |
 | Application and file | `app.host` | string | Execution of the process that loads this library (arm64, arm64ec, x64, x86), when known. |
 | Application and file | `app.name` | string | Name of the application the binary belongs to, when known. |
@@ -225,7 +230,6 @@ The table is generated from the fact catalog (`Sources/Readiness/Facts/FactKey.s
 | Target | `target.x64_emulated_isa` | list | x86 extensions the emulator exposes to x64 processes. |
 | Target | `target.x86_emulated_isa` | list | x86 extensions the emulator exposes to x86 processes by default. |
 | Target | `target.arm64_isa` | list | AArch64 extensions the CPU implements. |
-<!-- facts:end -->
 
 ## Built-in rules and their evidence (windows-on-arm.md §11)
 
@@ -237,6 +241,7 @@ The table is generated from the fact catalog (`Sources/Readiness/Facts/FactKey.s
 | pe-x64-emulated | emulated | R4 [S4] |
 | x64-avx-emulated | emulated (medium) | R5 [S5] |
 | x64-isa-not-emulated | at-risk | R5 [S5] |
+| x64-isa-unknown-not-emulated | at-risk (medium): the extensions are only in functions no root reaches by direct calls, in a binary without any feature check (`isa.x86.unknown`) | R5 [S5]; the flow analysis (issue 11) |
 | x86-avx512-required | blocked | R6 [S5] |
 | x86-avx512-dispatched | emulated (medium) | R6 [S5] |
 | pe-x86-emulated, pe-x86-chpe | emulated | R7 [S9][S16] |
