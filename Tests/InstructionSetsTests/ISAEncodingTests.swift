@@ -65,7 +65,9 @@ struct ISAEncodingTests {
         let image = ISAFixtures.image(
             architecture: .x64, sections: [section], functions: [FunctionRange(start: 0x1000, size: 4)],
             symbols: [CodeSymbol(address: 0x1000, name: "kernel")])
-        let profile = bytes.withUnsafeBytes { ISAAnalyzer.profile(image: image, bytes: $0, options: ISAFixtures.sweepOnly) }
+        let profile = bytes.withUnsafeBytes {
+            ISAAnalyzer.profile(image: image, bytes: $0, options: ISAFixtures.sweepOnly)
+        }
         let avx = profile.findings.first { $0.name == "avx" }
         let avx2 = profile.findings.first { $0.name == "avx2" }
         #expect(avx?.inFunctions == 1 && avx?.inLinearSweep == 0)

@@ -19,7 +19,9 @@ struct ISAEndToEndTests {
             return
         }
         let file = try MappedFile(path: path)
-        let profile = withExtendedLifetime(file) { ISAAnalyzer.profile(image: image, bytes: file.bytes, options: ISAFixtures.sweepOnly) }
+        let profile = withExtendedLifetime(file) {
+            ISAAnalyzer.profile(image: image, bytes: file.bytes, options: ISAFixtures.sweepOnly)
+        }
         #expect(profile.method == "symbols+linear-sweep")
         if expected.arch == "arm64" {
             #expect(profile.arm64.merging(profile.arm64Unconfirmed, uniquingKeysWith: +) == expected.arm64)
@@ -46,7 +48,9 @@ struct ISAEndToEndTests {
             return
         }
         let file = try MappedFile(path: path)
-        let profile = withExtendedLifetime(file) { ISAAnalyzer.profile(image: image, bytes: file.bytes, options: ISAFixtures.sweepOnly) }
+        let profile = withExtendedLifetime(file) {
+            ISAAnalyzer.profile(image: image, bytes: file.bytes, options: ISAFixtures.sweepOnly)
+        }
         #expect(profile.method == "pdata+linear-sweep")
         #expect(profile.dispatch.isProcessorFeaturePresent)
         for ext in ISAFixtureTests.x86Compared {
@@ -66,7 +70,9 @@ struct ISAEndToEndTests {
             return
         }
         let file = try MappedFile(path: path)
-        let profile = withExtendedLifetime(file) { ISAAnalyzer.profile(image: image, bytes: file.bytes, options: ISAFixtures.sweepOnly) }
+        let profile = withExtendedLifetime(file) {
+            ISAAnalyzer.profile(image: image, bytes: file.bytes, options: ISAFixtures.sweepOnly)
+        }
         let sve2 = try #require(profile.findings.first { $0.name == "sve2" })
         #expect(Set(sve2.examples.compactMap(\.function)) == ["use_sve2", "use_sve2_long", "use_sve2_match"])
         #expect(sve2.inFunctions == sve2.count)

@@ -99,6 +99,8 @@ struct ISAFixtureTests {
     private func profileFixture(_ name: String) throws -> ISAProfile {
         let expected = try #require(try ISAFixtures.expectations()[name])
         let bytes = try ISAFixtures.bytes(name)
-        return bytes.withUnsafeBytes { ISAAnalyzer.profile(image: ISAFixtures.image(for: expected), bytes: $0, options: ISAFixtures.sweepOnly) }
+        return bytes.withUnsafeBytes {
+            ISAAnalyzer.profile(image: ISAFixtures.image(for: expected), bytes: $0, options: ISAFixtures.sweepOnly)
+        }
     }
 }

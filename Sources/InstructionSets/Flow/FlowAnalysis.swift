@@ -35,7 +35,8 @@ struct FlowAnalysis {
         var required = 0
         var dispatched = 0
         var unknown = 0
-        var examples: [(standing: FlowStanding, address: UInt64, function: Int, guardFunction: Int, guardIndex: Int32)] = []
+        var examples:
+            [(standing: FlowStanding, address: UInt64, function: Int, guardFunction: Int, guardIndex: Int32)] = []
     }
 
     let summaries: [FunctionSummary]
@@ -110,7 +111,9 @@ struct FlowAnalysis {
 
     private mutating func findProbes() {
         for (index, summary) in summaries.enumerated() {
-            let leaves = summary.cpuidLeaves.contains { leaf in leaf.map { FeatureNames.featureLeaves.contains($0) } ?? true }
+            let leaves = summary.cpuidLeaves.contains { leaf in
+                leaf.map { FeatureNames.featureLeaves.contains($0) } ?? true
+            }
             var probe = leaves || summary.xgetbvCount > 0 || summary.idRegisterReads > 0
             if let name = names[summary.start], FeatureNames.probeFunctions.contains(name) { probe = true }
             if !probe {
@@ -333,7 +336,9 @@ struct FlowAnalysis {
         guard count > 0 else { return BlockStates(required: required, guards: guards) }
         let real = realGuards[index]
         func isReal(_ edge: Edge) -> Int32? {
-            guard let guardIndex = edge.presentOf, Int(guardIndex) < real.count, real[Int(guardIndex)] else { return nil }
+            guard let guardIndex = edge.presentOf, Int(guardIndex) < real.count, real[Int(guardIndex)] else {
+                return nil
+            }
             return guardIndex
         }
         var guardedEntries: [(block: Int, guardIndex: Int32)] = []

@@ -56,7 +56,8 @@ struct FlowRun {
         let base = pe.imageBase
         // The closure reads `bytes`: FlowAnalysis uses it only while the bytes are alive (init).
         return { rva in
-            for (address, size, raw) in sections where rva >= UInt64(address) && rva - UInt64(address) + UInt64(width) <= UInt64(size) {
+            for (address, size, raw) in sections
+            where rva >= UInt64(address) && rva - UInt64(address) + UInt64(width) <= UInt64(size) {
                 let offset = Int(raw) + Int(rva - UInt64(address))
                 guard offset >= 0, offset + width <= bytes.count else { return nil }
                 var value: UInt64 = 0

@@ -35,7 +35,8 @@ struct X86FunctionDecoder: FunctionDecoding {
         self.absoluteBias = bits == 32 ? absoluteBias : 0
         let names = X86ScanTable.shared.names
         bitManipulationIDs = Set(
-            [ISAExtension.bmi1, .bmi2, .lzcnt, .movbe].compactMap { name in names.firstIndex(of: name).map(Int16.init) })
+            [ISAExtension.bmi1, .bmi2, .lzcnt, .movbe].compactMap { name in names.firstIndex(of: name).map(Int16.init) }
+        )
     }
 
     mutating func decode(start: UInt64, limit requestedLimit: UInt64, code: CodeBytes) -> FunctionSummary {

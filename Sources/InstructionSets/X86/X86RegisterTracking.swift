@@ -142,10 +142,13 @@ extension X86FunctionDecoder {
             state[0] = .value(.probe(xgetbv: true))
             state[2] = .value(.probe(xgetbv: true))
         case .call: trackCall(ins, at: address, next: next, block: block, state: &state, summary: &summary)
-        case .jmp: trackJump(ins, at: address, next: next, block: block, start: start, limit: limit, state: state, summary: &summary)
+        case .jmp:
+            trackJump(
+                ins, at: address, next: next, block: block, start: start, limit: limit, state: state, summary: &summary)
         case .jcc:
             if let target = relativeTargetAddress(ins, next: next), target < start || target >= limit {
-                summary.calls.append(CallSite(block: block, address: address, target: .direct(target), isTailJump: true))
+                summary.calls.append(
+                    CallSite(block: block, address: address, target: .direct(target), isTailJump: true))
             }
             if let flags = state.flags, flags.source != .unknown {
                 summary.guards.append(
@@ -290,7 +293,8 @@ extension X86FunctionDecoder {
     ) {
         if let direct = relativeTargetAddress(ins, next: next) {
             if direct < start || direct >= limit {
-                summary.calls.append(CallSite(block: block, address: address, target: .direct(direct), isTailJump: true))
+                summary.calls.append(
+                    CallSite(block: block, address: address, target: .direct(direct), isTailJump: true))
             }
         } else if let slot = slotOperand(ins, next: next, state: state) {
             summary.calls.append(CallSite(block: block, address: address, target: .slot(slot), isTailJump: true))
@@ -381,7 +385,10 @@ extension X86FunctionDecoder {
     /// ALU and shift instructions whose destination is their r/m memory operand (not `mov`).
     private func writesMemory(_ ins: X86Instruction) -> Bool {
         guard ins.hasModRM, ins.mod != 3 else { return false }
-        if ins.map == 1 { return ins.opcode == 0xAB || ins.opcode == 0xB3 || ins.opcode == 0xBB || (ins.opcode == 0xBA && ins.reg & 7 >= 5) }
+        if ins.map == 1 {
+            return ins.opcode == 0xAB || ins.opcode == 0xB3 || ins.opcode == 0xBB
+                || (ins.opcode == 0xBA && ins.reg & 7 >= 5)
+        }
         guard ins.map == 0 else { return false }
         switch ins.opcode {
         case 0x00, 0x01, 0x08, 0x09, 0x10, 0x11, 0x18, 0x19, 0x20, 0x21, 0x28, 0x29, 0x30, 0x31, 0x86, 0x87:

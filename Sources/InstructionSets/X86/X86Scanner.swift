@@ -269,7 +269,8 @@ struct X86ScanTable: Sendable {
             guard let text = ZydisMnemonicGetString(ZydisMnemonic(rawValue: UInt32(raw))) else { continue }
             let name = String(cString: text)
             kinds[raw] = X86ScanTable.kind(of: name)
-            scalar[raw] = name.hasPrefix("v") && (name.hasSuffix("ss") || name.hasSuffix("sd"))
+            scalar[raw] =
+                name.hasPrefix("v") && (name.hasSuffix("ss") || name.hasSuffix("sd"))
                 && !name.hasPrefix("vp")
         }
         self.kinds = kinds

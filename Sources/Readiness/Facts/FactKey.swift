@@ -106,18 +106,22 @@ extension FactKey {
         "isa.x86.dispatch", .bool, "Evidence of runtime dispatch (CPUID, XGETBV, IsProcessorFeaturePresent...).")
     package static let isaX86Unknown = FactKey(
         "isa.x86.unknown", .list,
-        "x86 extensions only in code no entry point or export reaches (called through data the analysis does not follow), in a binary without any feature check.")
+        "x86 extensions only in code no entry point or export reaches (called through data the analysis does not follow), in a binary without any feature check."
+    )
     package static let isaX86SweepOnly = FactKey(
         "isa.x86.sweep_only", .list,
-        "x86 extensions found only by the linear sweep outside the code control flow reaches: evidence, never a requirement.")
+        "x86 extensions found only by the linear sweep outside the code control flow reaches: evidence, never a requirement."
+    )
     package static let isaX86CompiledFor = FactKey(
         "isa.x86.compiled_for", .string,
-        "x86-64-v3 or x86-64-v4 when the code as a whole was compiled for that level (VEX scalar FP, BMI/LZCNT/MOVBE spread over its functions).")
+        "x86-64-v3 or x86-64-v4 when the code as a whole was compiled for that level (VEX scalar FP, BMI/LZCNT/MOVBE spread over its functions)."
+    )
     package static let isaX86CompiledForPercent = FactKey(
         "isa.x86.compiled_for_percent", .int,
         "Percent of the functions (not dispatched, 8+ instructions) that show the x86-64-v3 level.")
     package static let isaX86UnknownMissingX64 = FactKey(
-        "isa.x86.unknown_missing_x64", .list, "Derived: isa.x86.unknown minus target.x64_emulated_isa; absent when empty.")
+        "isa.x86.unknown_missing_x64", .list,
+        "Derived: isa.x86.unknown minus target.x64_emulated_isa; absent when empty.")
     package static let isaX86X87Count = FactKey(
         "isa.x86.x87_count", .int, "Number of x87 floating-point instructions decoded.")
     package static let isaArm64 = FactKey(

@@ -230,6 +230,7 @@ The table is generated from the fact catalog (`Sources/Readiness/Facts/FactKey.s
 | Target | `target.x64_emulated_isa` | list | x86 extensions the emulator exposes to x64 processes. |
 | Target | `target.x86_emulated_isa` | list | x86 extensions the emulator exposes to x86 processes by default. |
 | Target | `target.arm64_isa` | list | AArch64 extensions the CPU implements. |
+<!-- facts:end -->
 
 ## Built-in rules and their evidence (windows-on-arm.md §11)
 

@@ -39,7 +39,9 @@ enum ISATextSection {
         if let function = example.function { text += " in \(function)" }
         switch example.standing {
         case .required?:
-            text += example.reachedFrom.map { ", reached from \($0) without a feature check" } ?? ", reached without a feature check"
+            text +=
+                example.reachedFrom.map { ", reached from \($0) without a feature check" }
+                ?? ", reached without a feature check"
         case .dispatched?:
             if let check = example.check {
                 text += ", behind the check of \(check.tests) at \(hex(check.address))"
@@ -67,6 +69,7 @@ enum ISATextSection {
         let share = Int((flow.compiledForShare * 100).rounded())
         lines.add(
             "compiled for",
-            (flow.compiledFor ?? "baseline") + " (\(share)% of \(flow.measuredFunctions) functions show x86-64-v3 code)")
+            (flow.compiledFor ?? "baseline") + " (\(share)% of \(flow.measuredFunctions) functions show x86-64-v3 code)"
+        )
     }
 }
