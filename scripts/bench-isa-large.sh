@@ -30,7 +30,8 @@ mkdir -p "$out"
 rm -f "$out"/*.time "$out"/*.out
 
 if [[ $build -eq 1 ]]; then
-    (cd "$repo" && swift build -c release --product armready --scratch-path "$scratch" >/dev/null)
+    # Same flags as bench-isa.sh, so both scripts share one release build in $scratch.
+    (cd "$repo" && swift build -c release -Xswiftc -enable-testing --product armready --scratch-path "$scratch" >/dev/null)
 fi
 armready="$scratch/release/armready"
 echo "${#files[@]} files, $runs runs each, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)" >&2

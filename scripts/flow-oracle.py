@@ -18,21 +18,24 @@ For each PE or ELF file (parsed with LIEF; x86 16/32/64 and AArch64 code):
 * Classification:
   - x86: iced-x86 `Instruction.cpuid_features()` names, on the same bytes at the same address
     (descent addresses the sweep did not reach are decoded one by one). Extra keys: `VEX`, `EVEX`
-    (encoding kind) and `x87` (any FPU* CPUID feature).
+    (encoding kind), `x87` (any FPU* CPUID feature) and `x87_outside_function_ranges` (sweep-only
+    x87 instructions outside every .pdata / FDE range: data or uncovered code between functions).
   - AArch64 (no llvm-objdump): capstone detail-mode instruction groups (SVE, SVE2, SME, NEON,
     CRC, LSE, AES, SHA2, ...), plus operand and mnemonic rules because groups are incomplete:
     `sme` = a SME* group, a za/zt0 operand, or smstart/smstop/rdsvl/addsvl/addspl; `sve` = a SVE*
     group, a z<n>/p<n> register operand, or a scalar-only SVE mnemonic (rdvl, addvl, addpl,
     cnt[bhwd], inc/dec[bhwd], sq/uq inc/dec[bhwd], setffr, ptrue...). Also `enc_sve`/`enc_sme`:
-    the raw encoding classes (bits[28:25]=0010; bit31=1 and bits[28:25]=0000), decoded or not.
+    the raw encoding classes (bits[28:25]=0010; bit31=1 and bits[28:25]=0000), decoded or not;
+    `sve_sme_outside_function_ranges`: sweep-only SVE/SME outside every .pdata/FDE range.
 * Per extension: count_in_descent, count_sweep_only (sweep instructions whose address descent
   did not reach). Per function range (pdata / FDE): share with >= 1 VEX/EVEX instruction (range
   decoded linearly with iced-x86), the measure in cpu-dispatch.md §2.
 
 Files with more than --max-code-mb (default 50) MB of executable bytes get only the sweep and the
-function VEX share unless --force. Output: JSON {path: result}.
+function VEX share unless --force (--vex-only: just the share). Output: JSON {path: result}.
 """
 import argparse
+import bisect
 import json
 import re
 import struct
@@ -68,6 +71,7 @@ def parse_args():
     ap.add_argument("--json", dest="out")
     ap.add_argument("--force", action="store_true", help="descend even into files above --max-code-mb")
     ap.add_argument("--max-code-mb", type=float, default=50.0)
+    ap.add_argument("--vex-only", action="store_true", help="only the per-function VEX share (fast, x86)")
     return ap.parse_args()
 
 
@@ -313,6 +317,22 @@ def descend(img):
     return reached
 
 
+def merged_ranges(img):
+    """Sorted, merged function ranges and their starts, for outside-every-function tests."""
+    merged = []
+    for b, e in sorted(set(img.functions)):
+        if merged and b <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([b, e])
+    return merged, [m[0] for m in merged]
+
+
+def outside(merged, starts, addr):
+    i = bisect.bisect_right(starts, addr) - 1
+    return i < 0 or addr >= merged[i][1]
+
+
 def feature_names():
     return {v: k for k, v in vars(iced_x86.CpuidFeature).items() if isinstance(v, int) and not k.startswith("_")}
 
@@ -341,6 +361,9 @@ def classify_x86(img, reached):
     sweep = {}
     count_desc, count_only = {}, {}
     invalid = iced_x86.Code.INVALID
+    # To count sweep-only x87 that lies outside every .pdata/FDE range.
+    merged, starts = merged_ranges(img)
+    x87_outside = 0
     for base, code in img.sections:
         dec = iced_x86.Decoder(bitness, code, ip=base)
         for instr in dec:
@@ -352,6 +375,8 @@ def classify_x86(img, reached):
             sweep[addr] = feats
             for f in feats:
                 target[f] = target.get(f, 0) + 1
+            if target is count_only and "x87" in feats and outside(merged, starts, addr):
+                x87_outside += 1
     # Descent instructions the sweep did not land on (desynchronised by data): decode them here.
     off_sweep = 0
     for addr in reached:
@@ -365,6 +390,7 @@ def classify_x86(img, reached):
             continue
         for f in x86_features(instr, names, cache):
             count_desc[f] = count_desc.get(f, 0) + 1
+    count_only["x87_outside_function_ranges"] = x87_outside
     return count_desc, count_only, len(sweep), off_sweep
 
 
@@ -394,6 +420,7 @@ def classify_a64(img, reached):
     md.detail = True
     md.skipdata = True
     gcache = {}
+    merged, starts = merged_ranges(img)
     count_desc, count_only = {}, {}
     swept = 0
     for base, code in img.sections:
@@ -414,8 +441,11 @@ def classify_a64(img, reached):
             swept += 1
             addr = insn.address
             target = count_desc if addr in reached else count_only
-            for e in a64_ext(insn, gcache):
+            exts = a64_ext(insn, gcache)
+            for e in exts:
                 target[e] = target.get(e, 0) + 1
+            if target is count_only and ("sve" in exts or "sme" in exts) and outside(merged, starts, addr):
+                target["sve_sme_outside_function_ranges"] = target.get("sve_sme_outside_function_ranges", 0) + 1
     return count_desc, count_only, swept, 0
 
 
@@ -445,7 +475,7 @@ def vex_share(img):
             "share_vex": round(vex / total, 4) if total else None}
 
 
-def analyse(path, force, max_code_mb):
+def analyse(path, force, max_code_mb, vex_only=False):
     t0 = time.perf_counter()
     img = Image(path)
     code_bytes = sum(len(c) for _, c in img.sections)
@@ -454,6 +484,10 @@ def analyse(path, force, max_code_mb):
     for src in img.roots.values():
         out["root_sources"][src] = out["root_sources"].get(src, 0) + 1
     if img.arch is None or not img.sections:
+        out["seconds"] = round(time.perf_counter() - t0, 2)
+        return out
+    if vex_only:
+        out["vex_function_share"] = vex_share(img)
         out["seconds"] = round(time.perf_counter() - t0, 2)
         return out
     big = code_bytes > max_code_mb * 1e6 and not force
@@ -481,7 +515,7 @@ def main():
     results = {}
     for path in args.files:
         try:
-            results[path] = analyse(path, args.force, args.max_code_mb)
+            results[path] = analyse(path, args.force, args.max_code_mb, args.vex_only)
         except Exception as exc:  # a hostile or odd file must not stop the run
             results[path] = {"error": f"{type(exc).__name__}: {exc}"}
         print(f"{path}: {results[path].get('seconds', '-')} s", file=sys.stderr)
