@@ -4,7 +4,7 @@
 For each file (ELF or PE, parsed with LIEF) every executable section is disassembled by a linear
 sweep with capstone in detail mode (skipdata on, so an undecodable position is skipped as armready
 does), and instructions are counted per capstone instruction group (AVX2, AVX512, SVE2, ...).
-Files are spread over all cores with a process pool, one file per task.
+Files are spread over a process pool (--jobs N, default every core), one file per task.
 Prints JSON: {"seconds", "bytes", "instructions", "files": {path: {group: count}}}.
 """
 import json
@@ -63,10 +63,18 @@ def classify(path):
     return path, counts, total, instructions
 
 
+def jobs_and_paths(argv):
+    """`[--jobs N] FILE...` -> (N, files); N defaults to the core count."""
+    jobs = multiprocessing.cpu_count()
+    if len(argv) >= 2 and argv[0] == "--jobs":
+        jobs, argv = max(1, int(argv[1])), argv[2:]
+    return jobs, [p for p in argv if p]
+
+
 def main():
-    paths = [p for p in sys.argv[1:] if p]
+    jobs, paths = jobs_and_paths(sys.argv[1:])
     start = time.perf_counter()
-    with multiprocessing.Pool(multiprocessing.cpu_count()) as pool:
+    with multiprocessing.Pool(jobs) as pool:
         results = pool.map(classify, paths, chunksize=1)
     seconds = time.perf_counter() - start
     out = {"seconds": seconds, "bytes": sum(r[2] for r in results), "instructions": sum(r[3] for r in results),
