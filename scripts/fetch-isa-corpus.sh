@@ -56,16 +56,16 @@ dest_of() { # kind source member -> relative path
 }
 
 have_all() { # kind source: every member of this source already kept (globs need a match)
-    local kind="$1" src="$2" k s m r
-    while IFS='|' read -r k s m r; do
+    local kind="$1" src="$2" k s m
+    while IFS='|' read -r k s m _; do
         [[ "$k" == "$kind" && "$s" == "$src" ]] || continue
         compgen -G "$dir/$(dest_of "$k" "$s" "$m")" >/dev/null || return 1
     done <<<"$TABLE"
 }
 
 members_of() { # kind source -> member globs
-    local k s m r
-    while IFS='|' read -r k s m r; do [[ "$k" == "$1" && "$s" == "$2" ]] && echo "$m"; done <<<"$TABLE"
+    local k s m
+    while IFS='|' read -r k s m _; do [[ "$k" == "$1" && "$s" == "$2" ]] && echo "$m"; done <<<"$TABLE"
     return 0
 }
 
