@@ -3,9 +3,15 @@ extension CodeRoot {
     /// unnamed one (an ELF IRELATIVE addend that is also an IFUNC symbol), and the first name
     /// in order over its aliases (two exports of one function).
     package static func unique(_ roots: [CodeRoot]) -> [CodeRoot] {
-        let sorted = roots.sorted {
-            ($0.address, $0.kind.rawValue, $0.name == nil ? 1 : 0, $0.name ?? "")
-                < ($1.address, $1.kind.rawValue, $1.name == nil ? 1 : 0, $1.name ?? "")
+        // Field by field, so the common case (distinct addresses) never builds a string.
+        let sorted = roots.sorted { left, right in
+            if left.address != right.address { return left.address < right.address }
+            if left.kind != right.kind { return left.kind.rawValue < right.kind.rawValue }
+            switch (left.name, right.name) {
+            case let (left?, right?): return left < right
+            case (.some, nil): return true
+            default: return false
+            }
         }
         var result: [CodeRoot] = []
         result.reserveCapacity(sorted.count)
