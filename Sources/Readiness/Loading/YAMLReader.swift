@@ -22,8 +22,9 @@ package struct YAMLReader {
         do {
             // The basic resolver: values are read from their text (`scalar.string`), never from
             // YAML type guessing, and the default resolver's regular expressions cost more
-            // than the rest of loading the built-in rules.
-            parsed = try Yams.compose(yaml: text, .basic)
+            // than the rest of loading the built-in rules. UTF-8 is named because Yams's default
+            // encoding reads the whole process environment on every parse.
+            parsed = try Yams.compose(yaml: text, .basic, .default, .utf8)
         } catch let error as YamlError {
             throw syntaxError(error)
         } catch {
