@@ -3,7 +3,8 @@ import BinaryFormats
 /// Builds an `ISAProfile` for one image: plans the code ranges, decodes them (x86/x64 through
 /// Zydis, AArch64 through `AArch64Classifier`), and gathers dispatch evidence.
 ///
-/// Single-threaded within a file; callers fan files out over cores.
+/// The flow analysis splits a large image's functions over `ISAOptions.workers` cores; the
+/// linear sweep of what it did not reach runs on the caller's thread.
 package enum ISAAnalyzer {
     /// How many decoded bytes pass between `release` calls.
     static let releaseStride = 8 << 20
@@ -14,8 +15,8 @@ package enum ISAAnalyzer {
     ///   - image: the image as a reader produced it (or as a test built it).
     ///   - bytes: the whole file the image was read from; must outlive the call only.
     ///   - options: the byte cap and the number of examples kept.
-    ///   - release: called with file ranges already decoded, at most every `releaseStride`
-    ///     bytes, so a caller with a memory-mapped file can drop those pages from resident
+    ///   - release: called with file ranges already decoded (by each chunk of the flow
+    ///     analysis, and at most every `releaseStride` bytes of the sweep), so a caller with a memory-mapped file can drop those pages from resident
     ///     memory (`MappedFile.releasePages`). Never call anything that frees or zeroes memory
     ///     here for bytes that are not a file mapping.
     /// - Returns: the profile; never traps on hostile layouts (ranges outside the file are skipped).
@@ -28,10 +29,10 @@ package enum ISAAnalyzer {
         var armFlow: FlowRun?
         if options.followControlFlow {
             if plan.segments.contains(where: { $0.architecture == .x64 || $0.architecture == .x86 }) {
-                flow = FlowRun(image: image, bytes: bytes, options: options, family: .x86)
+                flow = FlowRun(image: image, bytes: bytes, options: options, family: .x86, release: release)
             }
             if plan.segments.contains(where: { $0.architecture == .arm64 }) {
-                armFlow = FlowRun(image: image, bytes: bytes, options: options, family: .arm64)
+                armFlow = FlowRun(image: image, bytes: bytes, options: options, family: .arm64, release: release)
             }
         }
         var x64 = X86Scanner(bits: 64, examplesPerExtension: options.examplesPerExtension)
@@ -45,7 +46,7 @@ package enum ISAAnalyzer {
         var arm = AArch64Scanner(examplesPerExtension: options.examplesPerExtension)
         var decoded = (flow?.bytesDecoded ?? 0) + (armFlow?.bytesDecoded ?? 0)
         var capReached = (flow?.capReached ?? false) || (armFlow?.capReached ?? false)
-        var released = 0
+        var pending: Range<Int>?
         for planned in plan.segments {
             // Code the flow analysis reached is not swept again: the sweep covers the gaps.
             let family = planned.architecture == .arm64 ? armFlow : planned.architecture == .other ? nil : flow
@@ -78,12 +79,20 @@ package enum ISAAnalyzer {
                 case .other: continue
                 }
                 decoded += length
-                if let release, offset + length - released >= releaseStride {
-                    release(released..<(offset + length))
-                    released = offset + length
+                // The plan sweeps function runs, then the gaps between them, each pass in file
+                // order: the range since the last release is kept per pass, not from offset 0.
+                if let release {
+                    pending =
+                        pending.map { min($0.lowerBound, offset)..<max($0.upperBound, offset + length) }
+                        ?? offset..<(offset + length)
+                    if let span = pending, span.count >= releaseStride || offset < span.upperBound - length {
+                        release(span)
+                        pending = nil
+                    }
                 }
             }
         }
+        if let release, let span = pending { release(span) }
         return assemble(
             image: image, plan: plan, x86Scanners: [x64, x86].compactMap { $0 }, arm: arm, flow: flow, armFlow: armFlow,
             decoded: decoded, capReached: capReached, options: options)

@@ -65,4 +65,17 @@ struct CodeBytes {
         guard offset >= 0, offset <= bytes.count, length <= bytes.count - offset else { return nil }
         return UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + length)])
     }
+
+    /// The file bytes from the lowest to the highest address of `ranges`, one range per
+    /// section they touch.
+    func fileRanges(spanning ranges: [Range<UInt64>]) -> [Range<Int>] {
+        guard let low = ranges.map(\.lowerBound).min(), let high = ranges.map(\.upperBound).max() else { return [] }
+        return extents.compactMap { extent in
+            let start = max(low, extent.start)
+            let end = min(high, extent.end)
+            guard start < end else { return nil }
+            let offset = extent.fileOffset + Int(start - extent.start)
+            return offset..<(offset + Int(end - start))
+        }
+    }
 }

@@ -55,16 +55,19 @@ struct FlowDecoding: @unchecked Sendable {
     /// - Parameters:
     ///   - byteCap: stop decoding new functions once this many bytes were decoded.
     ///   - workers: cores to use for images with at least `parallelThreshold` bytes of code.
-    func run(byteCap: Int, workers: Int) -> Output {
+    ///   - release: called with the file range a chunk of functions was decoded from, so a
+    ///     memory-mapped file's pages do not all stay resident (see `ISAAnalyzer.profile`).
+    func run(byteCap: Int, workers: Int, release: ((Range<Int>) -> Void)? = nil) -> Output {
         var output = Output()
         var seen = Set<UInt64>()
         var round = tableStarts.filter { seen.insert($0).inserted }
         var budget = byteCap
         while !round.isEmpty, output.summaries.count < FlowLimits.maxFunctions, budget > 0 {
             let jobs = round.prefix(FlowLimits.maxFunctions - output.summaries.count).compactMap(job(at:))
-            let decoded = decode(jobs, budget: budget, workers: workers)
+            let chunks = decode(jobs, budget: budget, workers: workers, release: release)
+            output.summaries.reserveCapacity(output.summaries.count + chunks.reduce(0) { $0 + $1.summaries.count })
             var next: [UInt64] = []
-            for summary in decoded {
+            for summary in chunks.lazy.flatMap(\.summaries) {
                 output.bytesDecoded += summary.bytes
                 budget -= summary.bytes
                 for call in summary.calls {
@@ -77,11 +80,11 @@ struct FlowDecoding: @unchecked Sendable {
             }
             if budget <= 0 { output.capReached = true }
             // A call into the middle of code already decoded is not a new function: decoding it
-            // again would count its instructions twice.
-            let decodedSoFar = Self.merge(output.summaries.flatMap { $0.blocks.map { $0.start..<$0.end } })
-            round = next.filter { !Self.contains(decodedSoFar, $0) }.sorted()
+            // again would count its instructions twice. (The sort in `merge` finds the two
+            // sorted runs, so a round costs about the length of the list.)
+            output.covered = Self.merge(output.covered + Self.merge(chunks.flatMap(\.covered)))
+            round = next.filter { !Self.contains(output.covered, $0) }.sorted()
         }
-        output.covered = Self.merge(output.summaries.flatMap { $0.blocks.map { $0.start..<$0.end } })
         return output
     }
 
@@ -118,26 +121,51 @@ struct FlowDecoding: @unchecked Sendable {
         return layout.architecture
     }
 
-    private func decode(_ jobs: [Job], budget: Int, workers requested: Int) -> [FunctionSummary] {
-        let estimated = jobs.reduce(0) { $0 + Int(min($1.limit - $1.start, 1 << 20)) }
-        let workers = estimated >= Self.parallelThreshold ? min(8, max(1, requested), max(1, jobs.count)) : 1
-        if workers == 1 { return decodeChunk(jobs[...], budget: budget) }
-        let chunk = (jobs.count + workers - 1) / workers
-        let results = ChunkResults(count: workers)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            let low = min(jobs.count, worker * chunk)
-            let high = min(jobs.count, low + chunk)
-            results.set(worker, decodeChunk(jobs[low..<high], budget: budget / workers))
-        }
-        return results.joined()
+    /// One chunk's summaries in job order, and the instruction ranges they cover.
+    fileprivate struct Decoded: Sendable {
+        var summaries: [FunctionSummary] = []
+        var covered: [Range<UInt64>] = []
     }
 
-    private func decodeChunk(_ jobs: ArraySlice<Job>, budget: Int) -> [FunctionSummary] {
+    /// The jobs' summaries, chunk by chunk in job order.
+    private func decode(_ jobs: [Job], budget: Int, workers requested: Int, release: ((Range<Int>) -> Void)?)
+        -> [Decoded]
+    {
+        let estimated = jobs.reduce(0) { $0 + Int(min($1.limit - $1.start, 1 << 20)) }
+        guard estimated >= Self.parallelThreshold else {
+            let decoded = decodeChunk(jobs[...], budget: budget)
+            if let release { code.fileRanges(spanning: decoded.covered).forEach(release) }
+            return [decoded]
+        }
+        let workers = min(8, max(1, requested), max(1, jobs.count))
+        // Function sizes vary by orders of magnitude, so the workers take small chunks in turn
+        // rather than one share each; results stay in job order. (One worker takes them all,
+        // releasing each chunk's pages as it goes.)
+        let chunkSize = max(64, jobs.count / (workers * 16))
+        let chunks = (jobs.count + chunkSize - 1) / chunkSize
+        let results = ChunkResults(count: chunks)
+        let nextChunk = Atomic<Int>(0)
+        let release = release.map(ReleasePages.init)
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while true {
+                let chunk = nextChunk.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard chunk < chunks else { return }
+                let low = chunk * chunkSize
+                let high = min(jobs.count, low + chunkSize)
+                let decoded = decodeChunk(jobs[low..<high], budget: budget / chunks)
+                if let release { code.fileRanges(spanning: decoded.covered).forEach(release.call) }
+                results.set(chunk, decoded)
+            }
+        }
+        return results.all()
+    }
+
+    private func decodeChunk(_ jobs: ArraySlice<Job>, budget: Int) -> Decoded {
         var x64 = X86FunctionDecoder(bits: 64)
         var x86 = X86FunctionDecoder(bits: 32, absoluteBias: bias)
         var arm = AArch64FunctionDecoder()
-        var output: [FunctionSummary] = []
-        output.reserveCapacity(jobs.count)
+        var output = Decoded()
+        output.summaries.reserveCapacity(jobs.count)
         var spent = 0
         for job in jobs {
             guard spent < budget else { break }
@@ -148,9 +176,10 @@ struct FlowDecoding: @unchecked Sendable {
             case .arm64: summary = arm.decode(start: job.start, limit: job.limit, code: code)
             case .other: summary = nil
             }
-            if let summary {
+            if var summary {
                 spent += summary.bytes
-                output.append(summary)
+                output.covered += summary.compact()
+                output.summaries.append(summary)
             }
         }
         return output
@@ -200,15 +229,21 @@ struct FlowDecoding: @unchecked Sendable {
     }
 }
 
-/// Per-worker results of a parallel round, written once each from its own worker.
+/// Per-chunk results of a parallel round, each written once by the worker that took the chunk.
 private final class ChunkResults: Sendable {
-    private let slots: Mutex<[[FunctionSummary]]>
+    private let slots: Mutex<[FlowDecoding.Decoded]>
 
-    init(count: Int) { slots = Mutex(Array(repeating: [], count: count)) }
+    init(count: Int) { slots = Mutex(Array(repeating: FlowDecoding.Decoded(), count: count)) }
 
-    func set(_ index: Int, _ value: [FunctionSummary]) {
+    func set(_ index: Int, _ value: FlowDecoding.Decoded) {
         slots.withLock { $0[index] = value }
     }
 
-    func joined() -> [FunctionSummary] { slots.withLock { $0.flatMap { $0 } } }
+    func all() -> [FlowDecoding.Decoded] { slots.withLock { $0 } }
+}
+
+/// The caller's page release, called from the workers. `@unchecked Sendable`: it drops pages of
+/// a private, read-only mapping (`madvise`), which any thread may do at any time.
+private struct ReleasePages: @unchecked Sendable {
+    let call: (Range<Int>) -> Void
 }

@@ -26,14 +26,17 @@ struct FlowRun {
 
     /// - Parameter family: `.x86` decodes x86 and x64 functions, `.arm64` AArch64 ones; a hybrid
     ///   image gets one run per family (calls between them are not followed).
-    init(image: BinaryImage, bytes: UnsafeRawBufferPointer, options: ISAOptions, family: ISAExtension.Architecture) {
+    init(
+        image: BinaryImage, bytes: UnsafeRawBufferPointer, options: ISAOptions, family: ISAExtension.Architecture,
+        release: ((Range<Int>) -> Void)? = nil
+    ) {
         self.family = family
         extensionNames = family == .x86 ? X86ScanTable.shared.names : AArch64Encodings.names
         let code = CodeBytes(sections: image.code.sections, bytes: bytes)
         let decoding = FlowDecoding(
             layout: image.code, code: code, bias: image.pe?.imageBase ?? 0,
             architectures: family == .x86 ? [.x64, .x86] : [.arm64])
-        let output = decoding.run(byteCap: options.maxDecodedBytes, workers: options.workers)
+        let output = decoding.run(byteCap: options.maxDecodedBytes, workers: options.workers, release: release)
         covered = output.covered
         bytesDecoded = output.bytesDecoded
         capReached = output.capReached

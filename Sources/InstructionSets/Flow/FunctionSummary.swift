@@ -9,7 +9,8 @@
 struct FunctionSummary: Sendable {
     /// The function's first instruction.
     var start: UInt64
-    /// Straight-line runs of instructions; `blocks[0]` starts at `start`.
+    /// Straight-line runs of instructions; `blocks[0]` starts at `start`. After `compact()`, a
+    /// function without guard candidates has only `blocks[0]`.
     var blocks: [BasicBlock] = []
     /// Direct calls and tail jumps, calls through import slots, unresolved indirect calls.
     var calls: [CallSite] = []
@@ -59,7 +60,46 @@ struct FunctionSummary: Sendable {
 struct BasicBlock: Sendable, Equatable {
     var start: UInt64
     var end: UInt64
-    var successors: [Edge] = []
+    var successors = Successors()
+}
+
+/// A block's outgoing edges. x86 and AArch64 blocks have at most two (a conditional branch's
+/// target and its fall-through), kept inline: a large module has millions of blocks, and an
+/// array each cost more memory and time than decoding them.
+struct Successors: Sequence, Sendable, Equatable {
+    private var first: Edge?
+    private var second: Edge?
+    /// Edges past the second (none from the current decoders).
+    private var more: [Edge] = []
+
+    var isEmpty: Bool { first == nil }
+    var count: Int { first == nil ? 0 : second == nil ? 1 : 2 + more.count }
+
+    mutating func append(_ edge: Edge) {
+        if first == nil {
+            first = edge
+        } else if second == nil {
+            second = edge
+        } else {
+            more.append(edge)
+        }
+    }
+
+    func makeIterator() -> Iterator { Iterator(edges: self) }
+
+    struct Iterator: IteratorProtocol {
+        fileprivate let edges: Successors
+        fileprivate var index = 0
+
+        mutating func next() -> Edge? {
+            defer { index += 1 }
+            switch index {
+            case 0: return edges.first
+            case 1: return edges.second
+            default: return index - 2 < edges.more.count ? edges.more[index - 2] : nil
+            }
+        }
+    }
 }
 
 /// A control-flow edge inside a function.
@@ -73,6 +113,9 @@ struct Edge: Sendable, Equatable {
 }
 
 /// A call, tail jump or indirect transfer out of a block.
+///
+/// Stored in 32 bytes (a large module has a million): the target's kind and value, and the
+/// data argument with `UInt64.max` for none, behind the `target` and `dataArgument` properties.
 struct CallSite: Sendable, Equatable {
     enum Target: Sendable, Equatable {
         /// A direct call or jump to this address.
@@ -85,13 +128,47 @@ struct CallSite: Sendable, Equatable {
     }
 
     var block: Int32
-    var address: UInt64
-    var target: Target
+    private var targetKind: UInt8
     /// A jump that leaves the function (tail call) rather than a call that returns.
     var isTailJump: Bool
+    var address: UInt64
+    private var targetValue: UInt64
+    private var argument: UInt64
+
+    init(block: Int32, address: UInt64, target: Target, isTailJump: Bool, dataArgument: UInt64? = nil) {
+        self.block = block
+        self.address = address
+        self.isTailJump = isTailJump
+        targetKind = 0
+        targetValue = 0
+        argument = UInt64.max
+        self.target = target
+        self.dataArgument = dataArgument
+    }
+
+    var target: Target {
+        get {
+            switch targetKind {
+            case 0: .direct(targetValue)
+            case 1: .slot(targetValue)
+            default: .indirect
+            }
+        }
+        set {
+            switch newValue {
+            case .direct(let address): (targetKind, targetValue) = (0, address)
+            case .slot(let slot): (targetKind, targetValue) = (1, slot)
+            case .indirect: (targetKind, targetValue) = (2, 0)
+            }
+        }
+    }
+
     /// A fixed data address passed as the first argument (`lea rdi/rcx, [G]`): a probe that
     /// fills the array it is given (`OPENSSL_ia32_cpuid(OPENSSL_ia32cap_P)`) makes G a cache.
-    var dataArgument: UInt64? = nil
+    var dataArgument: UInt64? {
+        get { argument == UInt64.max ? nil : argument }
+        set { argument = newValue ?? UInt64.max }
+    }
 }
 
 struct AddressTaken: Sendable, Equatable {

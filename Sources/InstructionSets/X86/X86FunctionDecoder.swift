@@ -17,6 +17,8 @@ struct X86FunctionDecoder: FunctionDecoding {
     static let maxFunctionSpan: UInt64 = 16 << 20
 
     /// Per-offset scratch, reused across functions: record index, block index (`-1`: none).
+    /// It grows to the furthest offset a function reaches, not to its limit: a function without
+    /// a table entry may run to the end of its section, and a worker decodes thousands.
     private var recordAt: [Int32] = []
     private var blockAt: [Int32] = []
     private var leader: [Bool] = []
@@ -47,8 +49,7 @@ struct X86FunctionDecoder: FunctionDecoding {
             summary.incomplete = true
             return summary
         }
-        let span = Int(limit - start)
-        prepareScratch(span)
+        prepareScratch()
         defer { clearScratch(start) }
         discover(start: start, limit: limit, code: code, summary: &summary)
         buildBlocks(start: start, limit: limit, code: code, summary: &summary)
@@ -59,14 +60,15 @@ struct X86FunctionDecoder: FunctionDecoding {
 
     private mutating func discover(start: UInt64, limit: UInt64, code: CodeBytes, summary: inout FunctionSummary) {
         var worklist: [UInt64] = [start]
-        markLeader(0)
+        markLeader(0, span: Int(limit - start))
         var instruction = X86Instruction()
         while let entry = worklist.popLast() {
             var pc = entry
             while pc < limit {
                 let offset = Int(pc - start)
+                grow(toInclude: offset, span: Int(limit - start))
                 if recordAt[offset] >= 0 {
-                    markLeader(offset)
+                    markLeader(offset, span: Int(limit - start))
                     break
                 }
                 guard records.count < FlowLimits.maxInstructionsPerFunction,
@@ -83,13 +85,13 @@ struct X86FunctionDecoder: FunctionDecoding {
                 switch instruction.kind {
                 case .jcc, .loopLike:
                     if let target = relativeTarget(instruction, next: next), target >= start, target < limit {
-                        markLeader(Int(target - start))
+                        markLeader(Int(target - start), span: Int(limit - start))
                         worklist.append(target)
                     }
-                    if next < limit { markLeader(Int(next - start)) }
+                    if next < limit { markLeader(Int(next - start), span: Int(limit - start)) }
                 case .jmp:
                     if let target = relativeTarget(instruction, next: next), target >= start, target < limit {
-                        markLeader(Int(target - start))
+                        markLeader(Int(target - start), span: Int(limit - start))
                         worklist.append(target)
                     }
                     stop = true
@@ -128,7 +130,7 @@ struct X86FunctionDecoder: FunctionDecoding {
             var offset = first
             var block = BasicBlock(start: start + UInt64(first), end: start + UInt64(first))
             var lastRecord: Record?
-            while offset < span, recordAt[offset] >= 0 {
+            while offset < span, offset < recordAt.count, recordAt[offset] >= 0 {
                 if offset != first, leader[offset] { break }
                 let record = records[Int(recordAt[offset])]
                 lastRecord = record
@@ -188,21 +190,21 @@ struct X86FunctionDecoder: FunctionDecoding {
     private func successors(
         of last: Record, start: UInt64, limit: UInt64, blockIndex: Int, state: BlockState,
         summary: inout FunctionSummary
-    ) -> [Edge] {
+    ) -> Successors {
+        var edges = Successors()
         let ins = last.instruction
         let next = last.address &+ UInt64(ins.length)
         func blockIndex(of address: UInt64) -> Int32? {
-            guard address >= start, address < limit else { return nil }
+            guard address >= start, address < limit, Int(address - start) < blockAt.count else { return nil }
             let index = blockAt[Int(address - start)]
             return index >= 0 ? index : nil
         }
         switch ins.kind {
-        case .ret, .trap: return []
+        case .ret, .trap: break
         case .jmp:
             if let target = relativeTarget(ins, next: next), let index = blockIndex(of: target) {
-                return [Edge(block: index)]
+                edges.append(Edge(block: index))
             }
-            return []
         case .jcc, .loopLike:
             let taken = relativeTarget(ins, next: next).flatMap(blockIndex(of:))
             let fallThrough = blockIndex(of: next)
@@ -216,18 +218,16 @@ struct X86FunctionDecoder: FunctionDecoding {
                     Self.presentIsTaken(condition: ins.opcode & 0xF, flags: flags).map { flags.inverted ? !$0 : $0 }
                 }
             }
-            var edges: [Edge] = []
             if let taken {
                 edges.append(Edge(block: taken, presentOf: presentTaken == true ? guardIndex : nil))
             }
             if let fallThrough {
                 edges.append(Edge(block: fallThrough, presentOf: presentTaken == false ? guardIndex : nil))
             }
-            return edges
         default:
-            if let index = blockIndex(of: next) { return [Edge(block: index)] }
-            return []
+            if let index = blockIndex(of: next) { edges.append(Edge(block: index)) }
         }
+        return edges
     }
 
     /// Whether the taken side of `jcc` with `condition` (the low nibble of its opcode) is the side
@@ -276,18 +276,22 @@ struct X86FunctionDecoder: FunctionDecoding {
         }
     }
 
-    private mutating func markLeader(_ offset: Int) {
+    private mutating func markLeader(_ offset: Int, span: Int) {
+        grow(toInclude: offset, span: span)
         guard !leader[offset] else { return }
         leader[offset] = true
         leaderOffsets.append(offset)
     }
 
-    private mutating func prepareScratch(_ span: Int) {
-        if recordAt.count < span {
-            recordAt = Array(repeating: -1, count: span)
-            blockAt = Array(repeating: -1, count: span)
-            leader = Array(repeating: false, count: span)
-        }
+    private mutating func grow(toInclude offset: Int, span: Int) {
+        guard offset >= recordAt.count else { return }
+        let count = min(span, max(offset + 1, recordAt.count * 2, 4096))
+        recordAt.append(contentsOf: repeatElement(-1, count: count - recordAt.count))
+        blockAt.append(contentsOf: repeatElement(-1, count: count - blockAt.count))
+        leader.append(contentsOf: repeatElement(false, count: count - leader.count))
+    }
+
+    private mutating func prepareScratch() {
         records.removeAll(keepingCapacity: true)
         leaderOffsets.removeAll(keepingCapacity: true)
     }
