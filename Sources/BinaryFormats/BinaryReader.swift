@@ -17,18 +17,26 @@ package enum BinaryReader {
     /// A file that changes while it is read (`MappedFile.changedSinceOpened`) is read again,
     /// and `body` runs again; after a second change `body` gets `.changedWhileRead`.
     package static func withFile<T>(path: String, _ body: (ReadResult, UnsafeRawBufferPointer) -> T) -> T {
+        withMappedFile(path: path) { result, bytes, _ in body(result, bytes) }
+    }
+
+    /// `withFile`, with a third argument for `body`: drops pages of the mapping from resident
+    /// memory (`MappedFile.releasePages`; for an analysis that is done with a range of bytes).
+    package static func withMappedFile<T>(
+        path: String, _ body: (ReadResult, UnsafeRawBufferPointer, _ release: @escaping (Range<Int>) -> Void) -> T
+    ) -> T {
         let none = UnsafeRawBufferPointer(start: nil, count: 0)
         for _ in 0..<2 {
             let file: MappedFile
             do {
                 file = try MappedFile(path: path)
             } catch {
-                return body(.failed(format: nil, reason: error), none)
+                return body(.failed(format: nil, reason: error), none, { _ in })
             }
-            let value = withExtendedLifetime(file) { body(read(bytes: file.bytes), file.bytes) }
+            let value = withExtendedLifetime(file) { body(read(bytes: file.bytes), file.bytes, file.releasePages) }
             if !file.changedSinceOpened { return value }
         }
-        return body(.failed(format: nil, reason: .changedWhileRead), none)
+        return body(.failed(format: nil, reason: .changedWhileRead), none, { _ in })
     }
 
     /// Reads a binary that is already in memory. The bytes must outlive the call only.

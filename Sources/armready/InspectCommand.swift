@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import BinaryFormats
 import InstructionSets
 import Reporting
@@ -34,12 +35,13 @@ struct InspectCommand: ParsableCommand {
     }
 
     func run() throws {
-        let options = ISAOptions(maxDecodedBytes: isaMaxBytes)
+        // Files are read one after another, so a large one gets every core.
+        let options = ISAOptions(maxDecodedBytes: isaMaxBytes, workers: ProcessInfo.processInfo.activeProcessorCount)
         let inspected = files.map { path in
-            BinaryReader.withFile(path: path) { result, bytes in
+            BinaryReader.withMappedFile(path: path) { result, bytes, release in
                 var file = InspectedFile(path: path, result: result)
                 if isa, case let .image(image) = result {
-                    file.isa = ISAAnalyzer.profile(image: image, bytes: bytes, options: options)
+                    file.isa = ISAAnalyzer.profile(image: image, bytes: bytes, options: options, release: release)
                 }
                 return file
             }

@@ -25,7 +25,10 @@ extension ScanOptions {
         let isa = !request.noISA && (configuration.isa ?? true)
         self.init(
             roots: request.paths, rules: rules, target: target,
-            isa: isa ? ISAOptions(maxDecodedBytes: request.isaMaxBytes) : nil,
+            isa: isa
+                ? ISAOptions(
+                    maxDecodedBytes: request.isaMaxBytes,
+                    workers: request.jobs ?? ProcessInfo.processInfo.activeProcessorCount) : nil,
             followSymlinks: request.followSymlinks || (configuration.followSymlinks ?? false),
             archives: !request.noArchives && (configuration.archives ?? true),
             excludes: configuration.exclude + request.excludes, suppressions: configuration.suppressions,
