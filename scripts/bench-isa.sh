@@ -47,6 +47,7 @@ run_armready() {
 }
 run_armready sweep
 run_armready functions
+run_armready flow
 
 python3 "$repo/scripts/capstone_classifier.py" "${files[@]}" > "$bench/capstone.json"
 
@@ -68,12 +69,14 @@ import json, sys
 bench = sys.argv[1]
 sweep = json.load(open(f"{bench}/armready-sweep.json"))
 funcs = json.load(open(f"{bench}/armready-functions.json"))
+flow = json.load(open(f"{bench}/armready-flow.json"))
 cap = json.load(open(f"{bench}/capstone.json"))
 start, end = map(float, open(f"{bench}/objdump.time").read().split())
 mb = cap["bytes"] / 1e6
 rows = [
     ("armready (linear sweep)", sweep["bytesDecoded"] / 1e6, sweep["seconds"]),
     ("armready (functions + sweep)", funcs["bytesDecoded"] / 1e6, funcs["seconds"]),
+    ("armready (flow analysis + sweep)", flow["bytesDecoded"] / 1e6, flow["seconds"]),
     ("capstone classifier", mb, cap["seconds"]),
     ("objdump -d", mb, end - start),
 ]
@@ -81,7 +84,8 @@ print(f"{'tool':32} {'MB':>9} {'seconds':>9} {'MB/s':>9}")
 for name, size, secs in rows:
     print(f"{name:32} {size:9.2f} {secs:9.3f} {size / secs:9.2f}")
 ours = rows[0][1] / rows[0][2]
-print(f"\nratio armready/capstone: {ours / (rows[2][1] / rows[2][2]):.1f}x (target >= 5x)")
+print(f"\nflow analysis cost: {flow['seconds'] / funcs['seconds']:.2f}x the time of functions + sweep")
+print(f"ratio armready/capstone: {ours / (rows[2][1] / rows[2][2]):.1f}x (target >= 5x)")
 print(f"ratio armready/objdump:  {ours / (rows[3][1] / rows[3][2]):.1f}x")
 if abs(sweep["bytesDecoded"] - cap["bytes"]) > 0.01 * max(1, cap["bytes"]):
     print(f"note: bytes differ (armready {sweep['bytesDecoded']}, capstone {cap['bytes']})")

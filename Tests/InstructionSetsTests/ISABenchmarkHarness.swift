@@ -9,8 +9,12 @@ import InstructionSets
 ///
 /// Profiles every listed file, fanning files out over all cores (one file per task, as the
 /// scanner will), and writes `{"seconds", "bytesDecoded", "files": {path: ISAProfile}}` to
-/// `ARMREADY_ISA_OUT`. With `ARMREADY_ISA_MODE=sweep` the function table is dropped, so the
-/// bytes decoded are exactly the executable sections a linear-sweep reference tool sees.
+/// `ARMREADY_ISA_OUT`. `ARMREADY_ISA_MODE`:
+/// - `sweep`: no function table and no flow analysis, so the bytes decoded are exactly the
+///   executable sections a linear-sweep reference tool sees;
+/// - `functions`: the function table, then the sweep, without the flow analysis;
+/// - `flow` (default): what `scan` does, the flow analysis (on every core for a large file,
+///   as `ISAOptions.workers`) and the sweep of what it did not reach.
 @Suite("ISA benchmark harness")
 struct ISABenchmarkHarness {
     static let environment = ProcessInfo.processInfo.environment
@@ -19,7 +23,7 @@ struct ISABenchmarkHarness {
     func measure() async throws {
         let list = try String(contentsOfFile: Self.environment["ARMREADY_ISA_FILES"] ?? "", encoding: .utf8)
         let paths = list.split(separator: "\n").map(String.init).filter { !$0.isEmpty }
-        let sweepOnly = Self.environment["ARMREADY_ISA_MODE"] == "sweep"
+        let mode = Self.environment["ARMREADY_ISA_MODE"] ?? "flow"
         let clock = ContinuousClock()
         let start = clock.now
         let results = await withTaskGroup(of: (String, ISAProfile?).self) { group in
@@ -31,7 +35,7 @@ struct ISABenchmarkHarness {
                 guard next < paths.count else { return }
                 let path = paths[next]
                 next += 1
-                group.addTask { (path, Self.profile(path: path, sweepOnly: sweepOnly)) }
+                group.addTask { (path, Self.profile(path: path, mode: mode)) }
             }
             for _ in 0..<width { add() }
             while let (path, profile) = await group.next() {
@@ -54,16 +58,19 @@ struct ISABenchmarkHarness {
         try data.write(to: URL(fileURLWithPath: Self.environment["ARMREADY_ISA_OUT"] ?? "/dev/stdout"))
     }
 
-    static func profile(path: String, sweepOnly: Bool) -> ISAProfile? {
+    static func profile(path: String, mode: String) -> ISAProfile? {
         guard case .image(var image) = BinaryReader.read(path: path), let file = try? MappedFile(path: path) else {
             return nil
         }
-        if sweepOnly {
+        if mode == "sweep" {
             image.code.functions = []
             image.code.functionSource = nil
         }
+        let options = ISAOptions(
+            maxDecodedBytes: 1 << 30, workers: ProcessInfo.processInfo.activeProcessorCount,
+            followControlFlow: mode == "flow")
         return withExtendedLifetime(file) {
-            ISAAnalyzer.profile(image: image, bytes: file.bytes, options: ISAOptions(maxDecodedBytes: 1 << 30))
+            ISAAnalyzer.profile(image: image, bytes: file.bytes, options: options, release: file.releasePages)
         }
     }
 }
