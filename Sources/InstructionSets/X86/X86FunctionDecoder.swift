@@ -115,6 +115,7 @@ struct X86FunctionDecoder: FunctionDecoding {
         for (index, offset) in starts.enumerated() { blockAt[offset] = Int32(index) }
         summary.blocks.reserveCapacity(starts.count)
         var state = BlockState(bits: bits)
+        var guardedExits: [GuardedExit] = []
         var fellThrough = false
         var previousEnd: UInt64 = 0
         for (blockIndex, first) in starts.enumerated() {
@@ -165,7 +166,8 @@ struct X86FunctionDecoder: FunctionDecoding {
             }
             if let last = lastRecord {
                 block.successors = successors(
-                    of: last, start: start, limit: limit, blockIndex: blockIndex, state: state, summary: &summary)
+                    of: last, start: start, limit: limit, blockIndex: blockIndex, state: state,
+                    guardedExits: &guardedExits, summary: &summary)
                 let kind = last.instruction.kind
                 fellThrough = kind != .jmp && kind != .ret && kind != .trap
             } else {
@@ -174,7 +176,32 @@ struct X86FunctionDecoder: FunctionDecoding {
             previousEnd = block.end
             summary.blocks.append(block)
         }
+        addGuardedExitBlocks(guardedExits, summary: &summary)
         detectThunk(&summary)
+    }
+
+    /// A conditional tail jump on the "feature present" side of a check (OpenSSL's
+    /// `test r11d, 1<<29; jnz sha256_block_data_order_shaext`).
+    private struct GuardedExit {
+        var block: Int
+        var call: Int
+        var guardIndex: Int32
+    }
+
+    /// Each guarded exit gets an empty block entered only through the check's present edge, and
+    /// its call moves there: the callee is then reached behind the check, not from the block.
+    private func addGuardedExitBlocks(_ exits: [GuardedExit], summary: inout FunctionSummary) {
+        for exit in exits where exit.block < summary.blocks.count && exit.call < summary.calls.count {
+            guard summary.blocks.count < FlowLimits.maxBlocksPerFunction else {
+                summary.incomplete = true
+                return
+            }
+            let index = Int32(summary.blocks.count)
+            let at = summary.calls[exit.call].address
+            summary.blocks.append(BasicBlock(start: at, end: at))
+            summary.blocks[exit.block].successors.append(Edge(block: index, presentOf: exit.guardIndex))
+            summary.calls[exit.call].block = index
+        }
     }
 
     private func note(_ id: Int16, at address: UInt64, in uses: inout [(id: Int16, count: Int32, first: UInt64)]) {
@@ -188,8 +215,8 @@ struct X86FunctionDecoder: FunctionDecoding {
 
     /// The block's outgoing edges; marks the "feature present" side of a guard.
     private func successors(
-        of last: Record, start: UInt64, limit: UInt64, blockIndex: Int, state: BlockState,
-        summary: inout FunctionSummary
+        of last: Record, start: UInt64, limit: UInt64, blockIndex current: Int, state: BlockState,
+        guardedExits: inout [GuardedExit], summary: inout FunctionSummary
     ) -> Successors {
         var edges = Successors()
         let ins = last.instruction
@@ -220,6 +247,10 @@ struct X86FunctionDecoder: FunctionDecoding {
             }
             if let taken {
                 edges.append(Edge(block: taken, presentOf: presentTaken == true ? guardIndex : nil))
+            } else if presentTaken == true, let guardIndex, let call = summary.calls.indices.last,
+                summary.calls[call].address == last.address, summary.calls[call].isTailJump
+            {
+                guardedExits.append(GuardedExit(block: current, call: call, guardIndex: guardIndex))
             }
             if let fallThrough {
                 edges.append(Edge(block: fallThrough, presentOf: presentTaken == false ? guardIndex : nil))
@@ -251,8 +282,9 @@ struct X86FunctionDecoder: FunctionDecoding {
             switch condition {
             case 0x2, 0x6, 0xC, 0xE: return false  // below the level
             case 0x3, 0x7, 0xD, 0xF: return true
-            case 0x4: return level == 0 ? false : nil
-            case 0x5: return level == 0 ? true : nil
+            // Equal to a nonzero constant: every bit of the mask present (`and r, M; cmp r, M; je`).
+            case 0x4: return level != 0
+            case 0x5: return level == 0
             default: return nil
             }
         }

@@ -117,8 +117,12 @@ extension X86FunctionDecoder {
                 }
             case nil: state[ins.reg] = .none
             }
-        case .test where legacy, .cmp where legacy, .bt where legacy, .and where legacy:
+        case .test where legacy, .cmp where legacy, .bt where legacy:
             trackFlags(ins, next: next, state: &state)
+        case .and where legacy:
+            trackFlags(ins, next: next, state: &state)
+            trackMask(ins, next: next, state: &state)
+        case .or where legacy: trackCombine(ins, next: next, state: &state)
         case .xor where legacy:
             if ins.hasModRM, ins.mod == 3, ins.reg == ins.rm, ins.opcode == 0x31 || ins.opcode == 0x33 {
                 state[ins.rm] = .constant(0)
@@ -163,7 +167,11 @@ extension X86FunctionDecoder {
                         block: block, address: address, source: flags.source, constant: flags.constant, isSelect: true
                     ))
             }
-            if ins.hasModRM { state[ins.kind == .cmov ? ins.reg : ins.rm] = .none }
+            if ins.kind == .cmov {
+                trackSelect(ins, next: next, state: &state)
+            } else {
+                trackSetFlag(ins, state: &state)
+            }
         case .noFlags:
             if ins.map == 0, ins.opcode >= 0x58, ins.opcode <= 0x5F { state[(ins.opcode & 7) | (ins.rm & 8)] = .none }
             if ins.map == 0, ins.opcode == 0x8F, ins.hasModRM, ins.mod == 3 { state[ins.rm] = .none }
@@ -174,7 +182,7 @@ extension X86FunctionDecoder {
             }
         case .trap, .loopLike: break
         default:
-            clearWritten(ins, state: &state)
+            if !Self.writesOnlyVectorRegisters(ins) { clearWritten(ins, state: &state) }
             state.flags = nil
         }
     }
@@ -259,6 +267,91 @@ extension X86FunctionDecoder {
         if ins.kind == .cmp, immediate == nil { constant = nil }
         // `and reg, x` writes the register but keeps the examined value's origin: nothing to change.
         state.flags = FlagsState(kind: kind, source: source, constant: constant, inverted: inverted)
+    }
+
+    /// `mov ecx, MASK; and ecx, eax`: the constant mask takes the feature word's origin, so the
+    /// comparison that follows (OpenSSL's `rsaz_avx2_eligible`) still reads as a feature check.
+    private func trackMask(_ ins: X86Instruction, next: UInt64, state: inout BlockState) {
+        guard ins.map == 0, ins.hasModRM else { return }
+        switch ins.opcode {
+        case 0x20, 0x21:  // and r/m, reg
+            if ins.mod == 3, state[ins.rm].source == .unknown, state[ins.reg].source != .unknown {
+                state.copy(ins.reg, to: ins.rm)
+            }
+        case 0x22, 0x23:  // and reg, r/m
+            guard state[ins.reg].source == .unknown else { return }
+            if ins.mod == 3 {
+                if state[ins.rm].source != .unknown { state.copy(ins.rm, to: ins.reg) }
+            } else {
+                let loaded = load(memory(ins, next: next), state: state)
+                if loaded.source != .unknown { state[ins.reg] = loaded }
+            }
+        default: break
+        }
+    }
+
+    /// `or r10d, r9d` of two masked feature words (OpenSSL's SHA-256 AVX check) keeps a feature
+    /// origin; an `or` with a constant keeps the register's. The flags then test the result.
+    private func trackCombine(_ ins: X86Instruction, next: UInt64, state: inout BlockState) {
+        guard ins.map == 0, ins.hasModRM || ins.opcode == 0x0C || ins.opcode == 0x0D else {
+            clearWritten(ins, state: &state)
+            state.flags = nil
+            return
+        }
+        var destination: UInt8?
+        switch ins.opcode {
+        case 0x0C, 0x0D: destination = 0
+        case 0x08, 0x09:
+            if ins.mod == 3 {
+                destination = ins.rm
+                if state[ins.rm].source == .unknown, state[ins.reg].source != .unknown {
+                    state.copy(ins.reg, to: ins.rm)
+                }
+            }
+        case 0x0A, 0x0B:
+            destination = ins.reg
+            if state[ins.reg].source == .unknown {
+                let other = ins.mod == 3 ? state[ins.rm] : load(memory(ins, next: next), state: state)
+                if other.source != .unknown {
+                    if ins.mod == 3 { state.copy(ins.rm, to: ins.reg) } else { state[ins.reg] = other }
+                } else if case .constant = state[ins.reg] {
+                    state[ins.reg] = .none
+                }
+            }
+        case 0x80, 0x81, 0x83:
+            if ins.mod == 3 { destination = ins.rm }
+        default: clearWritten(ins, state: &state)
+        }
+        if let destination, !state.isInverted(destination) {
+            state.flags = FlagsState(kind: .test, source: state[destination].source, constant: nil)
+        } else {
+            state.flags = nil
+        }
+    }
+
+    /// `cmov` between a feature-derived value and a constant keeps the feature origin (`cmove eax,
+    /// edx` with `edx = 0` returns "eligible or zero"); any other mix is unknown.
+    private func trackSelect(_ ins: X86Instruction, next: UInt64, state: inout BlockState) {
+        guard ins.hasModRM else { return }
+        let destination = state[ins.reg]
+        let other = ins.mod == 3 ? state[ins.rm] : load(memory(ins, next: next), state: state)
+        let isConstant: (TrackedValue) -> Bool = { if case .constant = $0 { true } else { false } }
+        if destination.source != .unknown, isConstant(other) { return }
+        if other.source != .unknown, isConstant(destination) {
+            if ins.mod == 3 { state.copy(ins.rm, to: ins.reg) } else { state[ins.reg] = other }
+            return
+        }
+        state[ins.reg] = .none
+    }
+
+    /// `setcc al` after a feature test holds that test's answer (`ossl_rsaz_avx512ifma_eligible`).
+    private func trackSetFlag(_ ins: X86Instruction, state: inout BlockState) {
+        guard ins.hasModRM else { return }
+        guard ins.mod == 3, let flags = state.flags, flags.source != .unknown else {
+            if ins.mod == 3 { state[ins.rm] = .none }
+            return
+        }
+        state[ins.rm] = .value(flags.source)
     }
 
     private func trackCall(
@@ -402,6 +495,25 @@ extension X86FunctionDecoder {
     }
 
     /// Forgets registers an unmodelled instruction may write.
+    /// SSE/AVX instructions whose ModRM `reg`/`rm` name vector registers or memory, never a
+    /// general register: `movdqa [rsp], xmm0` between a feature load and its test (OpenSSL's
+    /// `rsaz_512_mul_gather4`) must not forget `eax`. The exceptions write a general register:
+    /// cvt*2si, movmsk, movd/movq to r/m, pextr*, pmovmskb, pcmp*str*, and the VEX BMI forms.
+    static func writesOnlyVectorRegisters(_ ins: X86Instruction) -> Bool {
+        guard ins.hasModRM else { return false }
+        switch ins.map {
+        case 1:
+            switch ins.opcode {
+            case 0x2C, 0x2D, 0x50, 0x7E, 0xC5, 0xD7: return false
+            case 0x10...0x17, 0x28...0x2B, 0x2E, 0x2F, 0x51...0x7F, 0xC2, 0xC4, 0xC6, 0xD0...0xFF: return true
+            default: return false
+            }
+        case 2: return ins.opcode < 0xF0
+        case 3: return !(0x14...0x17).contains(ins.opcode) && !(0x60...0x63).contains(ins.opcode) && ins.opcode != 0xF0
+        default: return false
+        }
+    }
+
     private func clearWritten(_ ins: X86Instruction, state: inout BlockState) {
         if ins.hasModRM {
             state[ins.reg] = .none

@@ -149,7 +149,7 @@ struct X86Instruction {
 /// What the flow analysis needs to know about a mnemonic.
 enum X86Kind: UInt8 {
     case other, mov, movzx, movsx, lea, test, cmp, bt, and, call, jmp, jcc, loopLike, cmov, setcc, ret
-    case trap, cpuid, xgetbv, noFlags, xor, shift, not
+    case trap, cpuid, xgetbv, noFlags, xor, shift, not, or
 }
 
 /// Zydis in minimal mode, for the flow analysis.
@@ -282,7 +282,8 @@ struct X86ScanTable: Sendable {
         "cmp": .cmp, "bt": .bt, "and": .and, "call": .call, "jmp": .jmp, "ret": .ret, "iret": .ret,
         "iretd": .ret, "iretq": .ret, "ud0": .trap, "ud1": .trap, "ud2": .trap, "int3": .trap, "hlt": .trap,
         "cpuid": .cpuid, "xgetbv": .xgetbv, "push": .noFlags, "pop": .noFlags, "nop": .noFlags,
-        "endbr64": .noFlags, "endbr32": .noFlags, "xor": .xor, "not": .not, "shr": .shift, "sar": .shift, "shl": .shift,
+        "endbr64": .noFlags, "endbr32": .noFlags, "xor": .xor, "or": .or, "not": .not, "shr": .shift, "sar": .shift,
+        "shl": .shift,
         "jcxz": .loopLike, "jecxz": .loopLike, "jrcxz": .loopLike, "loop": .loopLike, "loope": .loopLike,
         "loopne": .loopLike,
     ]
