@@ -29,6 +29,9 @@ package struct ISAFlowReport: Sendable, Equatable, Codable {
     package var levelFunctions = 0
     package var evexFunctions = 0
     package var measuredFunctions = 0
+    /// Measured functions with SSE-encoded SIMD or FP and no level code: baseline FP code, which
+    /// a build for the level would have turned into VEX.
+    package var legacySIMDFunctions = 0
 
     package init() {}
 }

@@ -114,7 +114,7 @@ extension FactKey {
     )
     package static let isaX86CompiledFor = FactKey(
         "isa.x86.compiled_for", .string,
-        "x86-64-v3 or x86-64-v4 when the code as a whole was compiled for that level (VEX scalar FP, BMI/LZCNT/MOVBE spread over its functions)."
+        "x86-64-v3 or x86-64-v4 when the code as a whole was compiled for that level (VEX scalar FP, BMI/LZCNT/MOVBE spread over its functions, outnumbering the functions that keep SSE-encoded FP/SIMD)."
     )
     package static let isaX86CompiledForPercent = FactKey(
         "isa.x86.compiled_for_percent", .int,

@@ -193,7 +193,7 @@ The table is generated from the fact catalog (`Sources/Readiness/Facts/FactKey.s
 | Instruction sets | `isa.x86.dispatch` | bool | Evidence of runtime dispatch (CPUID, XGETBV, IsProcessorFeaturePresent...). |
 | Instruction sets | `isa.x86.unknown` | list | x86 extensions only in code no entry point or export reaches (called through data the analysis does not follow), in a binary without any feature check. |
 | Instruction sets | `isa.x86.sweep_only` | list | x86 extensions found only by the linear sweep outside the code control flow reaches: evidence, never a requirement. |
-| Instruction sets | `isa.x86.compiled_for` | string | x86-64-v3 or x86-64-v4 when the code as a whole was compiled for that level (VEX scalar FP, BMI/LZCNT/MOVBE spread over its functions). |
+| Instruction sets | `isa.x86.compiled_for` | string | x86-64-v3 or x86-64-v4 when the code as a whole was compiled for that level (VEX scalar FP, BMI/LZCNT/MOVBE spread over its functions, outnumbering the functions that keep SSE-encoded FP/SIMD). |
 | Instruction sets | `isa.x86.compiled_for_percent` | int | Percent of the functions (not dispatched, 8+ instructions) that show the x86-64-v3 level. |
 | Instruction sets | `isa.x86.x87_count` | int | Number of x87 floating-point instructions decoded. |
 | Instruction sets | `isa.arm64` | list | AArch64 extensions the code requires, lower-case (sve, sve2, sme, lse...). |

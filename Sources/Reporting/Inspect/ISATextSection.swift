@@ -69,7 +69,9 @@ enum ISATextSection {
         let share = Int((flow.compiledForShare * 100).rounded())
         lines.add(
             "compiled for",
-            (flow.compiledFor ?? "baseline") + " (\(share)% of \(flow.measuredFunctions) functions show x86-64-v3 code)"
+            (flow.compiledFor ?? "baseline")
+                + " (\(share)% of \(flow.measuredFunctions) functions show x86-64-v3 code, "
+                + "\(flow.legacySIMDFunctions) keep SSE-encoded FP/SIMD)"
         )
     }
 }
