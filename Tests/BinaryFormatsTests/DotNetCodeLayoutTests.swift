@@ -68,4 +68,43 @@ import Testing
         // The body ends before the metadata starts (ECMA-335 §II.25.4: bodies precede it here).
         #expect(body.size > 0 && body.start + body.size <= 0x206C)
     }
+
+    /// `x64.exe` (PE32+, AMD64, ILONLY; pefile: `.text` at RVA 0x2000, VirtualSize 0x38A, raw
+    /// data at 0x200 for 0x400 bytes, CLI header at RVA 0x2010 = file 0x210, entry 0x237E)
+    /// given a READYTORUN header in the slack after `.text`'s virtual size, which is raised to
+    /// 0x400 so the slack is mapped (section header at file 0x188, VirtualSize at +8): RVA 0x2390, one
+    /// section {type 102 RuntimeFunctions, RVA 0x23B0, 12 bytes} holding one x64
+    /// RUNTIME_FUNCTION {0x237E, 0x238A, 0}. The layout's functions are exactly that range and
+    /// nothing else of `.text` is swept.
+    @Test func readyToRunImagesDecodeTheirRuntimeFunctions() throws {
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: FixturePaths.path("dotnet/x64.exe")))
+        func put(_ value: UInt32, at offset: Int) {
+            for index in 0..<4 { bytes[offset + index] = UInt8(truncatingIfNeeded: value >> (8 * UInt32(index))) }
+        }
+        let nativeHeaderField = 0x210 + 64
+        #expect(bytes[nativeHeaderField..<nativeHeaderField + 8].allSatisfy { $0 == 0 })
+        #expect(bytes[0x590..<0x5BC].allSatisfy { $0 == 0 })
+        #expect(bytes[0x190] == 0x8A && bytes[0x191] == 0x03)
+        put(0x400, at: 0x188 + 8)
+        put(0x2390, at: nativeHeaderField)
+        put(28, at: nativeHeaderField + 4)
+        put(0x0052_5452, at: 0x590)  // "RTR"
+        put(0x0009_0005, at: 0x594)  // major 5, minor 9 (not checked by the reader)
+        put(1, at: 0x59C)  // NumberOfSections
+        put(102, at: 0x5A0)
+        put(0x23B0, at: 0x5A4)
+        put(12, at: 0x5A8)
+        put(0x237E, at: 0x5B0)
+        put(0x238A, at: 0x5B4)
+        let result = bytes.withUnsafeBytes { BinaryReader.read(bytes: $0) }
+        guard case .image(let image) = result else {
+            Issue.record("the patched image did not read")
+            return
+        }
+        #expect(image.pe?.clr?.readyToRun == true)
+        #expect(image.code.functions == [FunctionRange(start: 0x237E, size: 12)])
+        #expect(image.code.functionSource == .readyToRun)
+        #expect(image.code.sweepsOutsideFunctions == false)
+        #expect(image.code.dataRanges.contains(FunctionRange(start: 0x2010, size: 72)))
+    }
 }
