@@ -299,9 +299,16 @@ struct FlowAnalysis {
                 guard state > states[target] else { return }
                 states[target] = state
                 let admitted = blockStates.guardOf(Int(block))
-                reasons[target] = Reason(
-                    root: nil, caller: Int32(index),
-                    guardAddress: admitted >= 0 ? summary.guards[Int(admitted)].address : nil, guardIndex: admitted)
+                if state == .dispatched, admitted < 0, states[index] == .dispatched, reasons[index].guardIndex >= 0 {
+                    // Called from a function that is itself behind a check: that check admits
+                    // this one too (`avx2 in sub_dac40`, named by the test in its dispatcher).
+                    reasons[target] = reasons[index]
+                } else {
+                    reasons[target] = Reason(
+                        root: nil, caller: Int32(index),
+                        guardAddress: admitted >= 0 ? summary.guards[Int(admitted)].address : nil,
+                        guardIndex: admitted)
+                }
                 worklist.append(target)
             }
             for call in summary.calls {
