@@ -494,8 +494,7 @@ extension X86FunctionDecoder {
         }
     }
 
-    /// Forgets registers an unmodelled instruction may write.
-    /// SSE/AVX instructions whose ModRM `reg`/`rm` name vector registers or memory, never a
+    /// SSE/AVX instructions (and prefetch hints) whose ModRM `reg`/`rm` name vector registers or memory, never a
     /// general register: `movdqa [rsp], xmm0` between a feature load and its test (OpenSSL's
     /// `rsaz_512_mul_gather4`) must not forget `eax`. The exceptions write a general register:
     /// cvt*2si, movmsk, movd/movq to r/m, pextr*, pmovmskb, pcmp*str*, and the VEX BMI forms.
@@ -505,7 +504,8 @@ extension X86FunctionDecoder {
         case 1:
             switch ins.opcode {
             case 0x2C, 0x2D, 0x50, 0x7E, 0xC5, 0xD7: return false
-            case 0x10...0x17, 0x28...0x2B, 0x2E, 0x2F, 0x51...0x7F, 0xC2, 0xC4, 0xC6, 0xD0...0xFF: return true
+            case 0x0D, 0x10...0x1F, 0x28...0x2B, 0x2E, 0x2F, 0x51...0x7F, 0xC2, 0xC4, 0xC6, 0xD0...0xFF:
+                return true
             default: return false
             }
         case 2: return ins.opcode < 0xF0
@@ -514,6 +514,7 @@ extension X86FunctionDecoder {
         }
     }
 
+    /// Forgets registers an unmodelled instruction may write.
     private func clearWritten(_ ins: X86Instruction, state: inout BlockState) {
         if ins.hasModRM {
             state[ins.reg] = .none
