@@ -5,7 +5,8 @@
 /// registers inside each block (constants, loads of fixed addresses, data addresses, call
 /// results, CPUID/XGETBV outputs) and records calls, stores, taken code addresses, guard
 /// candidates and extension uses. Register tracking covers the legacy-encoded integer
-/// instructions compilers use around feature checks; anything else forgets what it may write.
+/// instructions compilers use around feature checks; anything else forgets the general registers
+/// it may write (SSE/AVX instructions that name only vector registers leave them alone).
 struct X86FunctionDecoder: FunctionDecoding {
     private var decoder: X86Decoder
     let bits: Int

@@ -265,7 +265,8 @@ extension X86FunctionDecoder {
         }
         if ins.kind == .bt, let bit = immediate { constant = bit < 64 ? 1 << bit : nil }
         if ins.kind == .cmp, immediate == nil { constant = nil }
-        // `and reg, x` writes the register but keeps the examined value's origin: nothing to change.
+        // `and reg, x` keeps the examined value's origin; `trackMask` gives a constant mask the
+        // feature word's origin when the other operand holds it.
         state.flags = FlagsState(kind: kind, source: source, constant: constant, inverted: inverted)
     }
 
