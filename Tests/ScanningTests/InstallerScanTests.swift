@@ -28,9 +28,14 @@ struct InstallerScanTests {
         let files: [MSIFile]
         let binaries: [MSIBinary]
         let media: [Media]
+        let launchConditions: [LaunchCondition]
 
         struct Media: Decodable {
             let cabinet: String?
+        }
+
+        struct LaunchCondition: Decodable {
+            let condition: String
         }
     }
 
@@ -167,6 +172,26 @@ struct InstallerScanTests {
             #expect(binary.packagedIn?.msiTemplate == "Intel64;1033")
         }
         #expect(report.applications.map(\.verdict) == [.blocked])
+    }
+
+    /// The fixture's LaunchCondition table (msiinfo's view, in msi-expected.json) has
+    /// `WIX_NATIVE_MACHINE = 34404`, which WiX's QueryNativeMachine makes false on an Arm64 PC,
+    /// and `VersionNT64`, which holds on every 64-bit Windows.
+    @Test func aLaunchConditionForX64PCsOnlyBlocksTheMSI() throws {
+        let name = "msi-x64-only.msi"
+        let msi = try #require(try Self.decode("msi-expected.json", as: [String: MSI].self)[name])
+        #expect(msi.launchConditions.map(\.condition) == ["WIX_NATIVE_MACHINE = 34404", "VersionNT64"])
+        let report = try Self.scanFixture(name)
+        #expect(report.binaries.count == 2)
+        for binary in report.binaries {
+            let finding = try #require(binary.findings.first { $0.rule == "msi-launch-condition-excludes-arm64" })
+            #expect(binary.verdict == .blocked, "\(binary.path)")
+            #expect(finding.message.contains(#"WIX_NATIVE_MACHINE = 34404 ("This package runs only on x64 PCs.")"#))
+            #expect(!finding.message.contains("VersionNT64 ("))
+        }
+        #expect(report.applications.map(\.verdict) == [.blocked])
+        // The same payload without the condition is emulated, not blocked.
+        #expect(try Self.scanFixture("msi-x64.msi").applications.map(\.verdict) == [.emulated])
     }
 
     @Test func anExternalCabinetBesideTheMSIIsRead() throws {

@@ -11,12 +11,12 @@ import Testing
 struct PackageDeclarationTests {
     static let folder = SampleTreeVerdictTests.repository.appendingPathComponent("Tests/Fixtures/packages")
 
-    private static func scan(_ names: [String]) throws -> ScanReport {
+    private static func scan(_ names: [String], target: String? = nil) throws -> ScanReport {
         let rules = try RuleSet.load(builtIn: EmbeddedRules.files, userDirectories: [], disabled: [])
         return try Scanner.scan(
             ScanOptions(
                 roots: names.map { folder.appendingPathComponent($0).path }, rules: rules,
-                target: try TargetProfile.load(), isa: nil, today: "2026-01-01", toolVersion: "test"))
+                target: try TargetProfile.load(name: target), isa: nil, today: "2026-01-01", toolVersion: "test"))
     }
 
     private static func expectedMembers(_ name: String) throws -> [String] {
@@ -48,6 +48,35 @@ struct PackageDeclarationTests {
         #expect(exe.path.hasSuffix("!/App/Contoso.exe"))
         #expect(exe.findings.map(\.rule).contains("package-declared-arch-mismatch"))
         #expect(exe.verdict == .atRisk)
+    }
+
+    /// build.py writes `MinVersion="10.0.26100.0"` (Windows 11 24H2) into this arm64 package:
+    /// it installs on copilot-plus-pc (build 26100) and not on windows-arm64-23h2 (22631).
+    @Test func anMSIXThatNeeds24H2IsBlockedOn23H2Only() throws {
+        let name = "Contoso_24h2_arm64.msix"
+        #expect(try Self.expectedMembers(name).contains("App/Contoso.exe"))
+        let current = try Self.scan([name])
+        #expect(current.binaries.map(\.verdict) == [.native])
+        let older = try Self.scan([name], target: "windows-arm64-23h2")
+        let exe = try #require(older.binaries.first)
+        #expect(exe.verdict == .blocked)
+        let finding = try #require(exe.findings.first { $0.rule == "msix-min-version-above-target" })
+        #expect(finding.message.contains("build 26100") && finding.message.contains("runs build 22631"))
+        #expect(older.applications.map(\.verdict) == [.blocked])
+    }
+
+    @Test func theDesktopFamiliesGiveTheMinimumBuild() {
+        func build(_ families: String) -> Int? {
+            AppxManifest(Array("<Package><Dependencies>\(families)</Dependencies></Package>".utf8)).minWindowsBuild
+        }
+        #expect(build(#"<TargetDeviceFamily Name="Windows.Desktop" MinVersion="10.0.19041.0"/>"#) == 19041)
+        #expect(
+            build(
+                #"<TargetDeviceFamily Name="Windows.Universal" MinVersion="10.0.22000.0"/><TargetDeviceFamily Name="Windows.Desktop" MinVersion="10.0.17763.0"/>"#
+            ) == 17763)
+        #expect(build(#"<TargetDeviceFamily Name="Windows.Holographic" MinVersion="10.0.26100.0"/>"#) == nil)
+        #expect(build(#"<TargetDeviceFamily Name="Windows.Desktop" MinVersion="banana"/>"#) == nil)
+        #expect(build(#"<TargetDeviceFamily Name="Windows.Desktop"/>"#) == nil)
     }
 
     /// The bundle manifest lists an x64 and an arm64 package: an Arm64 device installs the

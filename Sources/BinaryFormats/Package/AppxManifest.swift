@@ -35,6 +35,23 @@ package struct AppxManifest: Sendable, Equatable {
         }
     }
 
+    /// The lowest Windows build the families a PC installs from accept (`Windows.Desktop`,
+    /// `Windows.Universal`): the third part of `MinVersion` (10.0.26100.0 is build 26100).
+    /// Nil when none of them states a readable MinVersion.
+    package var minWindowsBuild: Int? {
+        deviceFamilies.compactMap { family -> Int? in
+            let name = family.name.lowercased()
+            guard name == "windows.desktop" || name == "windows.universal", let version = family.minVersion else {
+                return nil
+            }
+            let parts = version.split(separator: ".", omittingEmptySubsequences: false)
+            guard parts.count >= 3, parts[0] == "10", let build = Int(parts[2]), build >= 0, build < 1 << 20 else {
+                return nil
+            }
+            return build
+        }.min()
+    }
+
     /// The architecture armready's facts use for a manifest's: x86a64 (an x86 package for
     /// Arm64) is x86 code.
     package static func normalised(_ architecture: String) -> String {

@@ -39,7 +39,8 @@ package enum Evaluator {
     ///
     /// Derived: `isa.x86.missing_x64` / `isa.x86.missing_x86` (required x86 extensions the
     /// emulator does not expose to x64 / x86 processes) and `isa.arm64.missing` (required
-    /// AArch64 extensions the CPU lacks); each is set only when non-empty.
+    /// AArch64 extensions the CPU lacks), each set only when non-empty; and
+    /// `package.min_windows_build_above_target`, set only when true.
     package static func completeFacts(_ facts: Facts, on target: TargetProfile) -> Facts {
         var all = facts.merging(target.facts)
         func missing(_ needed: FactKey, _ available: FactKey, into name: FactKey) {
@@ -52,6 +53,11 @@ package enum Evaluator {
         missing(.isaX86Unknown, .targetX64EmulatedIsa, into: .isaX86UnknownMissingX64)
         missing(.isaX86, .targetX86EmulatedIsa, into: .isaX86MissingX86)
         missing(.isaArm64, .targetArm64Isa, into: .isaArm64Missing)
+        if case .int(let needed)? = all[.packageMinWindowsBuild], case .int(let runs)? = all[.targetWindowsBuild],
+            needed > runs
+        {
+            all[.packageMinWindowsBuildAboveTarget] = .bool(true)
+        }
         return all
     }
 }

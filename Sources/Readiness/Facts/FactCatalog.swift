@@ -52,7 +52,9 @@ package enum FactCatalog {
         (
             "Packages and installers",
             [
-                .packageKind, .packageName, .packageDeclaredArchitectures, .msiTemplate, .msiPlatform,
+                .packageKind, .packageName, .packageDeclaredArchitectures, .packageMinWindowsBuild,
+                .packageMinWindowsBuildAboveTarget, .msiTemplate, .msiPlatform, .msiLaunchConditions,
+                .msiLaunchConditionExcludingArm64,
                 .installerEngine, .installerVersion, .installerPayloadExamined,
             ]
         ),
@@ -61,7 +63,7 @@ package enum FactCatalog {
             [
                 .targetName, .targetDescription, .targetX64Emulation, .targetX86Emulation, .targetKernelEmulation,
                 .targetArm32, .targetArm64ec, .targetWslX8664Emulation, .targetX64EmulatedIsa, .targetX86EmulatedIsa,
-                .targetArm64Isa,
+                .targetArm64Isa, .targetWindowsBuild,
             ]
         ),
     ]

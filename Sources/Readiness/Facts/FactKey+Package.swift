@@ -11,11 +11,25 @@ extension FactKey {
         "package.declared_architectures", .list,
         "What the innermost package declares it is for (arm64, x64, x86, arm, ia64, neutral): a wheel's platform tags, an MSIX `ProcessorArchitecture`, an MSI Template's platform; absent when it declares nothing."
     )
+    package static let packageMinWindowsBuild = FactKey(
+        "package.min_windows_build", .int,
+        "For a binary in an MSIX/APPX package: the lowest Windows build its desktop `TargetDeviceFamily` entries accept (`MinVersion` 10.0.26100.0 is 26100); absent when none is declared."
+    )
+    package static let packageMinWindowsBuildAboveTarget = FactKey(
+        "package.min_windows_build_above_target", .bool,
+        "Derived: true when package.min_windows_build is above target.windows_build; absent otherwise.")
     package static let msiTemplate = FactKey(
         "msi.template", .string, "For a binary installed by an MSI: the Summary Information Template (`x64;1033`).")
     package static let msiPlatform = FactKey(
         "msi.platform", .string,
         "The Template's platform as written (Intel, x64, Arm64, Intel64, Arm; Intel when the Template names none).")
+    package static let msiLaunchConditions = FactKey(
+        "msi.launch_conditions", .list,
+        "For a binary installed by an MSI: its LaunchCondition conditions (empty when none).")
+    package static let msiLaunchConditionExcludingArm64 = FactKey(
+        "msi.launch_condition_excludes_arm64", .string,
+        "The first LaunchCondition that fails on Windows 11 Arm64 but holds on x64 (`WIX_NATIVE_MACHINE = 34404`), with its message; absent when none does."
+    )
     package static let installerEngine = FactKey(
         "installer.engine", .string,
         "For an installer stub: nsis, inno-setup, wix-burn, installshield, squirrel, velopack, 7zip-sfx, cab-sfx, zip-sfx."

@@ -181,4 +181,8 @@ extension FactKey {
     package static let targetX86EmulatedIsa = FactKey(
         "target.x86_emulated_isa", .list, "x86 extensions the emulator exposes to x86 processes by default.")
     package static let targetArm64Isa = FactKey("target.arm64_isa", .list, "AArch64 extensions the CPU implements.")
+    package static let targetWindowsBuild = FactKey(
+        "target.windows_build", .int,
+        "The Windows build the target runs (26100 is 24H2); optional in a profile, and without it no package minimum is compared."
+    )
 }

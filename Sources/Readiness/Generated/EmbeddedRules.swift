@@ -91,10 +91,22 @@ verdict is `unknown` with the reason "no rule decided".
 A binary found inside a package carries what the innermost package declares: `package.kind`
 (wheel, nupkg, msix, appx, msixbundle, msi, cab, zip, installer), `package.name` and
 `package.declared_architectures` (a wheel's platform tags, an MSIX `ProcessorArchitecture`,
-an MSI Template's platform), and for an MSI's files `msi.template` and `msi.platform`. Rules
-compare the declaration with the binary's `execution` (`wheel-arm64-extension-not-arm64`,
-`package-declared-arch-mismatch`) or rate the package's own platform
-(`msi-template-not-installable`). An installer stub has `installer.engine`,
+an MSI Template's platform), and for an MSI's files `msi.template`, `msi.platform` and
+`msi.launch_conditions`; an MSIX/APPX's files carry `package.min_windows_build` (the lowest
+desktop `TargetDeviceFamily` MinVersion). Rules compare the declaration with the binary's
+`execution` (`wheel-arm64-extension-not-arm64`, `package-declared-arch-mismatch`) or rate the
+package's own requirements: its platform (`msi-template-not-installable`), a LaunchCondition
+that fails on an Arm64 PC while it holds on an x64 one (`msi-launch-condition-excludes-arm64`,
+from `msi.launch_condition_excludes_arm64`), and a minimum build above the target's
+`target.windows_build` (`msix-min-version-above-target`, from the derived
+`package.min_windows_build_above_target`).
+
+LaunchConditions are evaluated with Windows Installer's condition grammar in three values, with
+what a first install sets on each machine (`VersionNT`/`VersionNT64` 603, `Intel64` unset,
+WiX's `WIX_NATIVE_MACHINE` 43620 on Arm64 and 34404 on x64, `Msix64` for an x64 package); a
+condition that reads any other property (set at run time by AppSearch, a custom action or the
+command line) is not judged. `target.windows_build` is optional in a target profile: without it
+no minimum version is compared. An installer stub has `installer.engine`,
 `installer.version` and `installer.payload_examined`; a stub whose payload was not examined
 fires `installer-payload-not-examined` (verdict `unknown`), and its application's verdict is
 `unknown` unless another member is at-risk or blocked: a stub's verdict never stands for the
@@ -115,6 +127,7 @@ version: 1
 name: copilot-plus-pc          # = file name
 description: one line
 facts:                         # every target.* fact, without the prefix
+  windows_build: 26100         # optional: compared with packages' minimum builds
   x64_emulation: true
   x86_emulation: true
   kernel_emulation: false
@@ -214,8 +227,12 @@ The table is generated from the fact catalog (`Sources/Readiness/Facts/FactKey.s
 | Packages and installers | `package.kind` | string | For a binary inside a package: the innermost package's kind (wheel, nupkg, msix, appx, msixbundle, appxbundle, msi, cab, zip, installer). |
 | Packages and installers | `package.name` | string | For a binary inside a package: the innermost package's report path. |
 | Packages and installers | `package.declared_architectures` | list | What the innermost package declares it is for (arm64, x64, x86, arm, ia64, neutral): a wheel's platform tags, an MSIX `ProcessorArchitecture`, an MSI Template's platform; absent when it declares nothing. |
+| Packages and installers | `package.min_windows_build` | int | For a binary in an MSIX/APPX package: the lowest Windows build its desktop `TargetDeviceFamily` entries accept (`MinVersion` 10.0.26100.0 is 26100); absent when none is declared. |
+| Packages and installers | `package.min_windows_build_above_target` | bool | Derived: true when package.min_windows_build is above target.windows_build; absent otherwise. |
 | Packages and installers | `msi.template` | string | For a binary installed by an MSI: the Summary Information Template (`x64;1033`). |
 | Packages and installers | `msi.platform` | string | The Template's platform as written (Intel, x64, Arm64, Intel64, Arm; Intel when the Template names none). |
+| Packages and installers | `msi.launch_conditions` | list | For a binary installed by an MSI: its LaunchCondition conditions (empty when none). |
+| Packages and installers | `msi.launch_condition_excludes_arm64` | string | The first LaunchCondition that fails on Windows 11 Arm64 but holds on x64 (`WIX_NATIVE_MACHINE = 34404`), with its message; absent when none does. |
 | Packages and installers | `installer.engine` | string | For an installer stub: nsis, inno-setup, wix-burn, installshield, squirrel, velopack, 7zip-sfx, cab-sfx, zip-sfx. |
 | Packages and installers | `installer.version` | string | The installer engine's version or variant, where the stub says. |
 | Packages and installers | `installer.payload_examined` | bool | For an installer stub: whether armready opened what it installs (false for NSIS, Inno Setup, InstallShield, 7-Zip payloads). |
@@ -230,6 +247,7 @@ The table is generated from the fact catalog (`Sources/Readiness/Facts/FactKey.s
 | Target | `target.x64_emulated_isa` | list | x86 extensions the emulator exposes to x64 processes. |
 | Target | `target.x86_emulated_isa` | list | x86 extensions the emulator exposes to x86 processes by default. |
 | Target | `target.arm64_isa` | list | AArch64 extensions the CPU implements. |
+| Target | `target.windows_build` | int | The Windows build the target runs (26100 is 24H2); optional in a profile, and without it no package minimum is compared. |
 <!-- facts:end -->
 
 ## Built-in rules and their evidence (windows-on-arm.md §11)
@@ -1027,6 +1045,38 @@ examples:
 
 """#),
         EmbeddedFile(
+            path: "Rules/msi-launch-condition-excludes-arm64.yaml",
+            contents: #"""
+version: 1
+id: msi-launch-condition-excludes-arm64
+title: The MSI's LaunchCondition turns Arm64 PCs away
+verdict: blocked
+confidence: medium
+applies: {fact: package.kind, equals: msi}
+when: {fact: msi.launch_condition_excludes_arm64, exists: true}
+message: >-
+  {package.name} has the launch condition {msi.launch_condition_excludes_arm64}, which fails on
+  Windows 11 on Arm64 and holds on an x64 PC: Windows Installer shows the message and ends the
+  installation before anything is installed (medium confidence: the condition was evaluated with
+  the properties Windows Installer and WiX's QueryNativeMachine set, 43620 for an Arm64
+  processor).
+remediation: >-
+  Allow Arm64 in the condition (WiX: `WIX_NATIVE_MACHINE = 34404 OR WIX_NATIVE_MACHINE = 43620`,
+  or `VersionNT64` alone), or build an Arm64 package.
+references:
+  - title: "[S10] Template Summary property: the machines an MSI installs on (windows-on-arm.md R25)"
+    url: https://learn.microsoft.com/windows/win32/msi/template-summary
+  - title: "[I7] FireGiant WiX tutorial: util:QueryNativeMachine sets WIX_NATIVE_MACHINE (installers.md §1.2, extending R25 [S10])"
+    url: https://docs.firegiant.com/wix/tutorial/sprint5/needing-a-wix-extension/
+examples:
+  match:
+    - {package.kind: msi, package.name: setup.msi, msi.launch_condition_excludes_arm64: "WIX_NATIVE_MACHINE = 34404"}
+  no_match:
+    - {package.kind: msi, package.name: setup.msi, msi.launch_conditions: [VersionNT64]}
+    - {package.kind: msix, package.name: app.msix, msi.launch_condition_excludes_arm64: "WIX_NATIVE_MACHINE = 34404"}
+
+"""#),
+        EmbeddedFile(
             path: "Rules/msi-template-not-installable.yaml",
             contents: #"""
 version: 1
@@ -1053,6 +1103,35 @@ examples:
     - {msi.platform: Arm64, msi.template: "Arm64;1033", package.name: setup.msi}
     - {msi.platform: x64, msi.template: "x64;1033", package.name: setup.msi}
     - {msi.platform: Intel, msi.template: ";1033", package.name: setup.msi}
+
+"""#),
+        EmbeddedFile(
+            path: "Rules/msix-min-version-above-target.yaml",
+            contents: #"""
+version: 1
+id: msix-min-version-above-target
+title: The package needs a newer Windows build than the target runs
+verdict: blocked
+applies: {fact: package.kind, in: [msix, appx]}
+when: {fact: package.min_windows_build_above_target, equals: true}
+message: >-
+  {package.name} declares a desktop TargetDeviceFamily MinVersion of build
+  {package.min_windows_build}, and {target.name} runs build {target.windows_build}: App
+  Installer refuses a package whose minimum version is above the running Windows, so nothing in
+  it installs there.
+remediation: >-
+  Lower MinVersion to the oldest build the package really needs (10.0.22621.0 for Windows 11
+  22H2), or update the PCs to build {package.min_windows_build} or later.
+references:
+  - title: "[S11] APPX packages: what a package declares (windows-on-arm.md §10); MinVersion per installers.md §6 [I17]"
+    url: https://learn.microsoft.com/uwp/schemas/appxpackage/uapmanifestschema/element-targetdevicefamily
+examples:
+  match:
+    - {package.kind: msix, package.name: app.msix, package.min_windows_build: 26100, target.windows_build: 22631}
+  no_match:
+    - {package.kind: msix, package.name: app.msix, package.min_windows_build: 26100, target.windows_build: 26100}
+    - {package.kind: msix, package.name: app.msix, package.min_windows_build: 17763}
+    - {package.kind: msix, package.name: app.msix}
 
 """#),
         EmbeddedFile(
@@ -1479,6 +1558,8 @@ facts:
   arm32: false
   arm64ec: true
   wsl_x86_64_emulation: false
+  # windows-on-arm.md §2.7: Windows 11 24H2 is build 26100 [S4]; package MinVersion is compared with it.
+  windows_build: 26100
   # §3.2: the pre-AVX list (cpuidex) plus AVX, AVX2, FMA, BMI1/2, F16C, MOVBE, RDRAND, XSAVE
   # for x64 processes (on by default, per app "Hide newer emulated CPU features"). LZCNT,
   # SHA-NI, VAES, VPCLMULQDQ and ADX are not confirmed, so they are not listed. lahf is
@@ -1516,6 +1597,8 @@ facts:
   arm32: false
   arm64ec: true
   wsl_x86_64_emulation: false
+  # windows-on-arm.md §2.7: Windows 11 24H2 is build 26100 [S4]; package MinVersion is compared with it.
+  windows_build: 26100
   x64_emulated_isa: [x87, mmx, sse, sse2, sse3, ssse3, sse4.1, sse4.2, popcnt, cmov, lahf, cx16,
     fxsr, rdtscp, aes, pclmulqdq, clflush,
     avx, avx2, fma, bmi1, bmi2, f16c, movbe, rdrand, xsave]
@@ -1545,6 +1628,9 @@ facts:
   arm32: false
   arm64ec: true
   wsl_x86_64_emulation: false
+  # Windows 11 23H2 is build 22631 (Windows 11 release information); the lower of the two
+  # releases this profile covers, so a package that needs 24H2 (26100) is blocked here.
+  windows_build: 22631
   x64_emulated_isa: [x87, mmx, sse, sse2, sse3, ssse3, sse4.1, sse4.2, popcnt, cmov, lahf, cx16,
     fxsr, rdtscp, aes, pclmulqdq, clflush]
   x86_emulated_isa: [x87, mmx, sse, sse2, sse3, ssse3, sse4.1, sse4.2, popcnt, cmov, lahf, fxsr,

@@ -8,10 +8,14 @@ struct TargetProfileParser {
     let reader: YAMLReader
     let expectedName: String
 
-    /// The facts a profile must set: every `target.*` fact except name and description.
-    static let requiredFacts: [String] = FactCatalog.entries.map(\.name)
+    /// The facts a profile may set: every `target.*` fact except name and description.
+    static let allowedFacts: [String] = FactCatalog.entries.map(\.name)
         .filter { $0.hasPrefix("target.") && $0 != FactKey.targetName.name && $0 != FactKey.targetDescription.name }
         .map { String($0.dropFirst("target.".count)) }
+    /// Facts a profile may leave out, so profiles written before them still load.
+    static let optionalFacts: Set<String> = [String(FactKey.targetWindowsBuild.name.dropFirst("target.".count))]
+    /// The facts a profile must set.
+    static let requiredFacts: [String] = allowedFacts.filter { !optionalFacts.contains($0) }
 
     func parse(_ text: String) throws(ReadinessError) -> TargetProfile {
         let root = try reader.root(of: text)
@@ -33,7 +37,7 @@ struct TargetProfileParser {
         facts[.targetName] = .string(name)
         facts[.targetDescription] = .string(description)
         let entries = try reader.entries(
-            factsNode, allowed: Self.requiredFacts, required: Self.requiredFacts, what: "target facts")
+            factsNode, allowed: Self.allowedFacts, required: Self.requiredFacts, what: "target facts")
         for (key, entry) in entries {
             let full = "target." + key
             guard let catalog = FactCatalog.entry(full) else { continue }

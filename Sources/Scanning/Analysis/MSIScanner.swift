@@ -112,7 +112,10 @@ struct MSIScanner {
         let declared = (platforms.isEmpty ? ["Intel"] : platforms).compactMap(Self.architecture)
         return PackageContext(
             kind: "msi", name: displayPath, declaredArchitectures: Array(Set(declared)).sorted(),
-            msiTemplate: database.template, msiPlatform: platform)
+            msiTemplate: database.template, msiPlatform: platform,
+            msiLaunchConditions: database.launchConditions.map(\.condition),
+            msiLaunchConditionExcludingArm64: MSILaunchCheck.excludingArm64(
+                database.launchConditions, platform: platform))
     }
 
     /// Template platform names (Template Summary property, [S10]) as architectures.

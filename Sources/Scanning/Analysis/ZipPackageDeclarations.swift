@@ -67,6 +67,7 @@ struct ZipPackageDeclarations {
         }
         guard let bytes = read(entry, archive, displayPath: displayPath) else { return }
         let manifest = AppxManifest(bytes)
+        context.minWindowsBuild = manifest.minWindowsBuild
         if let architecture = manifest.processorArchitecture {
             context.declaredArchitectures = [AppxManifest.normalised(architecture)]
         } else {

@@ -12,6 +12,8 @@
 #   msi-arm64-x64dll.msi  Arm64 Template; its Arm64 contoso-arm64.exe imports contoso-core.dll, which
 #                         it ships as x64 (src/contoso, built by src/contoso/build.sh)
 #   msi-intel64.msi       msi-x64.msi with its Template rewritten to "Intel64;1033" (Itanium)
+#   msi-x64-only.msi      msi-x64.msi with a LaunchCondition table imported (msibuild -i):
+#                         "WIX_NATIVE_MACHINE = 34404" (x64 PCs only) and "VersionNT64"
 #   hostile-names.msi     msi-x64.msi with its File table re-imported (msibuild -i): app.exe's
 #                         FileName "APP~1.EXE|" (an empty long name), exports.dll's "..\..\evil.dll";
 #                         not in msi-expected.json (InstallerScanTests reads msiinfo's view of it)
@@ -45,6 +47,12 @@ msibuild "$here/msi-customaction.msi" -s "Installation Database" Contoso "Intel;
 msibuild "$here/msi-arm64-x64dll.msi" -s "Installation Database" Contoso "Arm64;1033" "{A0000000-0000-0000-0000-000000000006}"
 cp "$here/msi-x64.msi" "$here/msi-intel64.msi"
 msibuild "$here/msi-intel64.msi" -s "Installation Database" Contoso "Intel64;1033" "{A0000000-0000-0000-0000-000000000007}"
+cp "$here/msi-x64.msi" "$here/msi-x64-only.msi"
+msibuild "$here/msi-x64-only.msi" -s "Installation Database" Contoso "x64;1033" "{A0000000-0000-0000-0000-000000000008}"
+printf 'Condition\tDescription\ns255\tl255\nLaunchCondition\tCondition\n%s\t%s\n%s\t%s\n' \
+    "WIX_NATIVE_MACHINE = 34404" "This package runs only on x64 PCs." \
+    "VersionNT64" "This package needs 64-bit Windows." > "$work/LaunchCondition.idt"
+msibuild "$here/msi-x64-only.msi" -i "$work/LaunchCondition.idt"
 cp "$here/msi-x64.msi" "$here/hostile-names.msi"
 msiinfo export "$here/hostile-names.msi" File \
     | sed 's/\tapp\.exe\t/\tAPP~1.EXE|\t/; s/\texports\.dll\t/\t..\\..\\evil.dll\t/' > "$work/File.idt"

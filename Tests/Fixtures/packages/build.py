@@ -25,19 +25,19 @@ def zipped(members, stored=False):
     return buffer.getvalue()
 
 
-def appx_manifest(arch, executable):
+def appx_manifest(arch, executable, min_version="10.0.17763.0"):
     return f"""<?xml version="1.0" encoding="utf-8"?>
 <Package xmlns="http://schemas.microsoft.com/appx/manifest/foundation/windows10">
   <!-- Identity below is what the scanner reads -->
   <Identity Name="Contoso.App" Publisher="CN=Contoso" Version="1.0.0.0" ProcessorArchitecture="{arch}" />
-  <Dependencies><TargetDeviceFamily Name="Windows.Desktop" MinVersion="10.0.17763.0" MaxVersionTested="10.0.22621.0" /></Dependencies>
+  <Dependencies><TargetDeviceFamily Name="Windows.Desktop" MinVersion="{min_version}" MaxVersionTested="10.0.22621.0" /></Dependencies>
   <Applications><Application Id="App" Executable="{executable}" EntryPoint="Windows.FullTrustApplication" /></Applications>
 </Package>
 """.encode()
 
 
-def msix(arch, executable, payload):
-    return zipped([("AppxManifest.xml", appx_manifest(arch, executable)), ("AppxBlockMap.xml", b"<BlockMap/>"),
+def msix(arch, executable, payload, min_version="10.0.17763.0"):
+    return zipped([("AppxManifest.xml", appx_manifest(arch, executable, min_version)), ("AppxBlockMap.xml", b"<BlockMap/>"),
                    (executable.replace("\\", "/"), payload)])
 
 
@@ -51,6 +51,8 @@ outputs["contoso_ok-1.0-cp312-cp312-win_arm64.whl"] = zipped([
     ("contoso_ok-1.0.dist-info/WHEEL", b"Wheel-Version: 1.0\nTag: cp312-cp312-win_arm64\n")])
 # An MSIX that says arm64 but carries an x64 executable, and a bundle with an x64 and an arm64 package.
 outputs["Contoso_mismatch_arm64.msix"] = msix("arm64", "App\\Contoso.exe", data("x64_gui.exe"))
+# An arm64 MSIX for Windows 11 24H2 (build 26100) and later.
+outputs["Contoso_24h2_arm64.msix"] = msix("arm64", "App\\Contoso.exe", data("arm64_app.exe"), "10.0.26100.0")
 x64_package = msix("x64", "App\\Contoso.exe", data("x64_gui.exe"))
 arm64_package = msix("arm64", "App\\Contoso.exe", data("arm64_app.exe"))
 bundle_manifest = b"""<?xml version="1.0" encoding="UTF-8"?>
