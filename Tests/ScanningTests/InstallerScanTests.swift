@@ -279,6 +279,41 @@ struct InstallerScanTests {
         #expect(application.verdict == .unknown)
     }
 
+    struct BurnChain: Decodable {
+        let chain: [Package]
+        let attachedMembers: [String]
+
+        struct Package: Decodable {
+            let id: String
+            let condition: String
+            let filePath: String
+            let member: String
+        }
+    }
+
+    /// burn-chain-build.py writes the chain (an unconditional-on-Arm64 x86 helper, an x64 MSI
+    /// behind `NativeMachine = 34404`, an Arm64 MSI behind `NativeMachine = 43620`); gcab lists
+    /// the attached members. On an Arm64 PC the x64 MSI is not installed, so it is not rated.
+    @Test func aBurnChainIsRatedByThePackagesItInstallsOnArm64() throws {
+        let name = "engine-burn-chain.exe"
+        let want = try Self.decode("burn-chain-expected.json", as: BurnChain.self)
+        #expect(want.attachedMembers == ["a0", "a1", "a2"])
+        let arm64MSI = try #require(try Self.decode("msi-expected.json", as: [String: MSI].self)["msi-arm64.msi"])
+        func path(_ id: String) throws -> String {
+            let package = try #require(want.chain.first { $0.id == id })
+            return "\(name)!/container1!/" + package.filePath.replacingOccurrences(of: "\\", with: "/")
+        }
+        let report = try Self.scanFixture(name)
+        let expected = Self.expectedPaths(try path("ContosoArm64"), arm64MSI)
+            .union([name, try path("Helper")])
+        #expect(Set(report.binaries.map(\.path)) == expected)
+        let skipped = try #require(report.diagnostics.first { $0.path == (try? path("ContosoX64")) })
+        #expect(skipped.kind == .notOpened)
+        #expect(skipped.message.contains(#"InstallCondition "NativeMachine = 34404""#), "\(skipped.message)")
+        // The Arm64 MSI's payload is Arm64: what the bundle installs is as good as its x86 helper.
+        #expect(report.applications.first { $0.id == "\(name)!" }?.verdict == .emulated)
+    }
+
     /// What the appended payloads hold (python zipfile and gcab -l on the bytes at
     /// engine-expected.json's payloadOffset): the zip and cab self-extractors carry app.exe,
     /// x86_console.exe's bytes; Burn's attached container holds two text members ("0", "u0"),

@@ -30,13 +30,17 @@ enum ReaderTargets {
     }
 
     /// The MSI reader (compound file, string pool, tables, Summary Information), the streams a
-    /// scan reads (cabinets, Binary rows) with small limits, and the package-manifest readers
-    /// over the same bytes as text.
+    /// scan reads (cabinets, Binary rows) with small limits, and the package-manifest readers,
+    /// the Burn manifest reader and the condition evaluator over the same bytes as text.
     static func msi(_ bytes: UnsafeRawBufferPointer) {
         let text = Array(bytes.prefix(1 << 16))
         _ = AppxManifest(text)
         _ = AppxBundleManifest(text).selectedForArm64
         _ = WheelTags.platforms(wheelMetadata: XMLTagScanner.text(text))
+        _ = BurnManifest(text).members(ofAttached: 1)
+        _ = MSICondition(String(decoding: text.prefix(MSICondition.maxLength), as: UTF8.self))?.evaluate {
+            $0.count > 3 ? "1" : nil
+        }
         guard let database = try? MSIDatabase(bytes) else { return }
         for medium in database.media.prefix(16) {
             if let cabinet = medium.cabinet, cabinet.hasPrefix("#") {

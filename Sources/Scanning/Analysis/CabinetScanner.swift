@@ -11,7 +11,7 @@ struct CabinetScanner {
     ///   install path); by default `displayPath!/member`.
     func scan(
         _ bytes: UnsafeRawBufferPointer, displayPath: String, lossy: Bool, depth: Int, context: PackageContext,
-        memberPath: ((CabinetArchive.File) -> String)? = nil
+        memberPath: ((CabinetArchive.File) -> String)? = nil, skip: ((CabinetArchive.File) -> String?)? = nil
     ) -> FileOutcome {
         let cabinet: CabinetArchive
         do {
@@ -46,6 +46,10 @@ struct CabinetScanner {
         cabinet.forEachFile(limit: Int(clamping: remaining)) { file, contents in
             let path = memberPath?(file) ?? displayPath + "!/" + Self.memberName(file)
             if file.continuedFromPrevious || file.continuedToNext { return }
+            if let why = skip?(file) {
+                outcomes.append(.diagnostic(ScanDiagnostic(path: path, kind: .notOpened, message: "not rated: " + why)))
+                return
+            }
             outcomes.append(
                 packages.rateMember(
                     path: path, size: UInt64(file.size), depth: depth, context: context, lossy: lossy,

@@ -36,6 +36,8 @@ struct InstallerPayloadScanner {
     {
         let context = PackageContext(kind: "installer", name: displayPath)
         var outcomes: [FileOutcome] = []
+        let manifest = engine.name == .wixBurn ? Self.burnManifest(engine, bytes: bytes, displayPath: displayPath) : nil
+        if let failure = manifest?.failure { outcomes.append(.diagnostic(failure)) }
         // Burn: the UX container (the bundle's manifest and UI) is skipped; the attached ones
         // hold the chained packages.
         let ranges = engine.name == .wixBurn ? Array(engine.containers.dropFirst()) : engine.payload.map { [$0] } ?? []
@@ -55,13 +57,25 @@ struct InstallerPayloadScanner {
             let end = payload.length.map { min(bytes.count, payload.offset &+ max(0, $0)) } ?? bytes.count
             let slice = UnsafeRawBufferPointer(rebasing: bytes[payload.offset..<end])
             switch payload.format {
+            case .cab where engine.name == .wixBurn:
+                // Members are named by the payload paths the manifest gives them; a package whose
+                // InstallCondition is false on Arm64 is not rated.
+                let members = manifest?.manifest?.members(ofAttached: index + 1) ?? [:]
+                outcomes.append(
+                    CabinetScanner(packages: packages).scan(
+                        slice, displayPath: name, lossy: lossy, depth: 1, context: context,
+                        memberPath: { file in
+                            let path = members[file.name]?.payload.filePath.map {
+                                String($0.map { $0 == "\\" ? "/" : $0 })
+                            }
+                            return name + "!/" + (path ?? CabinetScanner.memberName(file))
+                        },
+                        skip: { file in members[file.name]?.package.flatMap(BurnChainCheck.exclusion) }))
             case .cab:
                 outcomes.append(
                     CabinetScanner(packages: packages).scan(
-                        slice, displayPath: engine.name == .wixBurn ? name : displayPath, lossy: lossy, depth: 1,
-                        context: context,
-                        memberPath: engine.name == .wixBurn
-                            ? nil : { displayPath + "!/" + CabinetScanner.memberName($0) }))
+                        slice, displayPath: displayPath, lossy: lossy, depth: 1, context: context,
+                        memberPath: { displayPath + "!/" + CabinetScanner.memberName($0) }))
             case .zip:
                 outcomes.append(
                     ArchiveScanner(packages: packages).scan(slice, displayPath: displayPath, lossy: lossy, release: nil)
@@ -71,5 +85,34 @@ struct InstallerPayloadScanner {
             }
         }
         return .several(outcomes)
+    }
+
+    /// The bundle's manifest, member `0` of its UX container (the first in the `.wixburn`
+    /// section), or a diagnostic saying why it could not be read.
+    private static func burnManifest(_ engine: InstallerEngine, bytes: UnsafeRawBufferPointer, displayPath: String)
+        -> (manifest: BurnManifest?, failure: ScanDiagnostic?)
+    {
+        func failed(_ why: String) -> (BurnManifest?, ScanDiagnostic?) {
+            (
+                nil,
+                ScanDiagnostic(
+                    path: displayPath, kind: .notOpened,
+                    message:
+                        "the bundle's manifest was not read (\(why)): every attached package is rated, whatever its InstallCondition"
+                )
+            )
+        }
+        guard let ux = engine.containers.first, !ux.detached, ux.format == .cab, ux.offset >= 0, ux.offset < bytes.count
+        else { return failed("there is no UX container in the file") }
+        let end = ux.length.map { min(bytes.count, ux.offset &+ max(0, $0)) } ?? bytes.count
+        do {
+            let cabinet = try CabinetArchive(UnsafeRawBufferPointer(rebasing: bytes[ux.offset..<end]))
+            guard let member = cabinet.files.first(where: { $0.name == "0" }) else {
+                return failed("the UX container has no member 0")
+            }
+            return (BurnManifest(try cabinet.contents(of: member, limit: BurnManifest.maxBytes)), nil)
+        } catch {
+            return failed("\(error)")
+        }
     }
 }

@@ -5,7 +5,9 @@
 #   (a fixture PE followed by an archive from 7zz / gcab / python zipfile: what an SFX looks
 #   like on disk, Debian's 7zz ships no SFX module).
 #   synthetic (engine-build.py, from the published layouts in installers.md): engine-burn.exe,
-#   engine-inno.exe, engine-squirrel.exe, engine-velopack.exe, engine-installshield.exe.
+#   engine-inno.exe, engine-squirrel.exe, engine-velopack.exe, engine-installshield.exe;
+#   engine-burn-chain.exe (burn-chain-build.py: a manifest whose chain picks MSIs by
+#   InstallCondition, and burn-chain-expected.json).
 # Needs makensis, 7zz, gcab, python3 with pefile.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -27,3 +29,4 @@ cat "$stub" "$work/payload.cab" > engine-cab-appended.exe
 cat "$stub" "$work/payload.zip" > engine-zip-appended.exe
 
 python3 engine-build.py "$stub" "$work"
+python3 burn-chain-build.py "$stub" "$work"
