@@ -51,7 +51,7 @@ struct MSIFixtureTests {
 
     @Test func everyFixtureAgreesWithMsiinfo() throws {
         let all = try Self.expected()
-        #expect(all.count == 8)
+        #expect(all.count == 9)
         for (name, want) in all {
             let bytes = try Self.bytes(name)
             try bytes.withUnsafeBytes { raw in

@@ -14,6 +14,7 @@ struct InstallerScanTests {
     static let folder = SampleTreeVerdictTests.repository.appendingPathComponent("Tests/Fixtures/installers")
 
     struct MSIFile: Decodable {
+        let key: String
         let installPath: String
         let pe: Bool?
     }
@@ -104,12 +105,18 @@ struct InstallerScanTests {
 
     static let msiNames: [String] = {
         let all = (try? decode("msi-expected.json", as: [String: MSI].self)) ?? [:]
-        return all.keys.filter { $0 != "msi-external-cab.msi" }.sorted()
+        return all.keys.filter { $0 != "msi-external-cab.msi" && $0 != "msi-duplicate-paths.msi" }.sorted()
     }()
 
+    /// Install paths, with ` [FileKey]` after a path that several File rows share.
     static func expectedPaths(_ name: String, _ msi: MSI) -> Set<String> {
-        Set(msi.files.filter { $0.pe == true }.map { "\(name)!/\($0.installPath)" })
-            .union(msi.binaries.filter(\.pe).map { "\(name)!/Binary/\($0.name)" })
+        let sharing = Dictionary(grouping: msi.files, by: \.installPath).filter { $0.value.count > 1 }
+        return Set(
+            msi.files.filter { $0.pe == true }.map {
+                "\(name)!/\($0.installPath)" + (sharing[$0.installPath] != nil ? " [\($0.key)]" : "")
+            }
+        )
+        .union(msi.binaries.filter(\.pe).map { "\(name)!/Binary/\($0.name)" })
     }
 
     @Test func theMSIFixturesAreListed() {
@@ -172,6 +179,20 @@ struct InstallerScanTests {
             #expect(binary.packagedIn?.msiTemplate == "Intel64;1033")
         }
         #expect(report.applications.map(\.verdict) == [.blocked])
+    }
+
+    /// msiinfo shows two File rows (AppExe, ExportsDll) installed as INSTALLDIR/app.exe by
+    /// components conditioned VersionNT64 / NOT VersionNT64: each keeps a path of its own.
+    @Test func fileRowsThatShareAnInstallPathAreNamedByTheirKeys() throws {
+        let name = "msi-duplicate-paths.msi"
+        let msi = try #require(try Self.decode("msi-expected.json", as: [String: MSI].self)[name])
+        #expect(Set(msi.files.map(\.installPath)).count == 1 && msi.files.count == 2)
+        let report = try Self.scanFixture(name)
+        #expect(Set(report.binaries.map(\.path)) == Self.expectedPaths(name, msi))
+        #expect(report.binaries.map(\.path).contains("\(name)!/ProgramFiles64Folder/Contoso/app.exe [ExportsDll]"))
+        let diagnostic = try #require(report.diagnostics.first)
+        #expect(diagnostic.path == name && diagnostic.kind == .inconsistentArchive)
+        #expect(diagnostic.message.hasPrefix("2 File rows install to one path"), "\(diagnostic.message)")
     }
 
     /// The fixture's LaunchCondition table (msiinfo's view, in msi-expected.json) has

@@ -24,8 +24,18 @@ struct MSIScanner {
             .diagnostic(ScanDiagnostic(path: displayPath, kind: .inconsistentArchive, message: $0))
         }
         // File keys name the members of the cabinets.
-        var pathByKey: [String: String] = [:]
-        for file in database.files { pathByKey[file.key] = Self.reportPath(of: file, in: displayPath) }
+        let pathByKey = Self.reportPaths(database.files, in: displayPath)
+        let sharing = database.files.filter { pathByKey[$0.key] != Self.reportPath(of: $0, in: displayPath) }
+        if !sharing.isEmpty {
+            let paths = Set(sharing.map { Self.reportPath(of: $0, in: displayPath) })
+            outcomes.append(
+                .diagnostic(
+                    ScanDiagnostic(
+                        path: displayPath, kind: .inconsistentArchive,
+                        message:
+                            "\(sharing.count) File rows install to \(paths.count == 1 ? "one path" : "\(paths.count) paths") (variants that component conditions choose between, e.g. \(paths.sorted()[0].dropFirst(displayPath.count + 2))): each is named by its File key, as `path [Key]`"
+                    )))
+        }
         var cabinets: [String] = []
         for medium in database.media {
             if let cabinet = medium.cabinet, !cabinet.isEmpty, !cabinets.contains(cabinet) { cabinets.append(cabinet) }
@@ -93,6 +103,20 @@ struct MSIScanner {
                     }))
         }
         return .several(outcomes)
+    }
+
+    /// Each File key's report path; rows that share one install path (condition-selected
+    /// variants, only one of which is installed) get ` [FileKey]` appended, so every binary
+    /// keeps a path of its own.
+    static func reportPaths(_ files: [MSIFile], in displayPath: String) -> [String: String] {
+        var count: [String: Int] = [:]
+        for file in files { count[reportPath(of: file, in: displayPath), default: 0] += 1 }
+        var paths: [String: String] = [:]
+        for file in files {
+            let path = reportPath(of: file, in: displayPath)
+            paths[file.key] = count[path, default: 0] > 1 ? "\(path) [\(file.key)]" : path
+        }
+        return paths
     }
 
     /// `setup.msi!/<install path>`. A File row whose long name is empty (`APP~1.EXE|`, or a

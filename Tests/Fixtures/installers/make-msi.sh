@@ -14,6 +14,10 @@
 #   msi-intel64.msi       msi-x64.msi with its Template rewritten to "Intel64;1033" (Itanium)
 #   msi-x64-only.msi      msi-x64.msi with a LaunchCondition table imported (msibuild -i):
 #                         "WIX_NATIVE_MACHINE = 34404" (x64 PCs only) and "VersionNT64"
+#   msi-duplicate-paths.msi  msi-x64.msi with its File and Component tables re-imported
+#                         (msibuild -i): exports.dll renamed app.exe and moved to INSTALLDIR, so
+#                         two File rows (components conditioned VersionNT64 / NOT VersionNT64)
+#                         install to one path
 #   hostile-names.msi     msi-x64.msi with its File table re-imported (msibuild -i): app.exe's
 #                         FileName "APP~1.EXE|" (an empty long name), exports.dll's "..\..\evil.dll";
 #                         not in msi-expected.json (InstallerScanTests reads msiinfo's view of it)
@@ -53,6 +57,13 @@ printf 'Condition\tDescription\ns255\tl255\nLaunchCondition\tCondition\n%s\t%s\n
     "WIX_NATIVE_MACHINE = 34404" "This package runs only on x64 PCs." \
     "VersionNT64" "This package needs 64-bit Windows." > "$work/LaunchCondition.idt"
 msibuild "$here/msi-x64-only.msi" -i "$work/LaunchCondition.idt"
+cp "$here/msi-x64.msi" "$here/msi-duplicate-paths.msi"
+msibuild "$here/msi-duplicate-paths.msi" -s "Installation Database" Contoso "x64;1033" "{A0000000-0000-0000-0000-000000000009}"
+msiinfo export "$here/msi-duplicate-paths.msi" File | sed 's/\texports\.dll\t/\tapp.exe\t/' > "$work/File.idt"
+msiinfo export "$here/msi-duplicate-paths.msi" Component \
+    | sed 's/^\(MainExe\t[^\t]*\t[^\t]*\t[^\t]*\t\)\t/\1VersionNT64\t/; s/^\(LibDll\t[^\t]*\t\)BinDir\t\([^\t]*\)\t\t/\1INSTALLDIR\t\2\tNOT VersionNT64\t/' \
+    > "$work/Component.idt"
+msibuild "$here/msi-duplicate-paths.msi" -i "$work/File.idt" "$work/Component.idt"
 cp "$here/msi-x64.msi" "$here/hostile-names.msi"
 msiinfo export "$here/hostile-names.msi" File \
     | sed 's/\tapp\.exe\t/\tAPP~1.EXE|\t/; s/\texports\.dll\t/\t..\\..\\evil.dll\t/' > "$work/File.idt"
