@@ -226,6 +226,22 @@ struct InstallerScanTests {
         #expect(Set(payload.map(\.path)) == Self.expectedPaths(name, msi))
         #expect(payload.allSatisfy { $0.application == "\(name)!" && $0.packagedIn?.msiTemplate == "x64;1033" })
         #expect(!report.diagnostics.contains { $0.path.hasPrefix(name) })
+        // The cabinet itself is not rated a second time, as a cabinet of its own.
+        #expect(!report.binaries.contains { $0.path.hasPrefix("data1.cab") })
+        let cabinet = try #require(report.diagnostics.first { $0.path == "data1.cab" })
+        #expect(cabinet.message.contains("external cabinet of \(name)"), "\(cabinet.message)")
+        #expect(report.binaries.count == payload.count)
+    }
+
+    /// A cabinet beside an MSI that does not name it is rated on its own.
+    @Test func aCabinetBesideAnUnrelatedMSIIsRatedOnItsOwn() throws {
+        let root = try Self.temporary([
+            "msi-x64.msi": try Self.bytes("msi-x64.msi"), "data1.cab": try Self.bytes("data1.cab"),
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let report = try Self.scan([root])
+        #expect(report.binaries.contains { $0.path.hasPrefix("data1.cab!/") })
+        #expect(!report.diagnostics.contains { $0.path == "data1.cab" })
     }
 
     @Test func anMSIWithoutItsExternalCabinetSaysWhichIsMissing() throws {

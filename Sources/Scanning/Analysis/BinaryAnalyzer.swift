@@ -158,26 +158,34 @@ struct BinaryAnalyzer: Sendable {
     /// Files beside a walked file, read whole up to a limit; only plain names (an MSI's
     /// Media table is file data: a name with a separator could point anywhere).
     private func siblings(of file: WalkedFile) -> SiblingFiles {
-        SiblingFiles { name, limit in
-            guard !name.isEmpty, !name.contains("/"), !name.contains("\\"), name != ".", name != ".." else {
-                return .failure(.init(description: "its name \"\(name)\" is not a plain file name"))
-            }
-            do {
-                let mapped = try withExtendedLifetime(file.directory) { () throws(BinaryFormatError) in
-                    try MappedFile.mapping(
-                        at: file.directory.descriptor, name: Array(name.utf8), followLink: false,
-                        prefixLength: FormatSniffer.prefixLength
-                    ) { _ in true }
+        SiblingFiles(
+            read: { name, limit in
+                guard !name.isEmpty, !name.contains("/"), !name.contains("\\"), name != ".", name != ".." else {
+                    return .failure(.init(description: "its name \"\(name)\" is not a plain file name"))
                 }
-                guard let mapped else { return .failure(.init(description: "\(name) is empty")) }
-                guard UInt64(mapped.bytes.count) <= limit else {
-                    return .failure(.init(description: "\(name) is larger than the scan's unpacking budget"))
+                do {
+                    let mapped = try withExtendedLifetime(file.directory) { () throws(BinaryFormatError) in
+                        try MappedFile.mapping(
+                            at: file.directory.descriptor, name: Array(name.utf8), followLink: false,
+                            prefixLength: FormatSniffer.prefixLength
+                        ) { _ in true }
+                    }
+                    guard let mapped else { return .failure(.init(description: "\(name) is empty")) }
+                    guard UInt64(mapped.bytes.count) <= limit else {
+                        return .failure(.init(description: "\(name) is larger than the scan's unpacking budget"))
+                    }
+                    return .success(withExtendedLifetime(mapped) { Array(mapped.bytes) })
+                } catch {
+                    return .failure(.init(description: "it is not beside the MSI (\(error))"))
                 }
-                return .success(withExtendedLifetime(mapped) { Array(mapped.bytes) })
-            } catch {
-                return .failure(.init(description: "it is not beside the MSI (\(error))"))
-            }
-        }
+            },
+            names: {
+                let own = file.name
+                guard case let .success(entries) = file.directory.freshEntries() else { return [] }
+                return entries.compactMap { entry in
+                    entry.name == own ? nil : String(validating: entry.name, as: UTF8.self)
+                }
+            })
     }
 
     private func installerFacts(_ engine: InstallerEngine) -> Facts {

@@ -52,6 +52,20 @@ struct PackageScanner {
         depth: Int = 1, siblings: SiblingFiles? = nil
     ) -> FileOutcome {
         switch Container.of(bytes, name: displayPath) {
+        case .cab? where depth == 1:
+            // An MSI's external cabinet is rated with the MSI, under its install paths.
+            let name = String(displayPath.split(separator: "/").last ?? Substring(displayPath))
+            if let msi = siblings?.msi(naming: name) {
+                return .diagnostic(
+                    ScanDiagnostic(
+                        path: displayPath, kind: .notOpened,
+                        message:
+                            "not rated on its own: it is the external cabinet of \(msi) beside it, whose files are rated under that MSI's install paths"
+                    ))
+            }
+            return CabinetScanner(packages: self).scan(
+                bytes, displayPath: displayPath, lossy: lossy, depth: depth,
+                context: PackageContext(kind: "cab", name: displayPath))
         case .cab?:
             return CabinetScanner(packages: self).scan(
                 bytes, displayPath: displayPath, lossy: lossy, depth: depth,

@@ -45,8 +45,18 @@ final class DirectoryHandle: Sendable {
 
     /// The names in the directory except `.` and `..`, each with its `d_type` (`DT_UNKNOWN` where
     /// the file system does not say), read with `readdir(3)` on a duplicate of the descriptor.
+    /// The duplicate shares the descriptor's position: the walk lists a directory once.
     func entries() -> Result<[DirectoryEntry], Errno> {
-        let copy = dup(descriptor)
+        list(dup(descriptor))
+    }
+
+    /// The same listing from a descriptor of its own (`openat(".")`), for a second look at a
+    /// directory the walk has listed (the files beside a package), from any thread.
+    func freshEntries() -> Result<[DirectoryEntry], Errno> {
+        list(openat(descriptor, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC))
+    }
+
+    private func list(_ copy: Int32) -> Result<[DirectoryEntry], Errno> {
         guard copy >= 0 else { return .failure(Errno(errno)) }
         guard let stream = fdopendir(copy) else {
             let failure = Errno(errno)
