@@ -79,6 +79,23 @@ struct PackageDeclarationTests {
         #expect(build(#"<TargetDeviceFamily Name="Windows.Desktop"/>"#) == nil)
     }
 
+    /// A Burn bundle inside a zip is opened as it is on disk: the Arm64 MSI its chain installs on
+    /// an Arm64 PC is rated two levels down, the x64 one is left out with a diagnostic.
+    @Test func anInstallerInsideAPackageHasItsPayloadRated() throws {
+        let name = "bundle-in-zip.zip"
+        #expect(try Self.expectedMembers(name) == ["setup/Contoso-Setup.exe"])
+        let report = try Self.scan([name])
+        let bundle = "\(name)!/setup/Contoso-Setup.exe"
+        #expect(report.binaries.contains { $0.path == bundle })
+        #expect(report.binaries.contains { $0.path == "\(bundle)!/container1!/redist/helper.exe" })
+        let arm64 = report.binaries.filter { $0.path.hasPrefix("\(bundle)!/container1!/arm64/Contoso.msi!/") }
+        #expect(arm64.count == 3 && arm64.allSatisfy { $0.verdict == .native })
+        #expect(!report.binaries.contains { $0.path.contains("/x64/Contoso.msi!/") })
+        #expect(report.diagnostics.contains { $0.path == "\(bundle)!/container1!/x64/Contoso.msi" })
+        let stub = try #require(report.binaries.first { $0.path == bundle })
+        #expect(!stub.findings.map(\.rule).contains("installer-payload-not-examined"))
+    }
+
     /// The bundle manifest lists an x64 and an arm64 package: an Arm64 device installs the
     /// arm64 one, so only it is rated, and the other is named in a diagnostic.
     @Test func aBundleIsRatedByThePackageAnArm64DeviceInstalls() throws {

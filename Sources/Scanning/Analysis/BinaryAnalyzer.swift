@@ -91,10 +91,8 @@ struct BinaryAnalyzer: Sendable {
         guard archives, sniffed == .pe, case let .binary(_, analysis, _) = outcome else { return outcome }
         // An installer: what it installs is in its payload, where a reader for it exists.
         if let engine = analysis.installer, engine.name != .zipSFX {
-            guard InstallerPayloadScanner.examines(engine) else { return outcome }
-            let payload = InstallerPayloadScanner(packages: PackageScanner(analyzer: self)).scan(
-                engine, bytes: bytes, displayPath: file.displayPath, lossy: file.displayIsLossy)
-            return .several([outcome, payload])
+            return PackageScanner(analyzer: self).installerPayload(
+                of: outcome, bytes, displayPath: file.displayPath, lossy: file.displayIsLossy, depth: 0)
         }
         // A self-extractor: a PE stub with a ZIP appended. What it installs is in the ZIP.
         guard ArchiveScanner.mayEndWithArchive(bytes) else { return outcome }

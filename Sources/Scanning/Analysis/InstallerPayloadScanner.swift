@@ -31,9 +31,10 @@ struct InstallerPayloadScanner {
         }
     }
 
-    func scan(_ engine: InstallerEngine, bytes: UnsafeRawBufferPointer, displayPath: String, lossy: Bool)
-        -> FileOutcome
-    {
+    /// - Parameter depth: the level of the installer's payload: 1 for a walked installer.
+    func scan(
+        _ engine: InstallerEngine, bytes: UnsafeRawBufferPointer, displayPath: String, lossy: Bool, depth: Int = 1
+    ) -> FileOutcome {
         let context = PackageContext(kind: "installer", name: displayPath)
         var outcomes: [FileOutcome] = []
         let manifest = engine.name == .wixBurn ? Self.burnManifest(engine, bytes: bytes, displayPath: displayPath) : nil
@@ -63,7 +64,7 @@ struct InstallerPayloadScanner {
                 let members = manifest?.manifest?.members(ofAttached: index + 1) ?? [:]
                 outcomes.append(
                     CabinetScanner(packages: packages).scan(
-                        slice, displayPath: name, lossy: lossy, depth: 1, context: context,
+                        slice, displayPath: name, lossy: lossy, depth: depth, context: context,
                         memberPath: { file in
                             let path = members[file.name]?.payload.filePath.map {
                                 String($0.map { $0 == "\\" ? "/" : $0 })
@@ -74,11 +75,12 @@ struct InstallerPayloadScanner {
             case .cab:
                 outcomes.append(
                     CabinetScanner(packages: packages).scan(
-                        slice, displayPath: displayPath, lossy: lossy, depth: 1, context: context,
+                        slice, displayPath: displayPath, lossy: lossy, depth: depth, context: context,
                         memberPath: { displayPath + "!/" + CabinetScanner.memberName($0) }))
             case .zip:
                 outcomes.append(
-                    ArchiveScanner(packages: packages).scan(slice, displayPath: displayPath, lossy: lossy, release: nil)
+                    ArchiveScanner(packages: packages).scan(
+                        slice, displayPath: displayPath, lossy: lossy, release: nil, depth: depth)
                 )
             default:
                 continue

@@ -112,14 +112,40 @@ struct PackageScanner {
             guard budget.takeBytes(size) else { return spent(path, size: size) }
             let bytes = try contents()
             return bytes.withBytes { raw in
-                analyzer.analyze(
+                let outcome = analyzer.analyze(
                     raw, sniffed: sniffed, displayPath: path, lossy: lossy,
                     sha256: analyzer.digests ? bytes.sha256() : nil, release: bytes.release, package: context)
+                return installerPayload(of: outcome, raw, displayPath: path, lossy: lossy, depth: depth)
             }
         } catch {
             return .diagnostic(
                 ScanDiagnostic(path: path, kind: .unreadable, message: "cannot read the archive entry: \(error)"))
         }
+    }
+
+    /// An installer's outcome with what its payload holds (R26), where a reader for it exists
+    /// and the budget allows another level: a Burn bundle or a self-extractor inside a package
+    /// is opened as it would be on disk.
+    func installerPayload(
+        of outcome: FileOutcome, _ bytes: UnsafeRawBufferPointer, displayPath: String, lossy: Bool, depth: Int
+    ) -> FileOutcome {
+        guard case let .binary(_, analysis, _) = outcome, let engine = analysis.installer, engine.name != .zipSFX,
+            InstallerPayloadScanner.examines(engine)
+        else { return outcome }
+        guard depth < PackageBudget.maxDepth else {
+            return .several([
+                outcome,
+                .diagnostic(
+                    ScanDiagnostic(
+                        path: displayPath, kind: .notOpened,
+                        message:
+                            "the installer's payload is \(depth + 1) levels deep and is not opened (the budget stops at \(PackageBudget.maxDepth) levels)"
+                    )),
+            ])
+        }
+        let payload = InstallerPayloadScanner(packages: self).scan(
+            engine, bytes: bytes, displayPath: displayPath, lossy: lossy, depth: depth + 1)
+        return .several([outcome, payload])
     }
 
     private func spent(_ path: String, size: UInt64) -> FileOutcome {

@@ -73,6 +73,9 @@ deep = zipped([("bin/deep.exe", data("x86_console.exe"))])
 for level in range(19):
     deep = zipped([(f"level{19 - level}.zip", deep)])
 outputs["deep20.zip"] = deep
+# A zip that carries a WiX Burn bundle (../installers/engine-burn-chain.exe, built by burn-chain-build.py).
+with open(os.path.join(here, "..", "installers", "engine-burn-chain.exe"), "rb") as f:
+    outputs["bundle-in-zip.zip"] = zipped([("setup/Contoso-Setup.exe", f.read())])
 
 expected = {}
 for name, payload in sorted(outputs.items()):
