@@ -1,4 +1,5 @@
 import Foundation
+import Readiness
 import Testing
 
 @testable import Reporting
@@ -59,6 +60,27 @@ import Testing
         let dark = try HTMLChromium.load(
             file, screenshot: HTMLChromium.outputFolder.appendingPathComponent("samples-dark.png"), dark: true)
         #expect(dark.errors == "")
+    }
+
+    /// A Burn bundle (Tests/Fixtures/installers/engine-burn-chain.exe, whose chain burn-chain-build.py
+    /// wrote): its card shows the package tree, container1 holding the x86 helper and the Arm64
+    /// MSI with its three binaries, and the x64 MSI as a member not rated. A flat MSI has no tree.
+    @Test func aBundleCardShowsItsPackageTree() throws {
+        let installers = HTMLSampleReport.repositoryRoot.appendingPathComponent("Tests/Fixtures/installers")
+        let report = try Scanner.scan(
+            ScanOptions(
+                roots: ["engine-burn-chain.exe", "msi-x64.msi"].map { installers.appendingPathComponent($0).path },
+                rules: try RuleSet.load(), target: try TargetProfile.load(), isa: nil, today: "2026-01-15",
+                generatedAt: "2026-01-15T09:30:00Z", toolVersion: "0.0.0-test"))
+        let bundle = try #require(report.applications.first { $0.id.hasSuffix("engine-burn-chain.exe!") })
+        #expect(bundle.binaries.count == 4)
+        let file = try HTMLChromium.write(HTMLRenderer.render(report), name: "package-tree.html")
+        let dom = try HTMLChromium.load(file)
+        #expect(dom.errors == "")
+        #expect(dom.classes["package-tree"] == 1)
+        #expect(dom.classes["tree-package"] == 2)  // container1, and arm64/Contoso.msi inside it
+        #expect(dom.classes["tree-binary"] == 4)
+        #expect(dom.classes["tree-skipped"] == 1)  // x64/Contoso.msi, InstallCondition NativeMachine = 34404
     }
 
     /// The shared renderer sample (`SampleReport.make()`): every verdict, a suppressed finding,

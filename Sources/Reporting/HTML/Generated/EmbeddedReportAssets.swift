@@ -123,6 +123,12 @@ code, .mono { font-family: ui-monospace, "Cascadia Mono", "DejaVu Sans Mono", Me
 .group-binaries { list-style: none; margin: 2px 0 0; padding: 0 0 0 4px; }
 .group-binaries li { margin: 1px 0; }
 .group-more summary { cursor: pointer; color: var(--muted); font-size: 12.5px; }
+.package-tree { margin: 6px 0 0; }
+.package-tree > summary { cursor: pointer; color: var(--muted); font-size: 12.5px; }
+.tree { list-style: none; margin: 2px 0 0; padding: 0 0 0 16px; }
+.tree li { margin: 2px 0; }
+.tree-package > summary { cursor: pointer; }
+.badge.tree-skip { background: transparent; border: 1px dashed var(--muted); color: var(--muted); }
 .group-more[open] summary { margin-bottom: 2px; }
 .warnings { margin: 4px 0 8px; padding-left: 18px; }
 .warnings li { margin: 2px 0; }
@@ -552,12 +558,96 @@ footer { margin-top: 36px; color: var(--muted); font-size: 12.5px; }
     add(card, head);
     if (!app.reasons.length) {
       add(card, el('p', 'muted', app.verdict === 'native' ? 'Every binary runs natively.' : 'No reasons recorded.'));
-      return card;
+    } else {
+      var ol = el('ol', 'reasons');
+      reasonGroups(app.reasons).forEach(function (g) { ol.appendChild(g.binaries.length === 1 ? reasonItem(g) : groupItem(g)); });
+      add(card, ol);
     }
-    var ol = el('ol', 'reasons');
-    reasonGroups(app.reasons).forEach(function (g) { ol.appendChild(g.binaries.length === 1 ? reasonItem(g) : groupItem(g)); });
-    add(card, ol);
+    var tree = packageTree(app);
+    if (tree) add(card, tree);
     return card;
+  }
+
+  /* ---------- package -> payload tree ---------- */
+  /* What a package application holds, as the packages inside it: each binary sits under the
+   * packages its path passes through (`setup.exe!/container1!/arm64/Contoso.msi!/...`), each
+   * package shows the worst verdict under it, and the members the scan left unrated (a Burn
+   * package whose InstallCondition fails on Arm64, a package nested too deep) appear where they
+   * are, with the diagnostic's sentence. Shown only when there is a tree: a package inside the
+   * package, or a member left out. Built at once for small applications; above TREE_EAGER
+   * binaries, when first opened. */
+  var TREE_EAGER = 300;
+  function packageTree(app) {
+    if (app.id.slice(-1) !== '!') return null;
+    var prefix = app.id + '/';
+    var root = treeNode(app.id.slice(0, -1));
+    var nested = false;
+    function place(path) {
+      var parts = path.slice(prefix.length).split('!/'), n = root, chain = [root];
+      for (var i = 0; i < parts.length - 1; i++) {
+        nested = true;
+        var name = parts[i];
+        if (!n.kids[name]) { n.kids[name] = treeNode(name); n.order.push(name); }
+        n = n.kids[name];
+        chain.push(n);
+      }
+      return { node: n, chain: chain, name: parts[parts.length - 1] };
+    }
+    app.binaries.forEach(function (path) {
+      var bi = pathIndex[path];
+      if (bi === undefined || s(path).indexOf(prefix) !== 0) return;
+      var at = place(s(path));
+      var verdict = B[bi].verdict;
+      at.node.binaries.push({ index: bi, name: at.name, verdict: verdict });
+      at.chain.forEach(function (n) {
+        n.count++;
+        if (n.worst === null || VERDICT_RANK[verdict] > VERDICT_RANK[n.worst]) n.worst = verdict;
+      });
+    });
+    var skipped = list(R.diagnostics).filter(function (d) { return s(d.path).indexOf(prefix) === 0; });
+    skipped.forEach(function (d) {
+      var at = place(s(d.path));
+      at.node.skipped.push({ name: at.name, kind: d.kind, message: d.message });
+    });
+    if (!nested && !skipped.length) return null;
+    var details = el('details', 'package-tree');
+    add(details, el('summary', null, 'Package contents: ' + plural(root.count, 'binary', 'binaries') +
+      (skipped.length ? ', ' + plural(skipped.length, 'member') + ' not rated' : '')));
+    if (root.count <= TREE_EAGER) {
+      add(details, treeList(root));
+    } else {
+      var filled = false;
+      details.addEventListener('toggle', function () {
+        if (filled || !details.open) return;
+        filled = true;
+        add(details, treeList(root));
+      });
+    }
+    return details;
+  }
+  function treeNode(name) { return { name: name, kids: {}, order: [], binaries: [], skipped: [], worst: null, count: 0 }; }
+  function treeList(n) {
+    var ul = el('ul', 'tree');
+    n.order.forEach(function (name) {
+      var kid = n.kids[name];
+      var d = el('details', 'tree-package');
+      d.open = true;
+      var summary = add(el('summary'), kid.worst ? badge(kid.worst) : el('span', 'badge tree-skip', 'not rated'), ' ',
+        pathText(el('span', 'mono'), name), el('span', 'muted', ' ' + plural(kid.count, 'binary', 'binaries')));
+      add(d, summary, treeList(kid));
+      add(ul, add(el('li'), d));
+    });
+    n.binaries.forEach(function (b) {
+      var button = pathText(el('button', 'linklike mono'), b.name);
+      button.type = 'button';
+      button.addEventListener('click', function () { focusBinary(b.index); });
+      add(ul, add(el('li', 'tree-binary'), badge(b.verdict), ' ', button));
+    });
+    n.skipped.forEach(function (x) {
+      add(ul, add(el('li', 'tree-skipped'), el('span', 'badge tree-skip', 'not rated'), ' ', pathText(el('span', 'mono'), x.name),
+        el('span', 'muted', ' ' + x.kind + ': ' + x.message)));
+    });
+    return ul;
   }
   /* Display only: the reasons the scan gave (the JSON report keeps every one), gathered when
    * they say the same thing (verdict, rule, message, dependency), so a thousand alike binaries
