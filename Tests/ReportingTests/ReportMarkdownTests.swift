@@ -22,6 +22,34 @@ struct ReportMarkdownTests {
         #expect(markdown.components(separatedBy: "</details>").count - 1 == 7)
     }
 
+    /// The Burn chain fixture (Tests/Fixtures/installers/engine-burn-chain.exe, chain written by
+    /// burn-chain-build.py), scanned, and the same bundle inside a zip: each tree names the
+    /// packages and the x64 MSI left out, and the nested one's diagnostic is under the innermost
+    /// application only.
+    @Test func packageTreesListPackagesAndUnratedMembers() throws {
+        let root = HTMLSampleReport.repositoryRoot.appendingPathComponent("Tests/Fixtures")
+        let report = try Scanner.scan(
+            ScanOptions(
+                roots: ["installers/engine-burn-chain.exe", "packages/bundle-in-zip.zip"].map {
+                    root.appendingPathComponent($0).path
+                }, rules: try RuleSet.load(), target: try TargetProfile.load(), isa: nil, today: "2026-01-15",
+                toolVersion: "0.0.0-test"))
+        let text = MarkdownRenderer.render(report)
+        let section = try #require(text.components(separatedBy: "### Packages\n").last)
+        #expect(section.components(separatedBy: "- <code>container1</code>: emulated, 4 binaries").count - 1 == 2)
+        #expect(
+            section.components(separatedBy: "  - <code>arm64/Contoso.msi</code>: native, 3 binaries").count - 1 == 2)
+        #expect(
+            section.components(separatedBy: "  - <code>x64/Contoso.msi</code>: not rated: its MsiPackage ContosoX64")
+                .count - 1
+                == 2)
+        #expect(section.contains("**\(root.path)/packages/bundle-in-zip.zip!/setup/Contoso-Setup.exe!** (emulated)"))
+        // Escaped names are in <code>: inside a backtick span a character reference shows as typed.
+        #expect(!section.contains("`"))
+        // The zip itself holds only the bundle's stub: no tree of its own.
+        #expect(!section.contains("bundle-in-zip.zip!** "))
+    }
+
     @Test func scriptNameAppearsOnlyEscaped() {
         #expect(!markdown.contains("<script>"))
         #expect(markdown.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))

@@ -5,7 +5,8 @@ import Scanning
 /// `$GITHUB_STEP_SUMMARY`: overall verdict and gate, counts per verdict, notes (baseline,
 /// expired suppressions, files not scanned), then worst first: alike findings grouped
 /// (`MarkdownFindingGroup`), one table row per application, and a collapsible `<details>`
-/// block per binary that does not run natively.
+/// block per binary that does not run natively, and the package tree of each installer or
+/// package that holds packages or members left unrated (`MarkdownPackageTree`).
 ///
 /// The document stays under `maxBytes` (GitHub drops a whole step summary over 1 MiB): what
 /// does not fit is left out in whole rows and blocks (`MarkdownPage`), and a last paragraph
@@ -30,7 +31,9 @@ package enum MarkdownRenderer {
             lhs.element.verdict != rhs.element.verdict
                 ? lhs.element.verdict > rhs.element.verdict : lhs.offset < rhs.offset
         }.map(\.element)
-        let totals = Omitted(groups: groups.count, applications: applications.count, binaries: notNative.count)
+        let trees = MarkdownPackageTree.trees(report)
+        let totals = Omitted(
+            groups: groups.count, applications: applications.count, binaries: notNative.count, packages: trees.count)
         // The cut note can never be longer than with everything left out.
         var page = MarkdownPage(
             maxBytes: maxBytes, reserve: MarkdownPage.size(cutNote(totals, of: totals, maxBytes: maxBytes)))
@@ -46,6 +49,8 @@ package enum MarkdownRenderer {
             units: applications.map { [row($0)] })
         omitted.binaries = page.section(
             heading: ["", "### Binaries that do not run natively", ""], units: notNative.map(details), between: [""])
+        omitted.packages = page.section(
+            heading: ["", "### Packages", ""], units: trees.map { $0.lines() }, between: [""])
         if omitted.any { page.always(cutNote(omitted, of: totals, maxBytes: maxBytes)) }
         return page.text
     }
@@ -55,7 +60,8 @@ package enum MarkdownRenderer {
         var groups = 0
         var applications = 0
         var binaries = 0
-        var any: Bool { groups + applications + binaries > 0 }
+        var packages = 0
+        var any: Bool { groups + applications + binaries + packages > 0 }
     }
 
     static func cutNote(_ omitted: Omitted, of totals: Omitted, maxBytes: Int) -> [String] {
@@ -70,6 +76,10 @@ package enum MarkdownRenderer {
             parts.append(
                 "the details of \(Count.formatted(omitted.binaries)) of \(Count.of(totals.binaries, "binary", "binaries")) "
                     + "that do not run natively")
+        }
+        if omitted.packages > 0 {
+            parts.append(
+                "the package trees of \(Count.formatted(omitted.packages)) of \(Count.of(totals.packages, "package"))")
         }
         return [
             "",

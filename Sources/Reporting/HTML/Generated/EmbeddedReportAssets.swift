@@ -604,7 +604,7 @@ footer { margin-top: 36px; color: var(--muted); font-size: 12.5px; }
         if (n.worst === null || VERDICT_RANK[verdict] > VERDICT_RANK[n.worst]) n.worst = verdict;
       });
     });
-    var skipped = list(R.diagnostics).filter(function (d) { return s(d.path).indexOf(prefix) === 0; });
+    var skipped = list(R.diagnostics).filter(function (d) { return ownerOf(s(d.path)) === app.id; });
     skipped.forEach(function (d) {
       var at = place(s(d.path));
       at.node.skipped.push({ name: at.name, kind: d.kind, message: d.message });
@@ -624,6 +624,14 @@ footer { margin-top: 36px; color: var(--muted); font-size: 12.5px; }
       });
     }
     return details;
+  }
+  /* The innermost package application a path lies in: the longest id with id + '/' a prefix. */
+  function ownerOf(path) {
+    for (var end = path.lastIndexOf('!/'); end > 0; end = path.lastIndexOf('!/', end - 1)) {
+      var id = path.slice(0, end + 1);
+      if (appIndex[id] !== undefined) return id;
+    }
+    return null;
   }
   function treeNode(name) { return { name: name, kids: {}, order: [], binaries: [], skipped: [], worst: null, count: 0 }; }
   function treeList(n) {
@@ -645,7 +653,7 @@ footer { margin-top: 36px; color: var(--muted); font-size: 12.5px; }
     });
     n.skipped.forEach(function (x) {
       add(ul, add(el('li', 'tree-skipped'), el('span', 'badge tree-skip', 'not rated'), ' ', pathText(el('span', 'mono'), x.name),
-        el('span', 'muted', ' ' + x.kind + ': ' + x.message)));
+        el('span', 'muted', ' ' + x.kind + ': ' + s(x.message).replace(/^not rated: /, ''))));
     });
     return ul;
   }
