@@ -18,7 +18,7 @@ struct ELFCodeRootsTests {
         let isa = ((try? FileManager.default.contentsOfDirectory(atPath: FixturePaths.path("isa"))) ?? []).filter {
             $0.hasSuffix(".elf")
         }.map { "isa/" + $0 }
-        return (builtFixtures + elf + isa).sorted()
+        return (builtFixtures + elf + isa + ["flow/x64-datamod.so"]).sorted()
     }
 
     /// Compares armready's roots and slots of `path` with readelf's; the problems found.
@@ -50,6 +50,16 @@ struct ELFCodeRootsTests {
             problems.append("import slots: \(image.code.importSlots.count) vs readelf \(slots.count)")
         }
         return problems
+    }
+
+    /// flow/x64-datamod.so calls its own exported add_avx2_tail through the PLT: readelf -rW
+    /// shows the JUMP_SLOT against it with Symbol's Value 0x14b0, and -sW the defined FUNC.
+    @Test func slotAgainstTheFilesOwnFunctionCarriesItsDefinition() throws {
+        let image = try readELFFile(FixturePaths.path("flow/x64-datamod.so"))
+        let slots = image.code.importSlots.filter { $0.definition != nil }
+        #expect(slots.map(\.name) == ["add_avx2_tail"])
+        #expect(slots.first?.definition == 0x14b0)
+        #expect(try Self.compare(FixturePaths.path("flow/x64-datamod.so")).isEmpty)
     }
 
     @Test(arguments: fixtures)

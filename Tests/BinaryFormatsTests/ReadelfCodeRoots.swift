@@ -22,6 +22,8 @@ struct ReadelfCodeRoots {
         var offset: UInt64
         var type: String
         var symbol: String?
+        /// readelf's "Symbol's Value" column.
+        var symbolValue: UInt64 = 0
         /// nil for `SHT_REL`.
         var addend: UInt64?
     }
@@ -102,6 +104,7 @@ struct ReadelfCodeRoots {
                 var relocation = Relocation(offset: offset, type: tokens[2])
                 if tokens.count >= 5 {
                     relocation.symbol = String(tokens[4].prefix { $0 != "@" })
+                    relocation.symbolValue = UInt64(tokens[3], radix: 16) ?? 0
                     if withAddends, tokens.count >= 7 {
                         let magnitude = UInt64(tokens[6], radix: 16) ?? 0
                         relocation.addend = tokens[5] == "-" ? 0 &- magnitude : magnitude
@@ -159,11 +162,19 @@ struct ReadelfCodeRoots {
             return value
         }
         var relative: [UInt64: UInt64] = [:]
+        // A slot against a function the file defines itself: the relocation's symbol value is
+        // that of a defined FUNC of `.dynsym` with its name (Ndx not UND).
+        var defined: Set<String> = []
+        for symbol in symbols where symbol.dynamic && symbol.defined && symbol.value != 0 && symbol.type == "FUNC" {
+            defined.insert("\(symbol.name)@\(symbol.value)")
+        }
         for relocation in relocations {
             if relocation.type.hasSuffix("_JUMP_SLOT") || relocation.type.hasSuffix("_GLOB_DAT"),
                 let name = relocation.symbol, !name.isEmpty
             {
-                slots.insert(ImportSlot(address: relocation.offset, name: name))
+                let value = relocation.symbolValue
+                let definition = value != 0 && defined.contains("\(name)@\(value)") ? value : nil
+                slots.insert(ImportSlot(address: relocation.offset, name: name, definition: definition))
             } else if relocation.type.hasSuffix("_IRELATIVE") {
                 if let resolver = relocation.addend ?? word(relocation.offset), resolver != 0 {
                     add(.ifuncResolver, resolver)

@@ -53,7 +53,12 @@ extension ELFContext {
                     guard relocation.symbolIndex > 0, let table, relocation.symbolIndex < table.symbols.count,
                         let name = table.name(table.symbols[relocation.symbolIndex]), !name.isEmpty
                     else { continue }
-                    slots.append(ImportSlot(address: relocation.offset, name: name))
+                    let symbol = table.symbols[relocation.symbolIndex]
+                    let defined =
+                        symbol.sectionIndex != ELFConstant.shnUndef && symbol.value != 0
+                        && symbol.type == ELFConstant.sttFunc
+                    slots.append(
+                        ImportSlot(address: relocation.offset, name: name, definition: defined ? symbol.value : nil))
                 case types.irelative:
                     let resolver =
                         section.type == ELFConstant.shtRela

@@ -41,6 +41,8 @@ struct FlowAnalysis {
 
     let summaries: [FunctionSummary]
     let importSlots: [UInt64: String]
+    /// Slots the image binds to a function of its own (`ImportSlot.definition`).
+    let localDefinitions: [UInt64: UInt64]
     let names: [UInt64: String]
     private(set) var states: [State]
     private(set) var reasons: [Reason]
@@ -66,8 +68,13 @@ struct FlowAnalysis {
         self.summaries = summaries
         self.pointerAt = pointerAt
         var slots: [UInt64: String] = [:]
-        for slot in importSlots.prefix(ReadLimits.maxSymbols) { slots[slot.address] = slot.name }
+        var definitions: [UInt64: UInt64] = [:]
+        for slot in importSlots.prefix(ReadLimits.maxSymbols) {
+            slots[slot.address] = slot.name
+            if let definition = slot.definition { definitions[slot.address] = definition }
+        }
         self.importSlots = slots
+        localDefinitions = definitions
         var names: [UInt64: String] = [:]
         for symbol in symbols.prefix(ReadLimits.maxSymbols) where names[symbol.address] == nil {
             names[symbol.address] = symbol.name
@@ -88,12 +95,18 @@ struct FlowAnalysis {
 
     // MARK: - Targets
 
-    /// The function a call to `address` runs, past incremental-link jump thunks.
-    func function(at address: UInt64) -> Int? {
+    /// The function a call to `address` runs, past incremental-link jump thunks and PLT stubs
+    /// of functions the image defines itself.
+    func function(at address: UInt64) -> Int? { function(at: address, intoDefinitions: true) }
+
+    private func function(at address: UInt64, intoDefinitions: Bool) -> Int? {
         var current = address
         for _ in 0..<4 {
             guard let index = indexByStart[current] else { return nil }
-            guard let next = summaries[index].jumpThunkTarget, next != current else { return index }
+            let summary = summaries[index]
+            let local = intoDefinitions ? summary.thunkSlot.flatMap { localDefinitions[$0] } : nil
+            let next = summary.jumpThunkTarget ?? local
+            guard let next, next != current, indexByStart[next] != nil else { return index }
             current = next
         }
         return indexByStart[current]
@@ -101,7 +114,8 @@ struct FlowAnalysis {
 
     /// The import a call to `address` reaches, when `address` is an import thunk.
     func importName(calling address: UInt64) -> String? {
-        guard let index = function(at: address), let slot = summaries[index].thunkSlot else { return nil }
+        guard let index = function(at: address, intoDefinitions: false), let slot = summaries[index].thunkSlot
+        else { return nil }
         return importSlots[slot]
     }
 
@@ -194,8 +208,23 @@ struct FlowAnalysis {
             return false
         case .slotCallResult(let slot):
             return importSlots[slot].map { FeatureNames.probeImports.contains($0) } ?? false
-        case .global, .unknown: return false
+        case .global, .element, .unknown: return false
         }
+    }
+
+    /// How far an indexed feature array may reach past its base (numpy: 500 one-byte flags).
+    static let featureArrayElements: UInt64 = 1024
+
+    /// Whether any cache starts or lies in `start..<end` (an array some element of which is tested).
+    private func cacheOverlaps(_ start: UInt64, _ end: UInt64) -> Bool {
+        if isCache(start) { return true }
+        var low = 0
+        var high = cacheIntervals.count
+        while low < high {
+            let mid = (low + high) / 2
+            if cacheIntervals[mid].start < start { low = mid + 1 } else { high = mid }
+        }
+        return low < cacheIntervals.count && cacheIntervals[low].start < end
     }
 
     private func isCache(_ address: UInt64) -> Bool {
@@ -229,13 +258,14 @@ struct FlowAnalysis {
                 return isCache(target &+ address)
             }
             return isCache(address)
+        case .element(let array):
+            return cacheOverlaps(array, array &+ Self.featureArrayElements)
         case .callResult(let target):
             if isProbeResult(source) { return true }
             // A getter of a feature cache (one level: its own result must be a cache load).
             guard let index = function(at: target) else { return false }
             return summaries[index].returnSources.contains { returned in
-                if case .global = returned { return isFeatureSource(returned) }
-                return false
+                returned.isMemoryLoad && isFeatureSource(returned)
             }
         default: return isProbeResult(source)
         }
@@ -243,11 +273,13 @@ struct FlowAnalysis {
 
     private mutating func judgeGuards() {
         var testedGlobals: [UInt64] = []
+        var testedArrays: Set<UInt64> = []
         for (index, summary) in summaries.enumerated() {
             for (guardIndex, candidate) in summary.guards.enumerated() where isFeatureSource(candidate.source) {
                 realGuards[index][guardIndex] = true
                 switch candidate.source {
                 case .global(let address, nil): testedGlobals.append(address)
+                case .element(let array): testedArrays.insert(array)
                 case .callResult(let target): if let probe = function(at: target) { consumedProbes.insert(probe) }
                 case .probe: consumedProbes.insert(index)
                 default: break
@@ -258,6 +290,7 @@ struct FlowAnalysis {
         for index in probeFunctions where !consumedProbes.contains(index) {
             let consumed = summaries[index].stores.contains { store in
                 Self.anyWithin(testedGlobals, of: store.global, distance: 8)
+                    || testedArrays.contains { $0 <= store.global && store.global - $0 < Self.featureArrayElements }
             }
             if consumed { consumedProbes.insert(index) }
         }
@@ -290,40 +323,66 @@ struct FlowAnalysis {
             }
         }
         var processed = 0
+        drain(&worklist, processed: &processed)
+        // A function no root reaches (entered through data the analysis does not follow:
+        // numpy's module exec slot and the ufunc set-up under it) may still check features:
+        // what it runs or takes the address of only past a real check is dispatched.
+        for index in summaries.indices where states[index] == .unreached && hasRealGuard(index) {
+            visit(index, blockStates: blockStates(of: index, entered: true), into: &worklist)
+            drain(&worklist, processed: &processed)
+        }
+    }
+
+    private mutating func drain(_ worklist: inout [Int], processed: inout Int) {
         while let index = worklist.popLast() {
             processed += 1
-            if processed > FlowLimits.maxFunctions * 4 { break }
-            let blockStates = self.blockStates(of: index)
-            let summary = summaries[index]
-            func raise(_ target: Int, to state: State, block: Int32) {
-                guard state > states[target] else { return }
-                states[target] = state
-                let admitted = blockStates.guardOf(Int(block))
-                if state == .dispatched, admitted < 0, states[index] == .dispatched, reasons[index].guardIndex >= 0 {
-                    // Called from a function that is itself behind a check: that check admits
-                    // this one too (`avx2 in sub_dac40`, named by the test in its dispatcher).
-                    reasons[target] = reasons[index]
-                } else {
-                    reasons[target] = Reason(
-                        root: nil, caller: Int32(index),
-                        guardAddress: admitted >= 0 ? summary.guards[Int(admitted)].address : nil,
-                        guardIndex: admitted)
-                }
-                worklist.append(target)
+            if processed > FlowLimits.maxFunctions * 4 { return }
+            visit(index, blockStates: blockStates(of: index), into: &worklist)
+        }
+    }
+
+    /// Raises the callees and taken addresses of one function by the state of the block they
+    /// are in. Blocks that are neither required nor behind a check (an unreached function's
+    /// unguarded part) raise nothing.
+    private mutating func visit(_ index: Int, blockStates: BlockStates, into worklist: inout [Int]) {
+        let summary = summaries[index]
+        let entered = states[index] != .unreached
+        let checks = hasRealGuard(index) || ifuncResolvers.contains(index)
+        func raise(_ target: Int, to state: State, block: Int32, anyBlock: Bool = false) {
+            guard state > states[target] else { return }
+            let admitted = blockStates.guardOf(Int(block))
+            guard entered || admitted >= 0 || anyBlock else { return }
+            states[target] = state
+            if state == .dispatched, admitted < 0, states[index] == .dispatched, reasons[index].guardIndex >= 0 {
+                // Called from a function that is itself behind a check: that check admits
+                // this one too (`avx2 in sub_dac40`, named by the test in its dispatcher).
+                reasons[target] = reasons[index]
+            } else {
+                reasons[target] = Reason(
+                    root: nil, caller: Int32(index),
+                    guardAddress: admitted >= 0 ? summary.guards[Int(admitted)].address : nil,
+                    guardIndex: admitted)
             }
-            for call in summary.calls {
-                guard case .direct(let address) = call.target, let target = function(at: address),
-                    Int(call.block) < blockStates.required.count
-                else { continue }
-                raise(target, to: blockStates.required[Int(call.block)] ? .required : .dispatched, block: call.block)
+            worklist.append(target)
+        }
+        for call in summary.calls {
+            let callee: Int?
+            switch call.target {
+            case .direct(let address): callee = function(at: address)
+            case .slot(let slot): callee = localDefinitions[slot].flatMap { function(at: $0) }
+            case .indirect: callee = nil
             }
-            let checks = hasRealGuard(index) || ifuncResolvers.contains(index)
-            for taken in summary.addressesTaken {
-                guard let target = function(at: taken.target), Int(taken.block) < blockStates.required.count
-                else { continue }
-                let unguarded = blockStates.required[Int(taken.block)] && !checks
-                raise(target, to: unguarded ? .required : .dispatched, block: taken.block)
-            }
+            guard let target = callee, Int(call.block) < blockStates.required.count else { continue }
+            let required = entered && blockStates.required[Int(call.block)]
+            raise(target, to: required ? .required : .dispatched, block: call.block)
+        }
+        for taken in summary.addressesTaken {
+            guard let target = function(at: taken.target), Int(taken.block) < blockStates.required.count
+            else { continue }
+            // An address taken in a function that checks features is a dispatch table entry,
+            // whichever block takes it (`cmove` between two kernels' addresses).
+            let unguarded = entered && blockStates.required[Int(taken.block)] && !checks
+            raise(target, to: unguarded ? .required : .dispatched, block: taken.block, anyBlock: checks)
         }
     }
 
@@ -335,7 +394,9 @@ struct FlowAnalysis {
         func guardOf(_ block: Int) -> Int32 { block < guards.count ? guards[block] : -1 }
     }
 
-    func blockStates(of index: Int) -> BlockStates {
+    /// `entered`: walk an unreached function as if it were entered at its start, to find what
+    /// it runs only past a check (its unguarded blocks then stand for "unknown", not required).
+    func blockStates(of index: Int, entered: Bool = false) -> BlockStates {
         let summary = summaries[index]
         let count = summary.blocks.count
         var required = Array(repeating: false, count: count)
@@ -349,7 +410,7 @@ struct FlowAnalysis {
             return guardIndex
         }
         var guardedEntries: [(block: Int, guardIndex: Int32)] = []
-        if states[index] == .required {
+        if states[index] == .required || entered {
             var stack = [0]
             required[0] = true
             while let block = stack.popLast() {
@@ -392,13 +453,27 @@ struct FlowAnalysis {
         var result: [Int32: Standings] = [:]
         for (index, summary) in summaries.enumerated() where !summary.uses.isEmpty {
             let state = states[index]
-            let blocks = state == .required ? blockStates(of: index) : nil
+            let checksUnreached = state == .unreached && hasRealGuard(index)
+            let blocks =
+                state == .required
+                ? blockStates(of: index) : checksUnreached ? blockStates(of: index, entered: true) : nil
             for use in summary.uses {
                 var standing: FlowStanding
                 var guardFunction = -1
                 var guardIndex: Int32 = -1
                 switch state {
-                case .unreached: standing = .unknown
+                case .unreached:
+                    // Past a check in a function no root reaches: dispatched all the same.
+                    let admitted = blocks?.guardOf(Int(use.block)) ?? -1
+                    let unguarded =
+                        blocks.map { Int(use.block) < $0.required.count && $0.required[Int(use.block)] } ?? true
+                    if checksUnreached, admitted >= 0, !unguarded {
+                        standing = .dispatched
+                        guardFunction = index
+                        guardIndex = admitted
+                    } else {
+                        standing = .unknown
+                    }
                 case .dispatched:
                     standing = .dispatched
                     guardFunction = Int(reasons[index].caller)

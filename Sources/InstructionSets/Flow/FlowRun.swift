@@ -198,6 +198,7 @@ struct FlowRun {
         case .global(let offset, .some(let slot)):
             let name = analysis.importSlots[slot] ?? analysis.names[slot] ?? "pointer " + hex(slot)
             return offset == 0 ? name : name + "+" + hex(offset)
+        case .element(let array): return (analysis.names[array] ?? "cache array " + hex(array)) + "[i]"
         case .callResult(let target):
             if let name = analysis.importName(calling: target) ?? analysis.names[target] { return name }
             if let index = analysis.function(at: target) { return "probe " + functionName(index) }

@@ -193,6 +193,9 @@ enum ValueSource: Sendable, Equatable, Hashable {
     /// A load from this fixed data address (directly, or through a pointer the block loaded
     /// from a GOT/IAT-style slot: then `viaSlot` is that slot).
     case global(UInt64, viaSlot: UInt64?)
+    /// A register-indexed load from an array at this fixed address (numpy's
+    /// `npy_cpu_have(id)` returns `npy__cpu_have[id]`): which element is not known.
+    case element(of: UInt64)
     /// An output register of CPUID (or of XGETBV when `xgetbv`).
     case probe(xgetbv: Bool)
     /// The return value of a direct call to this address.
@@ -202,6 +205,14 @@ enum ValueSource: Sendable, Equatable, Hashable {
     case slotCallResult(UInt64)
     /// Anything else.
     case unknown
+
+    /// A value read from data (a global or an element of an array).
+    var isMemoryLoad: Bool {
+        switch self {
+        case .global, .element: true
+        case .probe, .callResult, .slotCallResult, .unknown: false
+        }
+    }
 }
 
 /// A condition computed from a tracked value.

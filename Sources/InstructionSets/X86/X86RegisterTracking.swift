@@ -74,10 +74,14 @@ struct BlockState {
     }
 }
 
-/// A memory operand with a fixed or register-relative address (indexed forms are not tracked).
+/// A memory operand with a fixed or register-relative address, or an element of an array at
+/// one (`movzx eax, byte [rax+rdi]` with `rax = &npy__cpu_have`): only loads read the last.
 private enum MemoryOperand {
     case fixed(UInt64)
     case based(register: UInt8, displacement: Int64)
+    /// A register-indexed element; `base` nil for an absolute array address. Either register
+    /// may hold the array's address (`movzx eax, byte [rax+rcx]` with `rcx = &table`).
+    case indexed(base: UInt8?, index: UInt8, displacement: Int64)
 }
 
 extension X86FunctionDecoder {
@@ -115,7 +119,7 @@ extension X86FunctionDecoder {
                 } else {
                     state[ins.reg] = .none
                 }
-            case nil: state[ins.reg] = .none
+            case .indexed, nil: state[ins.reg] = .none
             }
         case .test where legacy, .cmp where legacy, .bt where legacy:
             trackFlags(ins, next: next, state: &state)
@@ -177,7 +181,7 @@ extension X86FunctionDecoder {
             if ins.map == 0, ins.opcode == 0x8F, ins.hasModRM, ins.mod == 3 { state[ins.rm] = .none }
         case .ret:
             let returned = state[0].source
-            if case .global = returned, summary.returnSources.count < 8, !summary.returnSources.contains(returned) {
+            if returned.isMemoryLoad, summary.returnSources.count < 8, !summary.returnSources.contains(returned) {
                 summary.returnSources.append(returned)
             }
         case .trap, .loopLike: break
@@ -409,7 +413,7 @@ extension X86FunctionDecoder {
         case .based(let base, let displacement):
             if case .address(let data) = state[base] { return data &+ UInt64(bitPattern: displacement) }
             return nil
-        case nil: return nil
+        case .indexed, nil: return nil
         }
     }
 
@@ -429,6 +433,14 @@ extension X86FunctionDecoder {
             case .loaded(let slot): return .value(.global(UInt64(bitPattern: displacement), viaSlot: slot))
             default: return .none
             }
+        case .indexed(nil, _, let displacement): return .value(.element(of: absolute(displacement)))
+        case .indexed(.some(let base), let index, let displacement):
+            for register in [base, index] {
+                if case .address(let data) = state[register] {
+                    return .value(.element(of: data &+ UInt64(bitPattern: displacement)))
+                }
+            }
+            return .none
         case nil: return .none
         }
     }
@@ -439,7 +451,7 @@ extension X86FunctionDecoder {
         case .based(let base, let displacement):
             if case .address(let data) = state[base] { return data &+ UInt64(bitPattern: displacement) }
             return nil
-        case nil: return nil
+        case .indexed, nil: return nil
         }
     }
 
@@ -448,9 +460,13 @@ extension X86FunctionDecoder {
         if ins.hasSIB {
             let hasIndex = ins.sibIndex != 4
             if ins.mod == 0, ins.sibBase & 7 == 5 {
-                return hasIndex ? nil : .fixed(absolute(ins.displacement))
+                return hasIndex
+                    ? .indexed(base: nil, index: ins.sibIndex, displacement: ins.displacement)
+                    : .fixed(absolute(ins.displacement))
             }
-            return hasIndex ? nil : .based(register: ins.sibBase, displacement: ins.displacement)
+            return hasIndex
+                ? .indexed(base: ins.sibBase, index: ins.sibIndex, displacement: ins.displacement)
+                : .based(register: ins.sibBase, displacement: ins.displacement)
         }
         if ins.mod == 0, ins.rm & 7 == 5 {
             return bits == 64

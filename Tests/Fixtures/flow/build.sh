@@ -53,6 +53,13 @@ dll=(/dll /nodefaultlib /brepro /debug:symtab)
 "$cc" --target=x86_64-linux-gnu -O2 -ffreestanding -fno-builtin -fno-stack-protector -fPIC \
     -nostdlib -shared -fuse-ld=lld -Wl,--build-id=none -Wl,-z,norelro "$src/ifunc.c" -o x64-ifunc.so
 
+# 5b: ELF Python-style module entered through data (numpy's manylinux dispatch): the exec slot
+# is a pointer in the module definition, the loop is chosen by an array-indexing getter, and
+# the AVX2 loop tail-calls an exported function of the module through its PLT.
+"$cc" --target=x86_64-linux-gnu -O2 -ffreestanding -fno-builtin -fno-stack-protector -fPIC \
+    -nostdlib -shared -fuse-ld=lld -Wl,--build-id=none -Wl,-z,norelro "$src/datamod.c" "$src/kernel_tail.c" \
+    -o x64-datamod.so
+
 # 6: mingw-w64 GCC, real CRT, __builtin_cpu_supports. --no-insert-timestamp: no time stamp;
 # --discard-all drops the CRT's local symbols (the global ones, ours included, stay) to keep it small.
 "$mingw" -O2 -c "$src/mingw_main.c" -o "$tmp/mingw_main.o"

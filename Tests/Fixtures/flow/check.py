@@ -317,9 +317,35 @@ def check_exports(name, fx, problems, lines):
             if starts.get(sym) != starts.get(info["resolver"]):
                 problems.append(f"{name}: IFUNC {sym} does not point at {info['resolver']}")
         irel = [r for r in binary.dynamic_relocations if r.type == lief.ELF.Relocation.TYPE.X86_64_IRELATIVE]
-        lines.append(f"  elf       STT_GNU_IFUNC {', '.join(sorted(ifuncs))} (at their resolvers); {len(irel)} R_X86_64_IRELATIVE")
-        if not irel:
-            problems.append(f"{name}: no R_X86_64_IRELATIVE relocation")
+        if want:
+            lines.append(f"  elf       STT_GNU_IFUNC {', '.join(sorted(ifuncs))} (at their resolvers); {len(irel)} R_X86_64_IRELATIVE")
+            if not irel:
+                problems.append(f"{name}: no R_X86_64_IRELATIVE relocation")
+        # PLT slots bound to the module's own functions (JUMP_SLOT against a defined symbol).
+        own = sorted(r.symbol.name for r in binary.pltgot_relocations
+                     if r.type == lief.ELF.Relocation.TYPE.X86_64_JUMP_SLOT and r.symbol and r.symbol.value)
+        if "plt_to_own_symbols" in fx:
+            lines.append(f"  elf       JUMP_SLOT to its own symbols: {', '.join(own)}")
+            if own != sorted(fx["plt_to_own_symbols"]):
+                problems.append(f"{name}: JUMP_SLOTs to own symbols {own}, expected {fx['plt_to_own_symbols']}")
+        # Functions whose address is only in data: a RELATIVE addend, and no direct call or lea.
+        for fn in fx.get("data_only_functions", []):
+            addr = starts.get(fn)
+            in_data = [r for r in binary.dynamic_relocations
+                       if r.type == lief.ELF.Relocation.TYPE.X86_64_RELATIVE and r.addend == addr]
+            text = binary.get_section(".text")
+            code = bytes(text.content)
+            refs = 0
+            for instr in Decoder(64, code, ip=text.virtual_address):
+                if instr.flow_control in (FlowControl.CALL, FlowControl.UNCONDITIONAL_BRANCH) \
+                        and instr.op0_kind == OpKind.NEAR_BRANCH64 and instr.near_branch_target == addr:
+                    refs += 1
+                if instr.mnemonic == Mnemonic.LEA and instr.is_ip_rel_memory_operand \
+                        and instr.ip_rel_memory_address == addr:
+                    refs += 1
+            lines.append(f"  elf       {fn}: {len(in_data)} R_X86_64_RELATIVE addends, {refs} code references")
+            if not in_data or refs:
+                problems.append(f"{name}: {fn} is not reached through data alone")
     else:
         pe = pefile.PE(path)
         exported = sorted(e.name.decode() for e in getattr(pe, "DIRECTORY_ENTRY_EXPORT", None).symbols) \
