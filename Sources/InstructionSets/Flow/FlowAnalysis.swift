@@ -215,6 +215,11 @@ struct FlowAnalysis {
     /// How far an indexed feature array may reach past its base (numpy: 500 one-byte flags).
     static let featureArrayElements: UInt64 = 1024
 
+    /// An indexed array is a feature array only when a cache starts this close to its base
+    /// (numpy's probe stores `npy__cpu_have[1]` on): a lookup table that merely lies before a
+    /// cache does not turn every test of its elements into a feature check.
+    static let featureArrayLead: UInt64 = 64
+
     /// Whether any cache starts or lies in `start..<end` (an array some element of which is tested).
     private func cacheOverlaps(_ start: UInt64, _ end: UInt64) -> Bool {
         if isCache(start) { return true }
@@ -259,7 +264,7 @@ struct FlowAnalysis {
             }
             return isCache(address)
         case .element(let array):
-            return cacheOverlaps(array, array &+ Self.featureArrayElements)
+            return cacheOverlaps(array, array &+ Self.featureArrayLead)
         case .callResult(let target):
             if isProbeResult(source) { return true }
             // A getter of a feature cache (one level: its own result must be a cache load).
