@@ -252,6 +252,73 @@ struct ReportSARIFTests {
         #expect(output.status == 0, "\(output.stdout)\(output.stderr)")
     }
 
+    /// The Burn chain fixture and the same bundle inside a zip: each result of a binary inside a
+    /// package points at a `module` logical location whose parents are its packages, innermost
+    /// first. The helper's place comes from `burn-chain-expected.json` (the chain the fixture's
+    /// build script wrote): its ExePackage `filePath` inside the bundle's attached container.
+    @Test func resultsInsidePackagesNameTheirPackageTree() throws {
+        let fixtures = HTMLSampleReport.repositoryRoot.appendingPathComponent("Tests/Fixtures")
+        let chain = try #require(
+            JSONSerialization.jsonObject(
+                with: Data(contentsOf: fixtures.appendingPathComponent("installers/burn-chain-expected.json")))
+                as? [String: Any])
+        let exe = try #require((chain["chain"] as? [[String: Any]])?.first { $0["kind"] as? String == "ExePackage" })
+        let helper = try #require(exe["filePath"] as? String).replacingOccurrences(of: "\\", with: "/")
+        let report = try Scanner.scan(
+            ScanOptions(
+                roots: ["installers/engine-burn-chain.exe", "packages/bundle-in-zip.zip"].map {
+                    fixtures.appendingPathComponent($0).path
+                }, rules: try RuleSet.load(), target: try TargetProfile.load(), isa: nil, today: "2026-01-15",
+                toolVersion: "0.0.0-test"))
+        let text = SARIFRenderer.render(report)
+        let object = try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let run = try #require((object["runs"] as? [[String: Any]])?.first)
+        let logical = try #require(run["logicalLocations"] as? [[String: Any]])
+        let names = logical.compactMap { $0["fullyQualifiedName"] as? String }
+        for (index, location) in logical.enumerated() {
+            #expect(location["index"] as? Int == index)
+            let name = try #require(location["name"] as? String)
+            if let parent = location["parentIndex"] as? Int {
+                #expect(parent < index && logical[parent]["kind"] as? String == "package")
+                #expect(names[index] == names[parent] + "!/" + name)
+            } else {
+                #expect(names[index].hasSuffix(name) && location["kind"] as? String == "package")
+            }
+        }
+        func parents(of index: Int) -> [String] {
+            var out: [String] = []
+            var current: Int? = index
+            while let at = current, out.count < 20 {
+                out.append(logical[at]["name"] as? String ?? "")
+                current = logical[at]["parentIndex"] as? Int
+            }
+            return out
+        }
+        let inner = try #require(names.firstIndex { $0.hasSuffix("engine-burn-chain.exe!/container1!/" + helper) })
+        #expect(parents(of: inner) == [helper, "container1", "engine-burn-chain.exe"])
+        let nested = try #require(
+            names.firstIndex { $0.hasSuffix("bundle-in-zip.zip!/setup/Contoso-Setup.exe!/container1!/" + helper) })
+        #expect(parents(of: nested) == [helper, "container1", "setup/Contoso-Setup.exe", "bundle-in-zip.zip"])
+        var pointing = 0
+        for result in try #require(run["results"] as? [[String: Any]]) {
+            let location = try #require((result["locations"] as? [[String: Any]])?.first)
+            let entry = (result["properties"] as? [String: Any])?["archiveEntry"] as? String
+            let references = location["logicalLocations"] as? [[String: Any]]
+            #expect((references != nil) == (entry != nil))
+            guard let reference = references?.first, let entry else { continue }
+            let index = try #require(reference["index"] as? Int)
+            // A module, or an installer found inside a package that holds packages itself.
+            #expect(["module", "package"].contains(logical[index]["kind"] as? String ?? ""))
+            #expect(names[index].hasSuffix("!/" + entry) && reference["fullyQualifiedName"] as? String == names[index])
+            pointing += 1
+        }
+        #expect(pointing >= 2)
+        try #require(
+            ExternalTool.hasJSONSchema, "python3 jsonschema missing: run scripts/setup.sh (python3-jsonschema)")
+        let output = try ExternalTool.validate(text, name: "packages.sarif")
+        #expect(output.status == 0, "\(output.stdout)\(output.stderr)")
+    }
+
     @Test func noResultsStillValid() throws {
         var report = SampleReport.make()
         report.binaries = report.binaries.filter { $0.verdict == .native }

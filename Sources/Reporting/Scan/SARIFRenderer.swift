@@ -11,7 +11,8 @@ import Scanning
 /// and one per application-level reason that no finding of its binary already reports.
 /// Suppressed findings stay in the log with an `external` suppression, so viewers can show why
 /// they are silent. Each result points at the binary with a URI relative to the checkout
-/// (`SARIFArtifactLocator`) and `region.startLine` 1.
+/// (`SARIFArtifactLocator`) and `region.startLine` 1; a binary inside a package also names its
+/// place in the package tree (`SARIFPackageTree`, `run.logicalLocations`).
 ///
 /// Fingerprints name what stays the same when a binary is rebuilt: the rule, where the binary
 /// is, its application and its architecture, never its digest (a new PE TimeDateStamp must not
@@ -33,10 +34,14 @@ package enum SARIFRenderer {
         let locator = SARIFArtifactLocator(layout: options.layout)
         var results: [SARIFResult] = []
         var outside: [Int: Int] = [:]
+        var tree = SARIFPackageTree()
         for binary in report.binaries {
             let location = locator.locate(binary.path)
-            let found = self.results(
+            var found = self.results(
                 for: binary, at: location, extras: extras[binary.path] ?? [], catalog: catalog)
+            if !found.isEmpty, let logical = tree.reference(for: binary.path) {
+                for index in found.indices { found[index].locations[0].logicalLocations = [logical] }
+            }
             if let root = location.outsideRoot, !found.isEmpty { outside[root, default: 0] += found.count }
             results += found
         }
@@ -78,7 +83,8 @@ package enum SARIFRenderer {
             originalUriBaseIds: bases,
             invocations: notifications.isEmpty
                 ? nil : [SARIFInvocation(executionSuccessful: true, toolExecutionNotifications: notifications)],
-            results: results
+            results: results,
+            logicalLocations: tree.locations.isEmpty ? nil : tree.locations
         )
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -24,6 +24,23 @@ struct SARIFRun: Encodable, Sendable {
     var invocations: [SARIFInvocation]?
     var results: [SARIFResult]
     var columnKind = "unicodeCodePoints"
+    /// The packages the results' binaries lie in (`SARIFPackageTree`); nil when none does.
+    var logicalLocations: [SARIFLogicalLocation]?
+}
+
+/// A `logicalLocation` (§3.33) in `run.logicalLocations`: a package, or a binary inside one.
+struct SARIFLogicalLocation: Encodable, Sendable {
+    var name: String
+    var fullyQualifiedName: String
+    var kind: String
+    var parentIndex: Int?
+    var index: Int
+}
+
+/// A result location's pointer into `run.logicalLocations` (§3.33.2).
+struct SARIFLogicalLocationReference: Encodable, Sendable {
+    var index: Int
+    var fullyQualifiedName: String
 }
 
 struct SARIFAutomationDetails: Encodable, Sendable {
@@ -101,6 +118,7 @@ struct SARIFResultProperties: Encodable, Sendable {
 
 struct SARIFLocation: Encodable, Sendable {
     var physicalLocation: SARIFPhysicalLocation
+    var logicalLocations: [SARIFLogicalLocationReference]?
 }
 
 struct SARIFPhysicalLocation: Encodable, Sendable {
