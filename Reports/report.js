@@ -806,7 +806,9 @@
   function renderExtras(root) {
     var diagnostics = list(R.diagnostics), suppressions = list(R.suppressions);
     if (diagnostics.length) {
-      var sec = add(el('section'), el('h2', null, 'Files not scanned (' + diagnostics.length + ')'));
+      /* Not every diagnostic is a skip: some files were scanned in part, and an MSI's external
+         cabinet is rated with its MSI (rated-elsewhere). */
+      var sec = add(el('section'), el('h2', null, 'Files not scanned, scanned in part or rated with another file (' + diagnostics.length + ')'));
       var ul = el('ul');
       diagnostics.forEach(function (x) { add(ul, add(el('li'), el('code', null, x.path), ' ', el('span', 'muted', x.kind), ': ', x.message)); });
       add(root, add(sec, ul));

@@ -206,7 +206,7 @@ package enum MarkdownRenderer {
             }
         }
         let partial = report.diagnostics.filter(\.isPartial).count
-        let skipped = report.diagnostics.count - partial
+        let skipped = report.diagnostics.filter(\.isSkipped).count
         if skipped > 0 {
             lines += ["", "\(Count.of(skipped, "file")) could not be scanned (listed in the JSON report)."]
         }

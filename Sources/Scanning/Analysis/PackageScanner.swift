@@ -58,7 +58,7 @@ struct PackageScanner {
             if let msi = siblings?.msi(naming: name) {
                 return .diagnostic(
                     ScanDiagnostic(
-                        path: displayPath, kind: .notOpened,
+                        path: displayPath, kind: .ratedElsewhere,
                         message:
                             "not rated on its own: it is the external cabinet of \(msi) beside it, whose files are rated under that MSI's install paths"
                     ))

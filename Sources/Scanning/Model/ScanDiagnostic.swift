@@ -19,6 +19,9 @@ package struct ScanDiagnostic: Sendable, Equatable, Codable {
         case inconsistentArchive = "inconsistent-archive"
         /// The file changed (shrank, or was rewritten) while it was read, twice: not rated.
         case changed
+        /// Not rated on its own because another file rates its content (an MSI's external
+        /// cabinet, rated under that MSI's install paths): nothing was left out.
+        case ratedElsewhere = "rated-elsewhere"
     }
 
     package var path: String
@@ -28,9 +31,13 @@ package struct ScanDiagnostic: Sendable, Equatable, Codable {
     package var isPartial: Bool {
         switch kind {
         case .overBudget, .notOpened, .inconsistentArchive: true
-        case .unreadable, .specialFile, .symlinkLoop, .missingRoot, .changed: false
+        case .unreadable, .specialFile, .symlinkLoop, .missingRoot, .changed, .ratedElsewhere: false
         }
     }
+    /// The file was neither skipped nor cut short: its content is rated with another file.
+    package var isRatedElsewhere: Bool { kind == .ratedElsewhere }
+    /// The file, or some of it, was not rated at all.
+    package var isSkipped: Bool { !isPartial && !isRatedElsewhere }
     package var message: String
 
     package init(path: String, kind: Kind, message: String) {

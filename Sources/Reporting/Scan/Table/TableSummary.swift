@@ -31,7 +31,7 @@ enum TableSummary {
                         + "\(baseline.improved.count) improved, \(baseline.removed.count) removed"))
         }
         let partial = report.diagnostics.filter(\.isPartial).count
-        let skipped = report.diagnostics.count - partial
+        let skipped = report.diagnostics.filter(\.isSkipped).count
         if skipped > 0 {
             lines.append("\(skipped) file\(skipped == 1 ? "" : "s") not scanned (listed in the JSON report)")
         }
