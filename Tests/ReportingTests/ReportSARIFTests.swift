@@ -270,7 +270,11 @@ struct ReportSARIFTests {
                     fixtures.appendingPathComponent($0).path
                 }, rules: try RuleSet.load(), target: try TargetProfile.load(), isa: nil, today: "2026-01-15",
                 toolVersion: "0.0.0-test"))
-        let text = SARIFRenderer.render(report)
+        // As the CLI lays it out: the checkout is the repository, both roots are files in it.
+        let layout = SARIFSourceLayout(
+            sourceRoot: HTMLSampleReport.repositoryRoot.path,
+            roots: report.roots.map { SARIFSourceLayout.Root(name: $0, absolutePath: $0, isDirectory: false) })
+        let text = SARIFRenderer.render(report, options: SARIFOptions(layout: layout))
         let object = try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         let run = try #require((object["runs"] as? [[String: Any]])?.first)
         let logical = try #require(run["logicalLocations"] as? [[String: Any]])
@@ -283,6 +287,8 @@ struct ReportSARIFTests {
                 #expect(names[index] == names[parent] + "!/" + name)
             } else {
                 #expect(names[index].hasSuffix(name) && location["kind"] as? String == "package")
+                // Named from the URI, never from the absolute path on this machine.
+                #expect(!names[index].hasPrefix("/"), "\(names[index])")
             }
         }
         func parents(of index: Int) -> [String] {
@@ -294,10 +300,14 @@ struct ReportSARIFTests {
             }
             return out
         }
-        let inner = try #require(names.firstIndex { $0.hasSuffix("engine-burn-chain.exe!/container1!/" + helper) })
+        let inner = try #require(
+            names.firstIndex { $0 == "Tests/Fixtures/installers/engine-burn-chain.exe!/container1!/" + helper },
+            "\(names)")
         #expect(parents(of: inner) == [helper, "container1", "engine-burn-chain.exe"])
         let nested = try #require(
-            names.firstIndex { $0.hasSuffix("bundle-in-zip.zip!/setup/Contoso-Setup.exe!/container1!/" + helper) })
+            names.firstIndex {
+                $0 == "Tests/Fixtures/packages/bundle-in-zip.zip!/setup/Contoso-Setup.exe!/container1!/" + helper
+            })
         #expect(parents(of: nested) == [helper, "container1", "setup/Contoso-Setup.exe", "bundle-in-zip.zip"])
         var pointing = 0
         for result in try #require(run["results"] as? [[String: Any]]) {

@@ -39,7 +39,7 @@ package enum SARIFRenderer {
             let location = locator.locate(binary.path)
             var found = self.results(
                 for: binary, at: location, extras: extras[binary.path] ?? [], catalog: catalog)
-            if !found.isEmpty, let logical = tree.reference(for: binary.path) {
+            if !found.isEmpty, let logical = tree.reference(for: location) {
                 for index in found.indices { found[index].locations[0].logicalLocations = [logical] }
             }
             if let root = location.outsideRoot, !found.isEmpty { outside[root, default: 0] += found.count }

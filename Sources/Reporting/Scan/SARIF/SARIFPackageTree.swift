@@ -1,22 +1,22 @@
-import Scanning
-
 /// The package → payload tree as SARIF logical locations (§3.33): one `package` location per
 /// package or installer a reported binary lies in (`dist/setup.exe`, then
 /// `dist/setup.exe!/container1`, then `…!/x64/Contoso.msi`), each the parent of what it holds,
 /// and one `module` location per binary inside a package (an installer that is both has its
 /// findings on the `package`). The top-level package is named by its file name, its
-/// `fullyQualifiedName` is the report path. Results point at their binary's
+/// `fullyQualifiedName` is its path in the checkout with the entries. Results point at their binary's
 /// entry by index beside the physical location (which names the file on disk), so a viewer
 /// can show which package and nested package a finding comes from. Binaries on disk get none.
 struct SARIFPackageTree {
     private(set) var locations: [SARIFLogicalLocation] = []
     private var indexByName: [String: Int] = [:]
 
-    /// The logical location of the binary at `reportPath` (adding it and its packages), or nil
-    /// for a binary that is not inside a package.
-    mutating func reference(for reportPath: String) -> SARIFLogicalLocationReference? {
-        let (file, entry) = ArchiveEntryPath.split(reportPath)
-        guard let entry else { return nil }
+    /// The logical location of a binary (adding it and its packages), or nil for one that is
+    /// not inside a package. Names come from its SARIF location, so none is absolute: the file's
+    /// URI path under `%SRCROOT%`, or `ROOTn:path` for a root outside the checkout.
+    mutating func reference(for location: SARIFArtifactLocator.Location) -> SARIFLogicalLocationReference? {
+        guard let entry = location.archiveEntry else { return nil }
+        let file =
+            location.outsideRoot == nil ? location.path : location.baseID + ":" + location.path
         let segments = [file] + entry.components(separatedBy: "!/")
         var parent: Int?
         var qualified = ""
