@@ -27,13 +27,8 @@ struct ReportMarkdownTests {
     /// packages and the x64 MSI left out, and the nested one's diagnostic is under the innermost
     /// application only.
     @Test func packageTreesListPackagesAndUnratedMembers() throws {
-        let root = HTMLSampleReport.repositoryRoot.appendingPathComponent("Tests/Fixtures")
-        let report = try Scanner.scan(
-            ScanOptions(
-                roots: ["installers/engine-burn-chain.exe", "packages/bundle-in-zip.zip"].map {
-                    root.appendingPathComponent($0).path
-                }, rules: try RuleSet.load(), target: try TargetProfile.load(), isa: nil, today: "2026-01-15",
-                toolVersion: "0.0.0-test"))
+        let root = PackageTreeReport.fixtures
+        let report = try PackageTreeReport.scan()
         let text = MarkdownRenderer.render(report)
         let section = try #require(text.components(separatedBy: "### Packages\n").last)
         #expect(section.components(separatedBy: "- <code>container1</code>: emulated, 4 binaries").count - 1 == 2)

@@ -257,19 +257,14 @@ struct ReportSARIFTests {
     /// first. The helper's place comes from `burn-chain-expected.json` (the chain the fixture's
     /// build script wrote): its ExePackage `filePath` inside the bundle's attached container.
     @Test func resultsInsidePackagesNameTheirPackageTree() throws {
-        let fixtures = HTMLSampleReport.repositoryRoot.appendingPathComponent("Tests/Fixtures")
+        let fixtures = PackageTreeReport.fixtures
         let chain = try #require(
             JSONSerialization.jsonObject(
                 with: Data(contentsOf: fixtures.appendingPathComponent("installers/burn-chain-expected.json")))
                 as? [String: Any])
         let exe = try #require((chain["chain"] as? [[String: Any]])?.first { $0["kind"] as? String == "ExePackage" })
         let helper = try #require(exe["filePath"] as? String).replacingOccurrences(of: "\\", with: "/")
-        let report = try Scanner.scan(
-            ScanOptions(
-                roots: ["installers/engine-burn-chain.exe", "packages/bundle-in-zip.zip"].map {
-                    fixtures.appendingPathComponent($0).path
-                }, rules: try RuleSet.load(), target: try TargetProfile.load(), isa: nil, today: "2026-01-15",
-                toolVersion: "0.0.0-test"))
+        let report = try PackageTreeReport.scan()
         // As the CLI lays it out: the checkout is the repository, both roots are files in it.
         let layout = SARIFSourceLayout(
             sourceRoot: HTMLSampleReport.repositoryRoot.path,

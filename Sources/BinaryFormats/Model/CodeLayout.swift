@@ -138,15 +138,10 @@ package struct FunctionRange: Sendable, Equatable, Hashable {
 package struct CodeSymbol: Sendable, Equatable {
     package var address: UInt64
     package var name: String
-    /// Where the image itself defines the function (ELF: a `JUMP_SLOT` against a symbol of
-    /// its own, called through the PLT because the symbol has default visibility). The loader
-    /// binds the slot there unless another object interposes.
-    package var definition: UInt64?
 
-    package init(address: UInt64, name: String, definition: UInt64? = nil) {
+    package init(address: UInt64, name: String) {
         self.address = address
         self.name = name
-        self.definition = definition
     }
 }
 
