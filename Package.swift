@@ -29,6 +29,13 @@ let package = Package(
             pkgConfig: "libmspack",
             providers: [.apt(["libmspack-dev"])]
         ),
+        // 7z archives and 7-Zip self-extractors: libarchive's 7-Zip reader (LZMA, LZMA2, PPMd, BCJ,
+        // BCJ2, Deflate, BZip2; Debian libarchive13 at run time).
+        .systemLibrary(
+            name: "CLibArchive",
+            pkgConfig: "libarchive",
+            providers: [.apt(["libarchive-dev"])]
+        ),
         .systemLibrary(
             name: "CZydis",
             providers: [.apt(["libzydis-dev"])]
@@ -37,7 +44,7 @@ let package = Package(
         .target(name: "CFaultGuard"),
         .target(
             name: "BinaryFormats",
-            dependencies: ["CFaultGuard", "CLibELF", "CMSPack", "CZlib"]
+            dependencies: ["CFaultGuard", "CLibArchive", "CLibELF", "CMSPack", "CZlib"]
         ),
         .target(
             name: "InstructionSets",

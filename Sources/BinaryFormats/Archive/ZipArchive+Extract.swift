@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 extension ZipArchive {
     /// Entries above this size are inflated into an unlinked temporary file and mapped, so a
     /// large DLL inside a package does not have to fit in memory.
@@ -17,39 +11,21 @@ extension ZipArchive {
     {
         try checkClaims(entry)
         let data = try compressedData(of: entry)
-        let directory = directory ?? getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
-        var template = Array((directory + "/armready-entry-XXXXXX").utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemp($0) } ?? -1 }
-        guard fd >= 0 else { throw .io(call: "mkstemp", message: String(cString: strerror(errno))) }
-        template.withUnsafeBufferPointer { buffer in _ = buffer.baseAddress.map { unlink($0) } }
-        do throws(BinaryFormatError) {
-            let crc: UInt32
-            switch entry.method {
-            case 0:
-                try Self.write(data, to: fd)
-                crc = Inflater.crc32(data)
-            default:
-                crc = try Inflater.inflate(data, expected: entry.uncompressedSize, work: work) {
-                    chunk throws(BinaryFormatError) in
-                    try Self.write(chunk, to: fd)
-                }
+        let file = try TemporaryFile(directory: directory)
+        let crc: UInt32
+        switch entry.method {
+        case 0:
+            try file.write(data)
+            crc = Inflater.crc32(data)
+        default:
+            crc = try Inflater.inflate(data, expected: entry.uncompressedSize, work: work) {
+                chunk throws(BinaryFormatError) in
+                try file.write(chunk)
             }
-            guard crc == entry.crc32 else {
-                throw .invalid("\(entry.name): CRC-32 \(hex(crc)) does not match the directory's \(hex(entry.crc32))")
-            }
-            return try MappedFile(adopting: fd)
-        } catch {
-            close(fd)
-            throw error
         }
-    }
-
-    private static func write(_ bytes: UnsafeRawBufferPointer, to fd: Int32) throws(BinaryFormatError) {
-        var offset = 0
-        while offset < bytes.count, let base = bytes.baseAddress {
-            let written = Glibc.write(fd, base + offset, bytes.count - offset)
-            guard written > 0 else { throw .io(call: "write", message: String(cString: strerror(errno))) }
-            offset += written
+        guard crc == entry.crc32 else {
+            throw .invalid("\(entry.name): CRC-32 \(hex(crc)) does not match the directory's \(hex(entry.crc32))")
         }
+        return try file.mapped()
     }
 }

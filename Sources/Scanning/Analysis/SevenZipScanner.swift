@@ -1,0 +1,153 @@
+import BinaryFormats
+import Readiness
+
+/// Rates the binaries in a 7z archive (a `.7z` file, a 7-Zip self-extractor's payload),
+/// decoded by libarchive through `SevenZipArchive`, entry by entry in archive order.
+///
+/// Each entry's first bytes decide, as for ZIP: PE, ELF and packages are read whole (in memory
+/// up to `ZipArchive.inMemoryLimit`, into an unlinked temporary file above it), the rest is
+/// passed over. Passing over an entry of a solid block still decodes it, so every entry's
+/// stated size counts as work, read or not: the archive stops (with a diagnostic) once that
+/// would pass `ReadLimits.maxCompressionRatio` times its compressed bytes or the scan's
+/// `PackageBudget`, which bounds a 7z bomb's cost by its own size.
+struct SevenZipScanner {
+    let packages: PackageScanner
+
+    func scan(
+        _ bytes: UnsafeRawBufferPointer, displayPath: String, lossy: Bool, depth: Int, context: PackageContext
+    ) -> FileOutcome {
+        var archive: SevenZipArchive
+        do {
+            archive = try SevenZipArchive(bytes)
+        } catch {
+            return .diagnostic(
+                ScanDiagnostic(path: displayPath, kind: .unreadable, message: "cannot read the 7z archive: \(error)"))
+        }
+        let ratioCap = UInt64(bytes.count).multipliedReportingOverflow(by: UInt64(ReadLimits.maxCompressionRatio))
+        let workCap = min(
+            ratioCap.overflow ? .max : ratioCap.partialValue, PackageBudget.maxTotalBytes - packages.budget.bytesSpent)
+        var work: UInt64 = 0
+        var outcomes: [FileOutcome] = []
+        var seen = Set<String>()
+        // After an entry fails to decode, libarchive cannot go on in the same pass; a fresh
+        // pass passes over the entries up to it without reading them, which reaches the
+        // entries of later blocks (7-Zip puts files with different filters in different blocks).
+        var resumeAfter: Int?
+        var passes = 1
+        do {
+            while let entry = try archive.next() {
+                guard entry.size <= workCap - work else {
+                    outcomes.append(
+                        .diagnostic(
+                            ScanDiagnostic(
+                                path: displayPath, kind: .overBudget,
+                                message:
+                                    "read up to entry \(entry.index + 1) (\(entry.name)) only: decoding it would take the archive's output past \(workCap) bytes "
+                                    + "(\(ReadLimits.maxCompressionRatio) to one of its \(bytes.count) bytes, or the scan's budget of bytes unpacked from one file); the entries from there on are not rated"
+                            )))
+                    break
+                }
+                work += entry.size
+                if let resume = resumeAfter, entry.index <= resume { continue }
+                resumeAfter = nil
+                let path = displayPath + "!/" + Self.memberName(entry)
+                guard packages.budget.takeMembers(1) else {
+                    outcomes.append(
+                        .diagnostic(
+                            ScanDiagnostic(
+                                path: displayPath, kind: .overBudget,
+                                message:
+                                    "read up to entry \(entry.index + 1) only: the scan's budget of \(PackageBudget.maxMembers) package members listed from one file is spent"
+                            )))
+                    break
+                }
+                guard seen.insert(entry.name).inserted else {
+                    outcomes.append(
+                        .diagnostic(
+                            ScanDiagnostic(
+                                path: path, kind: .unreadable,
+                                message: "the archive names this entry more than once; only the first is rated")))
+                    continue
+                }
+                outcomes.append(rate(entry, of: archive, path: path, lossy: lossy, depth: depth, context: context))
+                if archive.dataFailed {
+                    guard passes < Self.maxPasses else {
+                        outcomes.append(
+                            .diagnostic(
+                                ScanDiagnostic(
+                                    path: displayPath, kind: .unreadable,
+                                    message:
+                                        "\(passes) entries could not be decoded; the entries after \(entry.name) are not rated"
+                                )))
+                        break
+                    }
+                    archive = try SevenZipArchive(bytes)
+                    resumeAfter = entry.index
+                    passes += 1
+                }
+            }
+        } catch {
+            outcomes.append(
+                .diagnostic(
+                    ScanDiagnostic(
+                        path: displayPath, kind: .unreadable,
+                        message:
+                            "the 7z archive could not be read to its end: \(error); the entries from there on are not rated"
+                    )))
+        }
+        return .several(outcomes)
+    }
+
+    /// Passes over one archive: one more after each entry that fails to decode.
+    static let maxPasses = 8
+
+    private func rate(
+        _ entry: SevenZipArchive.Entry, of archive: SevenZipArchive, path: String, lossy: Bool, depth: Int,
+        context: PackageContext
+    ) -> FileOutcome {
+        var head: [UInt8]?
+        func first() throws(BinaryFormatError) -> [UInt8] {
+            if let head { return head }
+            let bytes = try archive.read(upTo: FormatSniffer.prefixLength)
+            head = bytes
+            return bytes
+        }
+        return packages.rateMember(
+            path: path, size: entry.size, depth: depth, context: context, lossy: lossy,
+            prefix: first,
+            contents: { () throws(BinaryFormatError) in
+                guard entry.size <= UInt64(ReadLimits.maxArchiveEntryBytes) else {
+                    throw .invalid(
+                        "7z entry '\(entry.name)' is \(entry.size) bytes, more than the limit of \(ReadLimits.maxArchiveEntryBytes)"
+                    )
+                }
+                let start = try first()
+                let bytes: PackageMemberBytes
+                let count: Int
+                if entry.size > ZipArchive.inMemoryLimit {
+                    let file = try TemporaryFile()
+                    try start.withUnsafeBytes { buffer in
+                        Result { () throws(BinaryFormatError) in try file.write(buffer) }
+                    }
+                    .get()
+                    count =
+                        try start.count + archive.readRest { chunk throws(BinaryFormatError) in try file.write(chunk) }
+                    bytes = .file(try file.mapped())
+                } else {
+                    var all = start
+                    all.reserveCapacity(Int(entry.size))
+                    count = try start.count + archive.readRest { all.append(contentsOf: $0) }
+                    bytes = .memory(all)
+                }
+                guard count == entry.size else {
+                    throw .invalid("7z entry '\(entry.name)' decoded to \(count) of its \(entry.size) bytes")
+                }
+                return bytes
+            })
+    }
+
+    /// A member's name as a report path, with `/` between folders.
+    static func memberName(_ entry: SevenZipArchive.Entry) -> String {
+        String(entry.name.map { $0 == "\\" ? "/" : $0 })
+    }
+}
