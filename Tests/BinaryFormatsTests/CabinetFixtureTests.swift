@@ -60,6 +60,40 @@ struct CabinetFixtureTests {
         #expect(checked > 240)
     }
 
+    /// One pass that keeps members in memory, in temporary files, or not at all, by their
+    /// first bytes: kept bytes match the inputs' SHA-256, dropped members leave their first
+    /// four bytes, whatever the folder's compression.
+    @Test(arguments: ["cab-mszip.cab", "cab-mszip-lzx-qtm.cab", "cab-stored.cab"])
+    func membersAreKeptAsTheirFirstBytesDecide(name: String) throws {
+        let members = try #require(try Self.expected()[name]?.files)
+        let archive = try CabinetArchive(try Self.bytes(name))
+        var seen = 0
+        archive.forEachFile(
+            limit: 1 << 20,
+            keep: { file, prefix in
+                prefix.starts(with: Array("MZ".utf8)) ? (file.index % 2 == 0 ? .memory : .temporaryFile) : .discard
+            }
+        ) { file, result in
+            seen += 1
+            let want = members[file.index]
+            switch result {
+            case let .success(.memory(bytes)):
+                #expect(file.index % 2 == 0)
+                #expect(Self.sha256(bytes) == want.sha256, "\(name): \(file.name)")
+            case let .success(.file(mapped)):
+                #expect(file.index % 2 == 1)
+                #expect(Self.sha256(Array(mapped.bytes)) == want.sha256, "\(name): \(file.name)")
+            case let .success(.discarded(prefix)):
+                let original = try? archive.contents(of: file, limit: 1 << 20)
+                #expect(original.map { Array($0.prefix(4)) } == prefix, "\(name): \(file.name)")
+                #expect(!prefix.starts(with: Array("MZ".utf8)))
+            case let .failure(error):
+                Issue.record("\(name): \(file.name): \(error)")
+            }
+        }
+        #expect(seen == members.count)
+    }
+
     @Test func compressionMethodsAreNamed() throws {
         #expect(try CabinetArchive(try Self.bytes("cab-stored.cab")).files.allSatisfy { $0.compression == .none })
         #expect(try CabinetArchive(try Self.bytes("cab-mszip.cab")).files.allSatisfy { $0.compression == .mszip })

@@ -5,10 +5,11 @@
 #endif
 
 /// An unlinked temporary file that a large package member is unpacked into and then mapped
-/// (`MappedFile(adopting:)`), so it need not fit in memory and nothing is left behind, even
-/// when the scan is killed.
-package struct TemporaryFile: ~Copyable {
+/// (`mapped()`), so it need not fit in memory and nothing is left behind, even when the scan
+/// is killed. Closed on release unless a mapping took it over.
+package final class TemporaryFile {
     package let descriptor: Int32
+    private var adopted = false
 
     /// Makes the file in `directory`: `$TMPDIR`, else `/tmp`, by default.
     package init(directory: String? = nil) throws(BinaryFormatError) {
@@ -29,12 +30,15 @@ package struct TemporaryFile: ~Copyable {
         }
     }
 
-    /// The file's contents, mapped; the mapping owns the descriptor from here on.
-    package consuming func mapped() throws(BinaryFormatError) -> MappedFile {
-        let fd = descriptor
-        discard self
-        return try MappedFile(adopting: fd)
+    /// The file's contents, mapped; the mapping owns the descriptor from here on (and closes
+    /// it if mapping fails).
+    package func mapped() throws(BinaryFormatError) -> MappedFile {
+        guard !adopted else { throw .invalid("a temporary file was mapped twice") }
+        adopted = true
+        return try MappedFile(adopting: descriptor)
     }
 
-    deinit { close(descriptor) }
+    deinit {
+        if !adopted { close(descriptor) }
+    }
 }

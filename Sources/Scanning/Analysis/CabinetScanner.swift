@@ -3,7 +3,9 @@ import Readiness
 
 /// Rates the binaries in a cabinet (a `.cab` file, an MSI's embedded or external cabinet, a
 /// Burn container, a cabinet self-extractor), decompressed by libmspack through
-/// `CabinetArchive`, folder by folder, within the scan's `PackageBudget`.
+/// `CabinetArchive`, folder by folder, within the scan's `PackageBudget`. Members are
+/// streamed: only PE, ELF and package members are kept (in memory up to
+/// `ZipArchive.inMemoryLimit`, in an unlinked temporary file above it).
 struct CabinetScanner {
     let packages: PackageScanner
 
@@ -43,8 +45,16 @@ struct CabinetScanner {
             return .several(outcomes)
         }
         let remaining = PackageBudget.maxTotalBytes - packages.budget.bytesSpent
-        cabinet.forEachFile(limit: Int(clamping: remaining)) { file, contents in
-            let path = memberPath?(file) ?? displayPath + "!/" + Self.memberName(file)
+        let path = { (file: CabinetArchive.File) in memberPath?(file) ?? displayPath + "!/" + Self.memberName(file) }
+        // Only what rateMember reads whole is kept, and large members go to a temporary file.
+        let keep = { (file: CabinetArchive.File, prefix: [UInt8]) -> CabinetArchive.Keep in
+            guard !file.continuedFromPrevious, !file.continuedToNext, skip?(file) == nil,
+                PackageScanner.readsWhole(prefix: prefix, path: path(file))
+            else { return .discard }
+            return UInt64(file.size) > ZipArchive.inMemoryLimit ? .temporaryFile : .memory
+        }
+        cabinet.forEachFile(limit: Int(clamping: remaining), keep: keep) { file, contents in
+            let path = path(file)
             if file.continuedFromPrevious || file.continuedToNext { return }
             if let why = skip?(file) {
                 outcomes.append(.diagnostic(ScanDiagnostic(path: path, kind: .notOpened, message: "not rated: " + why)))
@@ -54,9 +64,19 @@ struct CabinetScanner {
                 packages.rateMember(
                     path: path, size: UInt64(file.size), depth: depth, context: context, lossy: lossy,
                     prefix: { () throws(BinaryFormatError) in
-                        Array(try contents.get().prefix(FormatSniffer.prefixLength))
+                        switch try contents.get() {
+                        case let .memory(bytes): Array(bytes.prefix(FormatSniffer.prefixLength))
+                        case let .file(mapped): Array(mapped.bytes.prefix(FormatSniffer.prefixLength))
+                        case let .discarded(prefix): prefix
+                        }
                     },
-                    contents: { () throws(BinaryFormatError) in .memory(try contents.get()) }))
+                    contents: { () throws(BinaryFormatError) in
+                        switch try contents.get() {
+                        case let .memory(bytes): .memory(bytes)
+                        case let .file(mapped): .file(mapped)
+                        case .discarded: throw .invalid("cabinet member '\(file.name)' was not kept")
+                        }
+                    }))
         }
         return .several(outcomes)
     }

@@ -85,6 +85,13 @@ struct PackageScanner {
         }
     }
 
+    /// Whether `rateMember` reads a member with these first bytes whole: a binary, or a
+    /// package inside the package.
+    static func readsWhole(prefix: [UInt8], path: String) -> Bool {
+        let sniffed = prefix.prefix(FormatSniffer.prefixLength).withUnsafeBytes { FormatSniffer.sniff($0) }
+        return sniffed != .notBinary || Container.of(prefix: prefix, name: path) != nil
+    }
+
     /// Rates one member of a package: a binary under its path with the package's facts, a
     /// package inside the package within the budget, and nothing else.
     /// - Parameters:

@@ -14,7 +14,7 @@ package struct CabinetArchive: Sendable {
     package let header: CabinetHeader
     package let files: [File]
     package let warnings: [String]
-    private let cabinet: [UInt8]
+    let cabinet: [UInt8]
 
     /// Reads the cabinet at the start of `bytes`, copying the cabinet's bytes.
     package init(_ bytes: UnsafeRawBufferPointer) throws(BinaryFormatError) {
@@ -71,34 +71,15 @@ package struct CabinetArchive: Sendable {
         return output.bytes
     }
 
-    /// Every member's contents (at most `limit` bytes each), folder by folder in offset
-    /// order, decompressing each folder once: libmspack keeps a folder's state from one
-    /// member to the next when they come in offset order, where `contents(of:limit:)`
-    /// starts the folder afresh for every member. A member that cannot be read gets its
-    /// error and the next one goes on (with a fresh decompressor).
+    /// Every member's contents (at most `limit` bytes each), in memory, folder by folder in
+    /// offset order (`forEachFile(limit:keep:_:)`).
     package func forEachFile(limit: Int, _ body: (File, Result<[UInt8], BinaryFormatError>) -> Void) {
-        let order = files.sorted { ($0.folder, $0.offset, $0.index) < ($1.folder, $1.offset, $1.index) }
-        let allowed = min(limit, ReadLimits.maxArchiveEntryBytes)
-        var decompressor: CabinetDecompressor?
-        for file in order {
+        forEachFile(limit: limit, keep: { _, _ in .memory }) { file, result in
             body(
                 file,
-                Result { () throws(BinaryFormatError) in
-                    try check(file, end: file.size)
-                    guard file.size <= allowed else {
-                        throw .invalid(
-                            "cabinet member '\(file.name)' is \(file.size) bytes, more than the limit of \(allowed)")
-                    }
-                    let current: CabinetDecompressor
-                    if let decompressor {
-                        current = decompressor
-                    } else {
-                        current = try CabinetDecompressor(cabinet: cabinet)
-                    }
-                    decompressor = current
-                    return try Self.complete(
-                        file,
-                        try current.extract(index: file.index, size: file.size, offset: file.offset, cap: file.size))
+                result.map { contents in
+                    if case let .memory(bytes) = contents { return bytes }
+                    return []
                 })
         }
     }
@@ -114,7 +95,7 @@ package struct CabinetArchive: Sendable {
 
     /// Refuses, before any decompression, a member whose first `end` bytes cannot honestly
     /// come from its folder.
-    private func check(_ file: File, end: Int) throws(BinaryFormatError) {
+    func check(_ file: File, end: Int) throws(BinaryFormatError) {
         guard !file.continuedFromPrevious, !(file.folder == 0 && files.contains(where: \.continuedFromPrevious)) else {
             throw .invalid(
                 "cabinet member '\(file.name)' begins in the previous cabinet of a set, which armready does not follow")

@@ -71,6 +71,35 @@ final class CabinetDecompressor {
     /// the extraction early the output holds the first `cap` bytes and `capReached` is set;
     /// the decompressor is then reset, since libmspack's folder state is left mid-file.
     func extract(index: Int, size: Int, offset: Int, cap: Int) throws(BinaryFormatError) -> Output {
+        let output = MemoryStream(outputCap: max(0, cap), expected: size)
+        let status = try run(index: index, size: size, offset: offset, output: output)
+        if status == MSPACK_ERR_OK {
+            return Output(bytes: output.output, capReached: false)
+        }
+        // Whatever went wrong, libmspack's folder state may be mid-stream: start afresh.
+        try reopen()
+        if output.capReached {
+            return Output(bytes: output.output, capReached: true)
+        }
+        throw .invalid("libmspack could not extract file \(index + 1): \(Self.describe(status))")
+    }
+
+    /// Decompresses file `index` of the cabinet through `sink`, a chunk at a time; a sink that
+    /// returns false stops the extraction (and resets the decompressor, as a failure does).
+    /// - Returns: whether libmspack reached the file's end.
+    func stream(
+        index: Int, size: Int, offset: Int, sink: @escaping (UnsafeRawBufferPointer) -> Bool
+    ) throws(BinaryFormatError) -> Bool {
+        let status = try run(index: index, size: size, offset: offset, output: MemoryStream(sink: sink))
+        if status == MSPACK_ERR_OK { return true }
+        try reopen()
+        guard status == MSPACK_ERR_WRITE else {
+            throw .invalid("libmspack could not extract file \(index + 1): \(Self.describe(status))")
+        }
+        return false
+    }
+
+    private func run(index: Int, size: Int, offset: Int, output: MemoryStream) throws(BinaryFormatError) -> Int32 {
         guard index >= 0, index < records.count else {
             throw .invalid("libmspack read \(records.count) files from the cabinet, not file \(index + 1)")
         }
@@ -83,19 +112,9 @@ final class CabinetDecompressor {
         guard let decompressor, let extract = decompressor.pointee.extract else {
             throw .invalid("libmspack's cabinet decompressor is not open")
         }
-        let output = MemoryStream(outputCap: max(0, cap), expected: size)
-        let status = withExtendedLifetime(output) {
+        return withExtendedLifetime(output) {
             extract(decompressor, record, Self.name(of: output))
         }
-        if status == MSPACK_ERR_OK {
-            return Output(bytes: output.output, capReached: false)
-        }
-        // Whatever went wrong, libmspack's folder state may be mid-stream: start afresh.
-        try reopen()
-        if output.capReached {
-            return Output(bytes: output.output, capReached: true)
-        }
-        throw .invalid("libmspack could not extract file \(index + 1): \(Self.describe(status))")
     }
 
     // MARK: Opening and closing
@@ -234,31 +253,43 @@ private func memoryHandle(_ file: UnsafeMutablePointer<mspack_file>?) -> Handle?
     file.map { Unmanaged<Handle>.fromOpaque(UnsafeRawPointer($0)).takeUnretainedValue() }
 }
 
-/// What an opaque "file name" handed to libmspack points to: the cabinet's bytes, or an
-/// output buffer that refuses to grow past its cap.
+/// What an opaque "file name" handed to libmspack points to: the cabinet's bytes, an output
+/// buffer that refuses to grow past its cap, or an output that hands each chunk on.
 private final class MemoryStream {
     let input: [UInt8]
     let isOutput: Bool
     private(set) var output: [UInt8] = []
     private let cap: Int
     private(set) var capReached = false
+    private let sink: ((UnsafeRawBufferPointer) -> Bool)?
 
     init(input: [UInt8]) {
         self.input = input
         isOutput = false
         cap = 0
+        sink = nil
     }
 
     init(outputCap: Int, expected: Int) {
         input = []
         isOutput = true
         cap = outputCap
+        sink = nil
         output.reserveCapacity(min(outputCap, max(0, expected)))
     }
 
+    init(sink: @escaping (UnsafeRawBufferPointer) -> Bool) {
+        input = []
+        isOutput = true
+        cap = 0
+        self.sink = sink
+    }
+
     /// Appends up to the cap; a write that would pass it stores what fits and fails, which
-    /// makes libmspack stop with MSPACK_ERR_WRITE.
+    /// makes libmspack stop with MSPACK_ERR_WRITE. A sink takes every chunk; its false fails
+    /// the write likewise.
     func append(_ bytes: UnsafeRawBufferPointer) -> Int32 {
+        if let sink { return sink(bytes) ? Int32(bytes.count) : -1 }
         let room = cap - output.count
         guard bytes.count <= room else {
             output.append(contentsOf: bytes.prefix(max(0, room)))
