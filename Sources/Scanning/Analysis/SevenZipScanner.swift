@@ -122,21 +122,33 @@ struct SevenZipScanner {
                     )
                 }
                 let start = try first()
+                // libarchive stops at the stated size; the bound holds whatever it hands over.
+                var count = start.count
+                func counted(_ chunk: UnsafeRawBufferPointer) throws(BinaryFormatError) {
+                    count += chunk.count
+                    guard count <= entry.size else {
+                        throw .invalid("7z entry '\(entry.name)' decodes to more than its \(entry.size) bytes")
+                    }
+                }
                 let bytes: PackageMemberBytes
-                let count: Int
                 if entry.size > ZipArchive.inMemoryLimit {
                     let file = try TemporaryFile()
                     try start.withUnsafeBytes { buffer in
                         Result { () throws(BinaryFormatError) in try file.write(buffer) }
                     }
                     .get()
-                    count =
-                        try start.count + archive.readRest { chunk throws(BinaryFormatError) in try file.write(chunk) }
+                    try archive.readRest { chunk throws(BinaryFormatError) in
+                        try counted(chunk)
+                        try file.write(chunk)
+                    }
                     bytes = .file(try file.mapped())
                 } else {
                     var all = start
                     all.reserveCapacity(Int(entry.size))
-                    count = try start.count + archive.readRest { all.append(contentsOf: $0) }
+                    try archive.readRest { chunk throws(BinaryFormatError) in
+                        try counted(chunk)
+                        all.append(contentsOf: chunk)
+                    }
                     bytes = .memory(all)
                 }
                 guard count == entry.size else {
