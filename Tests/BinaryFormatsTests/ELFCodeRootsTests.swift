@@ -18,7 +18,7 @@ struct ELFCodeRootsTests {
         let isa = ((try? FileManager.default.contentsOfDirectory(atPath: FixturePaths.path("isa"))) ?? []).filter {
             $0.hasSuffix(".elf")
         }.map { "isa/" + $0 }
-        return (builtFixtures + elf + isa + ["flow/x64-datamod.so"]).sorted()
+        return (builtFixtures + elf + isa + ["flow/x64-datamod.so", "flow/x64-ifunc.so"]).sorted()
     }
 
     /// Compares armready's roots and slots of `path` with readelf's; the problems found.

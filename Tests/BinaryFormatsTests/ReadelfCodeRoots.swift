@@ -52,7 +52,10 @@ struct ReadelfCodeRoots {
         var withAddends = false
         var table = ""
         var mode = ""
-        for line in text.split(separator: "\n") {
+        for rawLine in text.split(separator: "\n") {
+            // readelf names STT_GNU_IFUNC (10) "IFUNC" only when EI_OSABI is GNU or FreeBSD, and
+            // "<OS specific>: 10" under SYSV, where the glibc loader resolves it all the same.
+            let line = rawLine.replacingOccurrences(of: "<OS specific>: 10", with: "IFUNC")
             let tokens = line.split(separator: " ").map(String.init)
             if line.hasPrefix("ELF Header:") || line.hasPrefix("Section Headers:") || line.hasPrefix("Dynamic section")
                 || line.hasPrefix("Program Headers:")
