@@ -29,13 +29,6 @@ let package = Package(
             pkgConfig: "libmspack",
             providers: [.apt(["libmspack-dev"])]
         ),
-        // 7z archives and 7-Zip self-extractors: libarchive's 7-Zip reader (LZMA, LZMA2, PPMd, BCJ,
-        // BCJ2, Deflate, BZip2; Debian libarchive13 at run time).
-        .systemLibrary(
-            name: "CLibArchive",
-            pkgConfig: "libarchive",
-            providers: [.apt(["libarchive-dev"])]
-        ),
         .systemLibrary(
             name: "CZydis",
             providers: [.apt(["libzydis-dev"])]
@@ -44,7 +37,7 @@ let package = Package(
         .target(name: "CFaultGuard"),
         .target(
             name: "BinaryFormats",
-            dependencies: ["CFaultGuard", "CLibArchive", "CLibELF", "CMSPack", "CZlib"]
+            dependencies: ["CFaultGuard", "CLibELF", "CMSPack", "CZlib"]
         ),
         .target(
             name: "InstructionSets",
