@@ -94,6 +94,21 @@ struct CabinetFixtureTests {
         #expect(seen == members.count)
     }
 
+    /// A cabinet read in place gives the members a copied one gives.
+    @Test func aBorrowedCabinetReadsAsACopiedOne() throws {
+        let members = try #require(try Self.expected()["cab-mszip.cab"]?.files)
+        let bytes = try Self.bytes("cab-mszip.cab")
+        let digests = try bytes.withUnsafeBytes { buffer in
+            try CabinetArchive.borrowing(buffer) { archive in
+                var digests: [String?] = []
+                archive.forEachFile(limit: 1 << 20) { _, result in digests.append((try? result.get()).map(Self.sha256))
+                }
+                return digests
+            }
+        }
+        #expect(digests == members.map(\.sha256))
+    }
+
     @Test func compressionMethodsAreNamed() throws {
         #expect(try CabinetArchive(try Self.bytes("cab-stored.cab")).files.allSatisfy { $0.compression == .none })
         #expect(try CabinetArchive(try Self.bytes("cab-mszip.cab")).files.allSatisfy { $0.compression == .mszip })

@@ -15,13 +15,23 @@ struct CabinetScanner {
         _ bytes: UnsafeRawBufferPointer, displayPath: String, lossy: Bool, depth: Int, context: PackageContext,
         memberPath: ((CabinetArchive.File) -> String)? = nil, skip: ((CabinetArchive.File) -> String?)? = nil
     ) -> FileOutcome {
-        let cabinet: CabinetArchive
         do {
-            cabinet = try CabinetArchive(bytes)
+            // In place: a walked cabinet is as large as its file, and the scan holds its mapping.
+            return try CabinetArchive.borrowing(bytes) { cabinet in
+                scan(
+                    cabinet, displayPath: displayPath, lossy: lossy, depth: depth, context: context,
+                    memberPath: memberPath, skip: skip)
+            }
         } catch {
             return .diagnostic(
                 ScanDiagnostic(path: displayPath, kind: .unreadable, message: "cannot read the cabinet: \(error)"))
         }
+    }
+
+    private func scan(
+        _ cabinet: CabinetArchive, displayPath: String, lossy: Bool, depth: Int, context: PackageContext,
+        memberPath: ((CabinetArchive.File) -> String)?, skip: ((CabinetArchive.File) -> String?)?
+    ) -> FileOutcome {
         var outcomes: [FileOutcome] = cabinet.warnings.map {
             .diagnostic(ScanDiagnostic(path: displayPath, kind: .inconsistentArchive, message: $0))
         }

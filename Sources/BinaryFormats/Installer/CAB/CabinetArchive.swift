@@ -3,7 +3,7 @@
 ///
 /// The value keeps its own copy of the cabinet (cut to the declared length), so it is
 /// `Sendable` and any number of extractions may run at once, each with a decompressor of its
-/// own. Before libmspack decompresses anything, the member's claims are checked: its size
+/// own; `borrowing(_:_:)` reads a cabinet in place instead, for the length of a closure. Before libmspack decompresses anything, the member's claims are checked: its size
 /// against the caller's limit and `ReadLimits.maxArchiveEntryBytes`, the folder bytes it
 /// needs against the folder's block count (32 KiB each) and against
 /// `ReadLimits.maxCompressionRatio` times the compressed bytes the folder really has, so a
@@ -14,12 +14,22 @@ package struct CabinetArchive: Sendable {
     package let header: CabinetHeader
     package let files: [File]
     package let warnings: [String]
-    let cabinet: [UInt8]
+    let cabinet: CabinetBytes
 
     /// Reads the cabinet at the start of `bytes`, copying the cabinet's bytes.
     package init(_ bytes: UnsafeRawBufferPointer) throws(BinaryFormatError) {
         let header = try CabinetHeader(bytes)
-        self.init(header: header, cabinet: Array(bytes.prefix(header.length)))
+        self.init(header: header, cabinet: CabinetBytes(Array(bytes.prefix(header.length))))
+    }
+
+    /// Reads the cabinet at the start of `bytes` in place, without a copy (a walked cabinet
+    /// is as large as its file). The value reads `bytes` and must not be kept past `body`.
+    package static func borrowing<R>(_ bytes: UnsafeRawBufferPointer, _ body: (CabinetArchive) -> R)
+        throws(BinaryFormatError) -> R
+    {
+        let header = try CabinetHeader(bytes)
+        let cabinet = UnsafeRawBufferPointer(rebasing: bytes[..<min(bytes.count, header.length)])
+        return body(CabinetArchive(header: header, cabinet: CabinetBytes(borrowing: cabinet)))
     }
 
     /// Reads the cabinet at the start of `bytes`, sharing the array when it holds just the
@@ -29,10 +39,12 @@ package struct CabinetArchive: Sendable {
             Result { () throws(BinaryFormatError) in try CabinetHeader(buffer) }
         }
         let header = try read.get()
-        self.init(header: header, cabinet: bytes.count == header.length ? bytes : Array(bytes.prefix(header.length)))
+        self.init(
+            header: header,
+            cabinet: CabinetBytes(bytes.count == header.length ? bytes : Array(bytes.prefix(header.length))))
     }
 
-    private init(header: CabinetHeader, cabinet: [UInt8]) {
+    private init(header: CabinetHeader, cabinet: CabinetBytes) {
         self.header = header
         self.cabinet = cabinet
         files = header.files.enumerated().map { File($1, index: $0, folders: header.folders) }

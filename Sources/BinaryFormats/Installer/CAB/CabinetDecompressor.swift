@@ -36,7 +36,7 @@ final class CabinetDecompressor {
     }
 
     /// Opens `cabinet` (a whole cabinet at offset 0, already checked by `CabinetHeader`).
-    init(cabinet bytes: [UInt8]) throws(BinaryFormatError) {
+    init(cabinet bytes: CabinetBytes) throws(BinaryFormatError) {
         let selftest = armready_mspack_selftest()
         guard selftest == MSPACK_ERR_OK else {
             throw .invalid("libmspack's self-test failed (error \(selftest)): its off_t differs from armready's")
@@ -199,7 +199,7 @@ final class CabinetDecompressor {
             let available = max(0, stream.input.count - handle.position)
             let length = min(Int(count), available)
             if length > 0 {
-                stream.input.withUnsafeBytes { bytes in
+                stream.input.withBytes { bytes in
                     if let base = bytes.baseAddress { memcpy(buffer, base + handle.position, length) }
                 }
             }
@@ -256,14 +256,14 @@ private func memoryHandle(_ file: UnsafeMutablePointer<mspack_file>?) -> Handle?
 /// What an opaque "file name" handed to libmspack points to: the cabinet's bytes, an output
 /// buffer that refuses to grow past its cap, or an output that hands each chunk on.
 private final class MemoryStream {
-    let input: [UInt8]
+    let input: CabinetBytes
     let isOutput: Bool
     private(set) var output: [UInt8] = []
     private let cap: Int
     private(set) var capReached = false
     private let sink: ((UnsafeRawBufferPointer) -> Bool)?
 
-    init(input: [UInt8]) {
+    init(input: CabinetBytes) {
         self.input = input
         isOutput = false
         cap = 0
@@ -271,7 +271,7 @@ private final class MemoryStream {
     }
 
     init(outputCap: Int, expected: Int) {
-        input = []
+        input = CabinetBytes([])
         isOutput = true
         cap = outputCap
         sink = nil
@@ -279,7 +279,7 @@ private final class MemoryStream {
     }
 
     init(sink: @escaping (UnsafeRawBufferPointer) -> Bool) {
-        input = []
+        input = CabinetBytes([])
         isOutput = true
         cap = 0
         self.sink = sink
