@@ -3,7 +3,8 @@
 ///
 /// The value keeps its own copy of the cabinet (cut to the declared length), so it is
 /// `Sendable` and any number of extractions may run at once, each with a decompressor of its
-/// own; `borrowing(_:_:)` reads a cabinet in place instead, for the length of a closure. Before libmspack decompresses anything, the member's claims are checked: its size
+/// own; `borrowing(_:_:)` reads a cabinet in place instead, for the length of a closure.
+/// Before libmspack decompresses anything, the member's claims are checked: its size
 /// against the caller's limit and `ReadLimits.maxArchiveEntryBytes`, the folder bytes it
 /// needs against the folder's block count (32 KiB each) and against
 /// `ReadLimits.maxCompressionRatio` times the compressed bytes the folder really has, so a
