@@ -88,6 +88,40 @@ struct PEMalformedTests {
         #expect(result.pe?.imports == ["loop.dll"])
     }
 
+    /// 24 descriptors repeat one table of 60 ordinal thunks: 1,440 names from a 2,048-byte file,
+    /// which holds at most 2048 / 8 = 256 PE32+ thunks. The budget for that size is 1,024
+    /// (ReadLimits.maxImportedFunctions: half the size, at least 1,024), so 1,024 are read.
+    @Test func repeatedThunkTableIsHeldToTheFileSizeBudget() throws {
+        var image = PETestImage()
+        image.put32(PETestImage.sectionTable + 8, 0x600)  // .text VirtualSize
+        image.put32(PETestImage.sectionTable + 16, 0x600)  // SizeOfRawData: the file is 0x800
+        image.put(0x7FF, 0, 1)
+        image.setDirectory(1, rva: 0x1000, size: 25 * 20)
+        for index in 0..<24 {
+            let at = PETestImage.textOffset(0x1000) + index * 20
+            image.put32(at, 0x1210)  // OriginalFirstThunk
+            image.put32(at + 12, 0x1200)  // Name
+            image.put32(at + 16, 0x1210)  // FirstThunk
+        }
+        image.putString(PETestImage.textOffset(0x1200), "shared.dll")
+        for index in 0..<60 {
+            image.put64(PETestImage.textOffset(0x1210) + index * 8, 1 << 63 | UInt64(index + 1))
+        }
+        guard case let .image(result) = read(image.bytes) else {
+            Issue.record("a repeated import table should still read")
+            return
+        }
+        let imports = try #require(result.pe?.importDetails)
+        #expect(imports.reduce(0) { $0 + $1.functions.count } == 1024)
+        #expect(imports.first?.functions.prefix(2) == ["#1", "#2"])
+        #expect(
+            result.warnings.contains(
+                ReadWarning(
+                    .imports,
+                    "a name table reached the limit of 65536 names per DLL or 1024 in all (for 2048 bytes of file): the rest were not read"
+                )))
+    }
+
     @Test func zeroSizedAndOverlappingSections() {
         var image = PETestImage()
         image.put16(PETestImage.fileHeader + 2, 2)

@@ -14,6 +14,13 @@ package enum ReadLimits {
     /// Imported names across all DLLs: descriptors may share one thunk array, so the per-DLL
     /// cap alone would allow descriptors × names reads.
     package static let maxImportedFunctionsTotal = 262_144
+    /// The imported names a file of `fileSize` bytes may give: every name a real file imports
+    /// has a thunk of its own (4 or 8 bytes) in the file, so half the file size allows twice
+    /// what it can hold. A few-KB file whose descriptors repeat one table is held to that, not
+    /// to the full cap (descriptors x names reads made a 4 KB file cost 65,000 name reads).
+    package static func maxImportedFunctions(fileSize: Int) -> Int {
+        min(maxImportedFunctionsTotal, max(1024, fileSize / 2))
+    }
     package static let maxExports = 262_144
     package static let maxFunctions = 4_000_000
     package static let maxCodeMapEntries = 65_536

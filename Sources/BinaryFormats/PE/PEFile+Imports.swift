@@ -44,7 +44,7 @@ extension PEFile {
             notes.append(
                 "no null descriptor within the first \(ReadLimits.maxImportDescriptors): the rest were not read")
         }
-        notes += Self.descriptorNotes(nameless: nameless, read: result.count, truncated: truncated)
+        notes += descriptorNotes(nameless: nameless, read: result.count, truncated: truncated)
         return result
     }
 
@@ -88,9 +88,12 @@ extension PEFile {
             notes.append(
                 "no null descriptor within the first \(ReadLimits.maxImportDescriptors): the rest were not read")
         }
-        notes += Self.descriptorNotes(nameless: nameless, read: result.count, truncated: truncated)
+        notes += descriptorNotes(nameless: nameless, read: result.count, truncated: truncated)
         return result
     }
+
+    /// Imported names allowed across the import and delay-load directories together.
+    var importedNameBudget: Int { ReadLimits.maxImportedFunctions(fileSize: reader.count) }
 
     /// A little-endian u32 whose bytes past the end of the file read as zero.
     private func zeroFilledU32(at offset: Int) -> UInt32 {
@@ -99,7 +102,8 @@ extension PEFile {
         return value
     }
 
-    private static func descriptorNotes(nameless: Int, read: Int, truncated: Bool) -> [String] {
+    private func descriptorNotes(nameless: Int, read: Int, truncated: Bool) -> [String] {
+        let (budget, size) = (importedNameBudget, reader.count)
         var notes: [String] = []
         if nameless > 0 {
             notes.append(
@@ -108,7 +112,7 @@ extension PEFile {
         }
         if truncated {
             notes.append(
-                "a name table reached the limit of \(ReadLimits.maxImportsPerDLL) names per DLL or \(ReadLimits.maxImportedFunctionsTotal) in all: the rest were not read"
+                "a name table reached the limit of \(ReadLimits.maxImportsPerDLL) names per DLL or \(budget) in all (for \(size) bytes of file): the rest were not read"
             )
         }
         return notes
