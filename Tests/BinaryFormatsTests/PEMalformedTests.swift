@@ -118,7 +118,43 @@ struct PEMalformedTests {
             result.warnings.contains(
                 ReadWarning(
                     .imports,
-                    "a name table reached the limit of 65536 names per DLL or 1024 in all (for 2048 bytes of file): the rest were not read"
+                    "a name table reached the limit of 65536 names per DLL, or of 1024 names or 65536 bytes of names in all (for 2048 bytes of file): the rest were not read"
+                )))
+    }
+
+    /// 100 export name pointers share one 1,000-byte name: 100,100 bytes of names from a 4 KB
+    /// file. The byte budget for that size is 64 KiB (ReadLimits.maxNameBytes), which holds 65
+    /// of those names with their NULs (65,065 bytes), so the 66th and later are not read.
+    @Test func exportNamesSharingOneStringAreHeldToTheByteBudget() throws {
+        var image = PETestImage()
+        image.put32(PETestImage.sectionTable + 8, 0xE00)  // .text VirtualSize
+        image.put32(PETestImage.sectionTable + 16, 0xE00)  // SizeOfRawData: the file is 0x1000
+        image.put(0xFFF, 0, 1)
+        image.setDirectory(0, rva: 0x1000, size: 0x28)
+        let directory = PETestImage.textOffset(0x1000)
+        image.put32(directory + 20, 100)  // NumberOfFunctions
+        image.put32(directory + 24, 100)  // NumberOfNames
+        image.put32(directory + 28, 0x1800)  // AddressOfFunctions
+        image.put32(directory + 32, 0x1100)  // AddressOfNames
+        image.put32(directory + 36, 0x1300)  // AddressOfNameOrdinals
+        image.putString(PETestImage.textOffset(0x1400), String(repeating: "A", count: 1000))
+        for index in 0..<100 {
+            image.put32(PETestImage.textOffset(0x1100) + index * 4, 0x1400)
+            image.put16(PETestImage.textOffset(0x1300) + index * 2, UInt16(index))
+            image.put32(PETestImage.textOffset(0x1800) + index * 4, 0x1050)
+        }
+        guard case let .image(result) = read(image.bytes) else {
+            Issue.record("shared export names should still read")
+            return
+        }
+        let entries = try #require(result.pe?.exports?.entries)
+        #expect(entries.count == 100)
+        #expect(entries.filter { $0.name != nil }.count == 65)
+        #expect(
+            result.warnings.contains(
+                ReadWarning(
+                    .exports,
+                    "the names reached the limit of 65536 bytes of names in all (for 4096 bytes of file) after 65 of 100: the rest were not read"
                 )))
     }
 

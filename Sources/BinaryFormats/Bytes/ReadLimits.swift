@@ -21,6 +21,12 @@ package enum ReadLimits {
     package static func maxImportedFunctions(fileSize: Int) -> Int {
         min(maxImportedFunctionsTotal, max(1024, fileSize / 2))
     }
+    /// Bytes of names read through one PE's import (with delay-load) or export tables: a real
+    /// file stores each name once, so twice its size, at least 64 KiB, is never reached, while
+    /// names that share bytes (1,000 pointers at one 4 KB string) stop there.
+    package static func maxNameBytes(fileSize: Int) -> Int {
+        max(64 << 10, fileSize.multipliedReportingOverflow(by: 2).partialValue)
+    }
     package static let maxExports = 262_144
     package static let maxFunctions = 4_000_000
     package static let maxCodeMapEntries = 65_536

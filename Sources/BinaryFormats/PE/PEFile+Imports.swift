@@ -5,11 +5,11 @@ extension PEFile {
     /// name cannot be read is skipped, since one bad entry must not hide the rest of the
     /// imports. Both are noted.
     /// - Parameters:
-    ///   - budget: imported names still allowed (shared with the delay-load directory).
+    ///   - budget: the names and name bytes still allowed (shared with the delay-load directory).
     ///   - notes: where partial damage is described.
     ///   - slots: gets each named function's IAT entry (FirstThunk + index × pointer size).
     /// - Throws: when the directory's RVA has no file data.
-    func imports(budget: inout Int, notes: inout [String], slots: inout [ImportSlot]) throws(BinaryFormatError)
+    func imports(budget: inout NameBudget, notes: inout [String], slots: inout [ImportSlot]) throws(BinaryFormatError)
         -> [PEImport]
     {
         guard let directory = directory(.import) else { return [] }
@@ -35,6 +35,10 @@ extension PEFile {
                 nameless += 1
                 continue
             }
+            guard budget.spendBytes(of: name) else {
+                (truncated, terminated) = (true, true)
+                break
+            }
             let thunks = originalFirstThunk != 0 ? originalFirstThunk : firstThunk
             let functions = functionNames(thunkRVA: thunks, budget: &budget, truncated: &truncated)
             slots += Self.slots(functions, table: firstThunk, width: isPE32Plus ? 8 : 4)
@@ -44,14 +48,15 @@ extension PEFile {
             notes.append(
                 "no null descriptor within the first \(ReadLimits.maxImportDescriptors): the rest were not read")
         }
-        notes += descriptorNotes(nameless: nameless, read: result.count, truncated: truncated)
+        notes += Self.descriptorNotes(nameless: nameless, read: result.count, truncated: truncated, budget: budget)
         return result
     }
 
     /// Reads the delay-load directory (IMAGE_DELAYLOAD_DESCRIPTOR, 32 bytes each, ended by one
     /// whose DllNameRVA is 0), with the same limits and notes as `imports`; `slots` gets the
     /// entries of each descriptor's ImportAddressTableRVA.
-    func delayImports(budget: inout Int, notes: inout [String], slots: inout [ImportSlot]) throws(BinaryFormatError)
+    func delayImports(budget: inout NameBudget, notes: inout [String], slots: inout [ImportSlot])
+        throws(BinaryFormatError)
         -> [PEImport]
     {
         guard let directory = directory(.delayImport) else { return [] }
@@ -80,6 +85,10 @@ extension PEFile {
                 nameless += 1
                 continue
             }
+            guard budget.spendBytes(of: name) else {
+                (truncated, terminated) = (true, true)
+                break
+            }
             let functions = functionNames(thunkRVA: nameTable, budget: &budget, truncated: &truncated)
             slots += Self.slots(functions, table: addressTable, width: isPE32Plus ? 8 : 4)
             result.append(PEImport(dll: name.lowercased(), delayLoad: true, functions: functions.map(\.name)))
@@ -88,12 +97,9 @@ extension PEFile {
             notes.append(
                 "no null descriptor within the first \(ReadLimits.maxImportDescriptors): the rest were not read")
         }
-        notes += descriptorNotes(nameless: nameless, read: result.count, truncated: truncated)
+        notes += Self.descriptorNotes(nameless: nameless, read: result.count, truncated: truncated, budget: budget)
         return result
     }
-
-    /// Imported names allowed across the import and delay-load directories together.
-    var importedNameBudget: Int { ReadLimits.maxImportedFunctions(fileSize: reader.count) }
 
     /// A little-endian u32 whose bytes past the end of the file read as zero.
     private func zeroFilledU32(at offset: Int) -> UInt32 {
@@ -102,8 +108,7 @@ extension PEFile {
         return value
     }
 
-    private func descriptorNotes(nameless: Int, read: Int, truncated: Bool) -> [String] {
-        let (budget, size) = (importedNameBudget, reader.count)
+    private static func descriptorNotes(nameless: Int, read: Int, truncated: Bool, budget: NameBudget) -> [String] {
         var notes: [String] = []
         if nameless > 0 {
             notes.append(
@@ -112,7 +117,7 @@ extension PEFile {
         }
         if truncated {
             notes.append(
-                "a name table reached the limit of \(ReadLimits.maxImportsPerDLL) names per DLL or \(budget) in all (for \(size) bytes of file): the rest were not read"
+                "a name table reached the limit of \(ReadLimits.maxImportsPerDLL) names per DLL, or of \(budget.limits): the rest were not read"
             )
         }
         return notes
@@ -131,14 +136,14 @@ extension PEFile {
     }
 
     /// Names from an import lookup table: `#N` for ordinals, the hint/name entry's name otherwise.
-    /// `budget` is the number of names still allowed across the whole import table.
+    /// `budget` is what is still allowed across the whole import table.
     /// `truncated` is set when a limit, not a null thunk, ended the table.
-    private func functionNames(thunkRVA: UInt32, budget: inout Int, truncated: inout Bool) -> [ImportedName] {
+    private func functionNames(thunkRVA: UInt32, budget: inout NameBudget, truncated: inout Bool) -> [ImportedName] {
         guard thunkRVA != 0, let start = offset(rva: thunkRVA) else { return [] }
         let width = isPE32Plus ? 8 : 4
         let ordinalFlag: UInt64 = isPE32Plus ? 1 << 63 : 1 << 31
         var names: [ImportedName] = []
-        let limit = min(ReadLimits.maxImportsPerDLL, max(budget, 0))
+        let limit = budget.namesAllowed(limit: ReadLimits.maxImportsPerDLL)
         for index in 0...limit {
             guard let thunk = try? reader.unsigned(at: start + index * width, width: width, "import thunk"),
                 thunk != 0
@@ -147,11 +152,17 @@ extension PEFile {
                 truncated = true
                 break
             }
-            budget -= 1
             if thunk & ordinalFlag != 0 {
+                budget.spendName()
                 names.append(ImportedName(index: index, name: "#\(thunk & 0xFFFF)"))
             } else if thunk <= UInt64(UInt32.max), let name = string(rva: UInt32(thunk) &+ 2) {
+                guard budget.spend(name) else {
+                    truncated = true
+                    break
+                }
                 names.append(ImportedName(index: index, name: name))
+            } else {
+                budget.spendName()
             }
         }
         return names
@@ -171,7 +182,8 @@ extension PEFile {
     ///
     /// The loader never walks this table (GetProcAddress reads single entries), so its counts
     /// are not checked for validity: at most `ReadLimits.maxExports` entries of each table are
-    /// read, and a table that is longer, or runs past the end of the file, is noted.
+    /// read, names and forwarder strings stop at the file's `NameBudget` bytes, and a table that
+    /// is longer, or runs past the end of the file, is noted.
     /// - Throws: when the directory itself has no file data.
     func exports(notes: inout [String]) throws(BinaryFormatError) -> PEExports? {
         guard let directory = directory(.export) else { return nil }
@@ -188,6 +200,7 @@ extension PEFile {
         where count > ReadLimits.maxExports {
             notes.append("\(what) is \(count): the first \(ReadLimits.maxExports) entries were read")
         }
+        var budget = NameBudget(fileSize: reader.count)
         var namesByIndex: [Int: String] = [:]
         if nameCount > 0 {
             if let names = offset(rva: namesRVA), let ordinals = offset(rva: ordinalsRVA) {
@@ -198,6 +211,12 @@ extension PEFile {
                         let name = string(rva: nameRVA)
                     else {
                         notes.append("the name table ends after \(index) of \(nameCount) names (no file data)")
+                        break
+                    }
+                    guard budget.spend(name) else {
+                        notes.append(
+                            "the names reached the limit of \(budget.byteLimit) after \(index) of \(nameCount): the rest were not read"
+                        )
                         break
                     }
                     namesByIndex[Int(ordinal)] = name
@@ -223,11 +242,17 @@ extension PEFile {
                     if rva == 0 { continue }
                     let ordinal = base &+ UInt32(index)
                     let isForwarder = UInt64(rva) >= UInt64(directory.rva) && UInt64(rva) < directoryEnd
+                    let forwarder = isForwarder ? string(rva: rva) : nil
+                    if let forwarder, !budget.spendBytes(of: forwarder) {
+                        notes.append(
+                            "the names and forwarders reached the limit of \(budget.byteLimit) at entry \(index) of \(functionCount): the rest were not read"
+                        )
+                        break
+                    }
                     entries.append(
                         PEExport(
                             ordinal: ordinal, name: namesByIndex[index],
-                            rva: isForwarder ? nil : rva,
-                            forwarder: isForwarder ? string(rva: rva) : nil))
+                            rva: isForwarder ? nil : rva, forwarder: forwarder))
                 }
             } else {
                 notes.append("the address table RVA \(hex(functionsRVA)) is not backed by file data")

@@ -49,7 +49,7 @@ package enum PEReader {
             dllCharacteristics: file.dllCharacteristics, imageBase: file.imageBase,
             addressOfEntryPoint: file.addressOfEntryPoint, sizeOfImage: file.sizeOfImage,
             sections: file.sections)
-        var budget = file.importedNameBudget
+        var budget = NameBudget(fileSize: file.reader.count)
         var slots: [ImportSlot] = []
         let imports =
             (read(.imports, into: &warnings) { notes throws(BinaryFormatError) in
