@@ -29,6 +29,14 @@ let package = Package(
             pkgConfig: "libmspack",
             providers: [.apt(["libmspack-dev"])]
         ),
+        // The folders of 7z archives and 7-Zip self-extractors: liblzma's raw decoder (LZMA, LZMA2
+        // and the branch filters, ARM64 included; Debian liblzma5 at run time). The 7z header is
+        // read by armready's own bounded parser.
+        .systemLibrary(
+            name: "CLZMA",
+            pkgConfig: "liblzma",
+            providers: [.apt(["liblzma-dev"])]
+        ),
         .systemLibrary(
             name: "CZydis",
             providers: [.apt(["libzydis-dev"])]
@@ -37,7 +45,7 @@ let package = Package(
         .target(name: "CFaultGuard"),
         .target(
             name: "BinaryFormats",
-            dependencies: ["CFaultGuard", "CLibELF", "CMSPack", "CZlib"]
+            dependencies: ["CFaultGuard", "CLibELF", "CLZMA", "CMSPack", "CZlib"]
         ),
         .target(
             name: "InstructionSets",

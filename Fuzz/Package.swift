@@ -12,12 +12,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
     ],
     targets: [
+        .systemLibrary(name: "CLZMA", pkgConfig: "liblzma", providers: [.apt(["liblzma-dev"])]),
         .systemLibrary(name: "CLibELF", pkgConfig: "libelf", providers: [.apt(["libelf-dev"])]),
         .systemLibrary(name: "CMSPack", pkgConfig: "libmspack", providers: [.apt(["libmspack-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CZydis", providers: [.apt(["libzydis-dev"])]),
         .target(name: "CFaultGuard"),
-        .target(name: "BinaryFormats", dependencies: ["CFaultGuard", "CLibELF", "CMSPack", "CZlib"]),
+        .target(name: "BinaryFormats", dependencies: ["CFaultGuard", "CLibELF", "CLZMA", "CMSPack", "CZlib"]),
         .target(name: "InstructionSets", dependencies: ["BinaryFormats", "CZydis"]),
         .target(name: "Readiness", dependencies: ["BinaryFormats", "InstructionSets", "Yams"]),
         .target(

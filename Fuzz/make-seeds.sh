@@ -7,7 +7,7 @@ objcopy="$(command -v llvm-objcopy || echo "$(dirname "$(readlink -f "$(command 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 corpus="$root/Fuzz/Corpus"
 rm -rf "$corpus"
-mkdir -p "$corpus"/{pe,elf,zip,cab,msi,x86,arm64,rules,config}
+mkdir -p "$corpus"/{pe,elf,zip,cab,7z,msi,x86,arm64,rules,config}
 
 for f in "$root"/Tests/Fixtures/pe/* "$root"/Tests/Fixtures/isa/*.dll; do cp "$f" "$corpus/pe/"; done
 for f in "$root"/Tests/Fixtures/elf/* "$root"/Tests/Fixtures/isa/*.elf; do cp "$f" "$corpus/elf/"; done
@@ -15,6 +15,7 @@ cp "$root"/Tests/Fixtures/archives/*.whl "$corpus/zip/"
 cp "$root"/Tests/Fixtures/installers/msi-{x64,customaction}.msi "$root"/Tests/Fixtures/packages/Contoso.msixbundle "$corpus/msi/"
 cp "$root"/Tests/Fixtures/installers/engine-{nsis-zlib,burn,inno}.exe "$corpus/pe/"
 cp "$root"/Tests/Fixtures/installers/cab-{mszip,mszip-lzx-qtm,set-part1}.cab "$root"/Tests/Fixtures/installers/cab-sfx.exe "$corpus/cab/"
+cp "$root"/Tests/Fixtures/installers/7z-{solid,ppmd,bcj2,arm64,encrypted,traversal}.7z "$corpus/7z/"
 # A stored and a deflated entry, and an archive behind a stub.
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT

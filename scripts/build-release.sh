@@ -4,7 +4,7 @@
 #   dist/armready-VERSION-linux-x86_64.tar.gz   (armready, README.md, docs/, RUNTIME-LIBRARIES)
 #   dist/SHA256SUMS
 # At run time it needs only libelf, Zydis, zlib and the C/C++ runtime
-# (Debian/Ubuntu: apt-get install libelf1 libmspack0 libzydis4.0 zlib1g). Prints the tarball's path.
+# (Debian/Ubuntu: apt-get install libelf1 liblzma5 libmspack0 libzydis4.0 zlib1g). Prints the tarball's path.
 # scripts/check-release-chroot.sh proves that on a bare Debian 12.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,7 +27,7 @@ cp -r docs "$stage/$name/docs"
     echo "armready $version needs these shared libraries at run time (ldd):"
     ldd "$binary" | sed 's/ (0x[0-9a-f]*)//'
     echo
-    echo "Debian 12 / Ubuntu: apt-get install libelf1 libmspack0 libzydis4.0 zlib1g"
+    echo "Debian 12 / Ubuntu: apt-get install libelf1 liblzma5 libmspack0 libzydis4.0 zlib1g"
 } >"$stage/$name/RUNTIME-LIBRARIES"
 # Reproducible archive: sorted names, fixed owner and time.
 epoch="${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || echo 0)}"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Proves the release tarball runs on a bare Debian 12: debootstraps a minimal bookworm (kept in
 # CHROOT, default /var/tmp/armready-bookworm, and reused), installs only the run-time
-# libraries the README names (libelf1 libmspack0 libzydis4.0 zlib1g), unpacks the tarball and runs
+# libraries the README names (libelf1 liblzma5 libmspack0 libzydis4.0 zlib1g), unpacks the tarball and runs
 # `armready --version` and `armready scan Samples` inside. Needs root and network access to a
 # Debian mirror (MIRROR, default http://deb.debian.org/debian).
 #   scripts/check-release-chroot.sh dist/armready-VERSION-linux-x86_64.tar.gz
@@ -22,8 +22,8 @@ trap cleanup EXIT
 mountpoint -q "$chroot_dir/proc" || mount -t proc proc "$chroot_dir/proc"
 cp /etc/resolv.conf "$chroot_dir/etc/resolv.conf"
 
-echo "check-release-chroot: apt-get install libelf1 libmspack0 libzydis4.0 zlib1g (and nothing else)" >&2
-chroot "$chroot_dir" /bin/sh -c 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libelf1 libmspack0 libzydis4.0 zlib1g >/dev/null'
+echo "check-release-chroot: apt-get install libelf1 liblzma5 libmspack0 libzydis4.0 zlib1g (and nothing else)" >&2
+chroot "$chroot_dir" /bin/sh -c 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libelf1 liblzma5 libmspack0 libzydis4.0 zlib1g >/dev/null'
 
 rm -rf "$chroot_dir/opt/armready" "$chroot_dir/opt/Samples"
 mkdir -p "$chroot_dir/opt/armready"

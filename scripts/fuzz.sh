@@ -3,13 +3,13 @@
 #   scripts/fuzz.sh TARGET SECONDS       fuzz TARGET for SECONDS of wall time
 #   scripts/fuzz.sh TARGET -runs=N       fuzz TARGET for N executions (what .ci/run does)
 #   scripts/fuzz.sh --list               the targets
-# TARGET: pe elf zip cab msi x86 arm64 rules config, or "all" (each in turn).
+# TARGET: pe elf zip cab 7z msi x86 arm64 rules config, or "all" (each in turn).
 # The working corpus grows in .build-fuzz/corpus/TARGET (seeded from Fuzz/Corpus/TARGET);
 # crashes, leaks and timeouts are written to .build-fuzz/artifacts/TARGET/ and make the
 # script exit non-zero. Extra libFuzzer flags may follow (e.g. -jobs=2 -max_len=65536).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-targets=(pe elf zip cab msi x86 arm64 rules config)
+targets=(pe elf zip cab 7z msi x86 arm64 rules config)
 if [[ "${1:-}" == "--list" ]]; then printf '%s\n' "${targets[@]}"; exit 0; fi
 if (($# < 2)); then
     sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//' >&2

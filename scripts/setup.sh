@@ -9,7 +9,7 @@ set -euo pipefail
 sudo=""
 [[ $(id -u) -ne 0 ]] && sudo="sudo"
 
-packages=(libelf-dev libmspack-dev libzydis-dev zlib1g-dev pkg-config)
+packages=(libelf-dev liblzma-dev libmspack-dev libzydis-dev zlib1g-dev pkg-config)
 if [[ "${1:-}" == "--test" || "${ARMREADY_SETUP_TEST_TOOLS:-0}" == 1 ]]; then
     packages+=(binutils chromium python3 python3-jsonschema python3-yaml shellcheck)
 fi

@@ -9,7 +9,9 @@ import Testing
 /// twenty zips deep. Each gives a diagnostic (or is not a binary) and never a trap; nothing is
 /// written beside the scanned files.
 extension InstallerScanTests {
-    static let damaged = ["installers/msi-x64.msi", "installers/cab-mszip.cab", "packages/Contoso.msixbundle"]
+    static let damaged = [
+        "installers/msi-x64.msi", "installers/cab-mszip.cab", "installers/7z-solid.7z", "packages/Contoso.msixbundle",
+    ]
 
     static func fixture(_ relative: String) throws -> [UInt8] {
         [UInt8](try Data(contentsOf: folder.deletingLastPathComponent().appendingPathComponent(relative)))

@@ -302,7 +302,6 @@ struct InstallerScanTests {
 
     static let unexaminedEngines = [
         "engine-nsis-zlib.exe", "engine-nsis-lzma-solid.exe", "engine-inno.exe", "engine-installshield.exe",
-        "engine-7z-appended.exe",
     ]
 
     @Test(arguments: unexaminedEngines)

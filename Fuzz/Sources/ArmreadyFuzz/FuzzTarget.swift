@@ -13,6 +13,9 @@ enum FuzzTarget: String, CaseIterable {
     /// The cabinet reader: the header checks, then every member listed and extracted (libmspack)
     /// with small caps, one by one and in one pass.
     case cab
+    /// The 7z reader (header parser and liblzma): every entry's first bytes and the rest, within the scan's
+    /// output-to-input ratio.
+    case sevenZip = "7z"
     /// The MSI reader and the streams a scan reads, and the package-manifest readers.
     case msi
     /// The x86/x64 scanner (Zydis) over the input as code; the first byte picks the mode.
@@ -34,6 +37,7 @@ enum FuzzTarget: String, CaseIterable {
         case .elf: ReaderTargets.elf(bytes)
         case .zip: ReaderTargets.zip(bytes)
         case .cab: ReaderTargets.cab(bytes)
+        case .sevenZip: ReaderTargets.sevenZip(bytes)
         case .msi: ReaderTargets.msi(bytes)
         case .x86: CodeTargets.x86(bytes)
         case .arm64: CodeTargets.arm64(bytes)

@@ -3,7 +3,7 @@
 extension FactKey {
     package static let packageKind = FactKey(
         "package.kind", .string,
-        "For a binary inside a package: the innermost package's kind (wheel, nupkg, msix, appx, msixbundle, appxbundle, msi, cab, zip, installer)."
+        "For a binary inside a package: the innermost package's kind (wheel, nupkg, msix, appx, msixbundle, appxbundle, msi, cab, 7z, zip, installer)."
     )
     package static let packageName = FactKey(
         "package.name", .string, "For a binary inside a package: the innermost package's report path.")
@@ -38,6 +38,6 @@ extension FactKey {
         "installer.version", .string, "The installer engine's version or variant, where the stub says.")
     package static let installerPayloadExamined = FactKey(
         "installer.payload_examined", .bool,
-        "For an installer stub: whether armready opened what it installs (false for NSIS, Inno Setup, InstallShield, 7-Zip payloads)."
+        "For an installer stub: whether armready opened what it installs (false for NSIS, Inno Setup and InstallShield payloads)."
     )
 }

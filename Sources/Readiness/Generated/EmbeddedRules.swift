@@ -89,7 +89,7 @@ verdict is `unknown` with the reason "no rule decided".
 ### Packages and installers
 
 A binary found inside a package carries what the innermost package declares: `package.kind`
-(wheel, nupkg, msix, appx, msixbundle, msi, cab, zip, installer), `package.name` and
+(wheel, nupkg, msix, appx, msixbundle, msi, cab, 7z, zip, installer), `package.name` and
 `package.declared_architectures` (a wheel's platform tags, an MSIX `ProcessorArchitecture`,
 an MSI Template's platform), and for an MSI's files `msi.template`, `msi.platform` and
 `msi.launch_conditions`; an MSIX/APPX's files carry `package.min_windows_build` (the lowest
@@ -224,7 +224,7 @@ The table is generated from the fact catalog (`Sources/Readiness/Facts/FactKey.s
 | Application and file | `file.name` | string | The file's name, lower-case (`_core.cp312-win_amd64.pyd`). |
 | Application and file | `file.extension` | string | The file name's extension, lower-case, without the dot (`pyd`, `node`, `dll`); empty when none. |
 | Application and file | `file.nuget_rid` | string | The runtime identifier folder of a NuGet runtime asset (`runtimes/<rid>/native/` or `runtimes/<rid>/lib/<tfm>/`), lower-case: `win-x64`, `win10-arm64`; absent elsewhere. |
-| Packages and installers | `package.kind` | string | For a binary inside a package: the innermost package's kind (wheel, nupkg, msix, appx, msixbundle, appxbundle, msi, cab, zip, installer). |
+| Packages and installers | `package.kind` | string | For a binary inside a package: the innermost package's kind (wheel, nupkg, msix, appx, msixbundle, appxbundle, msi, cab, 7z, zip, installer). |
 | Packages and installers | `package.name` | string | For a binary inside a package: the innermost package's report path. |
 | Packages and installers | `package.declared_architectures` | list | What the innermost package declares it is for (arm64, x64, x86, arm, ia64, neutral): a wheel's platform tags, an MSIX `ProcessorArchitecture`, an MSI Template's platform; absent when it declares nothing. |
 | Packages and installers | `package.min_windows_build` | int | For a binary in an MSIX/APPX package: the lowest Windows build its desktop `TargetDeviceFamily` entries accept (`MinVersion` 10.0.26100.0 is 26100); absent when none is declared. |
@@ -235,7 +235,7 @@ The table is generated from the fact catalog (`Sources/Readiness/Facts/FactKey.s
 | Packages and installers | `msi.launch_condition_excludes_arm64` | string | The first LaunchCondition that fails on Windows 11 Arm64 but holds on x64 (`WIX_NATIVE_MACHINE = 34404`), with its message; absent when none does. |
 | Packages and installers | `installer.engine` | string | For an installer stub: nsis, inno-setup, wix-burn, installshield, squirrel, velopack, 7zip-sfx, cab-sfx, zip-sfx. |
 | Packages and installers | `installer.version` | string | The installer engine's version or variant, where the stub says. |
-| Packages and installers | `installer.payload_examined` | bool | For an installer stub: whether armready opened what it installs (false for NSIS, Inno Setup, InstallShield, 7-Zip payloads). |
+| Packages and installers | `installer.payload_examined` | bool | For an installer stub: whether armready opened what it installs (false for NSIS, Inno Setup and InstallShield payloads). |
 | Target | `target.name` | string | The target profile's name. |
 | Target | `target.description` | string | One line about the target. |
 | Target | `target.x64_emulation` | bool | x64 user-mode code runs under emulation. |
@@ -1030,8 +1030,7 @@ message: >-
   their payload, not by the stub (an x86 Setup runs emulated even when it installs Arm64
   files). Its application's verdict is unknown until the payload is scanned.
 remediation: >-
-  Extract the payload and scan the folder: `7z x setup.exe -oout` for NSIS and 7-Zip
-  installers, `innoextract -d out setup.exe` for Inno Setup, `setup.exe /a` (administrative
+  Extract the payload and scan the folder: `7z x setup.exe -oout` for NSIS installers, `innoextract -d out setup.exe` for Inno Setup, `setup.exe /a` (administrative
   install) for InstallShield.
 references:
   - title: "[S27] Inno Setup: Architecture Identifiers and ArchitecturesAllowed; the Setup stub is x86 (windows-on-arm.md R26)"

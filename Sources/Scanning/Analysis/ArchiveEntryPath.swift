@@ -4,9 +4,9 @@ import Foundation
 /// writes them), taken apart again for renderers that must name the file on disk.
 package enum ArchiveEntryPath {
     /// The files whose members the scan reports as `file!/member`: ZIP-based packages, MSIs,
-    /// cabinets and installer executables.
+    /// cabinets, 7z archives and installer executables.
     static let containerExtensions = ArchiveScanner.extensions.union(PackageScanner.msiExtensions).union([
-        "cab", "exe",
+        "cab", "7z", "exe",
     ])
 
     /// The file on disk and the entry inside it: `dist/app.whl!/lib/x.so` is the file

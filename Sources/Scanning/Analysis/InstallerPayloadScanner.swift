@@ -3,23 +3,24 @@ import Readiness
 
 /// Rates what an installer stub carries (R26: the payload, not the stub) where a reader for it
 /// exists: a ZIP (zip self-extractors, Squirrel's resource, Velopack's appended nupkg), a
-/// cabinet (cabinet self-extractors) and WiX Burn's attached containers (cabinets holding the
-/// chained MSIs). NSIS, Inno Setup, InstallShield and 7-Zip payloads are not opened: the stub
-/// says so in `installer.payload_examined` and its application's verdict is `unknown`.
+/// cabinet (cabinet self-extractors), a 7z archive (7-Zip self-extractors) and WiX Burn's
+/// attached containers (cabinets holding the chained MSIs). NSIS, Inno Setup and InstallShield
+/// payloads are not opened: the stub says so in `installer.payload_examined` and its
+/// application's verdict is `unknown`.
 struct InstallerPayloadScanner {
     let packages: PackageScanner
 
     /// Whether the scan opens this engine's payload.
     static func examines(_ engine: InstallerEngine) -> Bool {
         switch engine.name {
-        case .zipSFX, .squirrel, .velopack, .cabSFX: engine.payload.map { opens($0.format) } ?? false
+        case .zipSFX, .squirrel, .velopack, .cabSFX, .sevenZipSFX: engine.payload.map { opens($0.format) } ?? false
         case .wixBurn: engine.containers.dropFirst().contains { opens($0.format) && !$0.detached }
-        case .nsis, .innoSetup, .installShield, .sevenZipSFX: false
+        case .nsis, .innoSetup, .installShield: false
         }
     }
 
     private static func opens(_ format: InstallerEngine.Payload.Format) -> Bool {
-        format == .zip || format == .cab || format == .msi
+        format == .zip || format == .cab || format == .msi || format == .sevenZip
     }
 
     /// How to get at a payload the scan does not open.
@@ -77,6 +78,10 @@ struct InstallerPayloadScanner {
                     CabinetScanner(packages: packages).scan(
                         slice, displayPath: displayPath, lossy: lossy, depth: depth, context: context,
                         memberPath: { displayPath + "!/" + CabinetScanner.memberName($0) }))
+            case .sevenZip:
+                outcomes.append(
+                    SevenZipScanner(packages: packages).scan(
+                        slice, displayPath: displayPath, lossy: lossy, depth: depth, context: context))
             case .zip:
                 outcomes.append(
                     ArchiveScanner(packages: packages).scan(

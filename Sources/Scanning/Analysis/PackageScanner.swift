@@ -2,7 +2,8 @@ import BinaryFormats
 import Readiness
 
 /// Opens packages and installers and rates what they carry, at any depth within one
-/// `PackageBudget`: ZIP-based packages (`ArchiveScanner`), and the packages inside them. Every
+/// `PackageBudget`: ZIP-based packages (`ArchiveScanner`), MSIs, cabinets, 7z archives, and the
+/// packages inside them. Every
 /// binary found is rated under its path inside the package (`setup.zip!/app/x.dll`) with the
 /// innermost package's declarations as `package.*` facts (`PackageContext`).
 struct PackageScanner {
@@ -11,13 +12,14 @@ struct PackageScanner {
 
     /// The container formats a member's first bytes can start.
     enum Container {
-        case zip, msi, cab
+        case zip, msi, cab, sevenZip
 
         /// The container a member starts, by its first bytes (and, for a ZIP, a package's name:
         /// a `.docx` or `.xlsx` is a ZIP too, and carries no binaries).
         static func of(prefix: [UInt8], name: String) -> Container? {
             if prefix.starts(with: [0x50, 0x4B, 0x03, 0x04]), ArchiveScanner.hasArchiveExtension(name) { return .zip }
             if prefix.starts(with: [0x4D, 0x53, 0x43, 0x46]) { return .cab }
+            if prefix.starts(with: SevenZipArchive.signature.prefix(FormatSniffer.prefixLength)) { return .sevenZip }
             // Compound files are also Office documents; inside an installer they are MSIs.
             if prefix.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { return .msi }
             return nil
@@ -31,12 +33,12 @@ struct PackageScanner {
     static let msiExtensions: Set<String> = ["msi", "msm", "msp"]
 
     /// Whether a walked file is a package to open: named as a ZIP-based package (it may follow
-    /// a stub), a cabinet by its signature, or a compound file named as an MSI.
+    /// a stub), a cabinet or 7z archive by its signature, or a compound file named as an MSI.
     static func isPackage(_ prefix: UnsafeRawBufferPointer, path: String) -> Bool {
         guard prefix.count >= FormatSniffer.prefixLength else { return false }
         if ArchiveScanner.hasArchiveExtension(path) { return true }
         switch Container.of(prefix, name: path) {
-        case .cab?: return true
+        case .cab?, .sevenZip?: return true
         case .msi?: return msiExtensions.contains(ArchiveScanner.lastExtension(path) ?? "")
         default: return false
         }
@@ -70,6 +72,10 @@ struct PackageScanner {
             return CabinetScanner(packages: self).scan(
                 bytes, displayPath: displayPath, lossy: lossy, depth: depth,
                 context: PackageContext(kind: "cab", name: displayPath))
+        case .sevenZip?:
+            return SevenZipScanner(packages: self).scan(
+                bytes, displayPath: displayPath, lossy: lossy, depth: depth,
+                context: PackageContext(kind: "7z", name: displayPath))
         case .msi?:
             return MSIScanner(packages: self).scan(
                 bytes, displayPath: displayPath, lossy: lossy, depth: depth, siblings: siblings)
