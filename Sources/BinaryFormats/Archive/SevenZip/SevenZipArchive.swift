@@ -39,7 +39,7 @@ package final class SevenZipArchive {
     private var position = -1
     private var left: UInt64 = 0
     private var folder: Int?
-    private var stream: SevenZipFolderStream?
+    private var stream: SevenZipSource?
     private var folderError: BinaryFormatError?
 
     /// The files of the archive, directories included, as its header lists them.
@@ -135,22 +135,47 @@ package final class SevenZipArchive {
                 throw .pointsPastEnd(field: "7z packed header", value: streams.packPosition, fileSize: archive.count)
             }
             let packed = UnsafeRawBufferPointer(rebasing: archive[offset..<offset + Int(streams.packSizes[0])])
-            let decoder = try SevenZipFolderStream(steps: SevenZipCoders.chain(folder), packed: packed, size: size)
-            var bytes = [UInt8](repeating: 0, count: Int(size))
-            var filled = 0
-            while filled < bytes.count {
-                let got = try bytes.withUnsafeMutableBytes { buffer in
-                    Result { () throws(BinaryFormatError) in
-                        try decoder.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]))
-                    }
-                }.get()
-                guard got > 0 else { break }
-                filled += got
+            guard case let .chain(chain) = try SevenZipCoders.plan(folder), chain.packed == 0 else {
+                throw SevenZipHeaderParser.damaged("is packed with coders 7-Zip never uses for it")
+            }
+            let decoder = try SevenZipFolderStream(steps: chain.steps, packed: packed, size: size)
+            // Grown as it decodes: the stated size is a claim, the packed bytes are not.
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(Int(min(size, UInt64(chunkBytes))))
+            let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkBytes, alignment: 1)
+            defer { chunk.deallocate() }
+            while UInt64(bytes.count) < size {
+                let got = try decoder.read(into: chunk)
+                bytes.append(contentsOf: chunk[..<got])
             }
             return .packed(bytes)
         case let other:
             throw SevenZipHeaderParser.damaged("starts with property \(other), not a header")
         }
+    }
+
+    /// Rewrites the start header's and the next header's CRCs to match their bytes (the fuzz
+    /// target's way past them); bytes that are no 7z archive, or whose next header lies
+    /// outside them, get the start header's CRC only.
+    package static func fixCRCs(_ bytes: inout [UInt8]) {
+        guard bytes.count >= signatureHeaderSize, bytes.starts(with: signature) else { return }
+        func field(_ at: Int, _ width: Int) -> UInt64 {
+            (0..<width).reversed().reduce(0) { $0 << 8 | UInt64(bytes[at + $1]) }
+        }
+        func put(_ at: Int, _ value: UInt32) {
+            for index in 0..<4 { bytes[at + index] = UInt8(truncatingIfNeeded: value >> (8 * UInt32(index))) }
+        }
+        let (offset, size) = (field(12, 8), field(20, 8))
+        let room = UInt64(bytes.count - signatureHeaderSize)
+        if offset <= room, size <= room - offset {
+            let start = signatureHeaderSize + Int(offset)
+            put(
+                28,
+                bytes.withUnsafeBytes {
+                    Inflater.crc32(UnsafeRawBufferPointer(rebasing: $0[start..<start + Int(size)]))
+                })
+        }
+        put(8, bytes.withUnsafeBytes { Inflater.crc32(UnsafeRawBufferPointer(rebasing: $0[12..<32])) })
     }
 
     /// Offsets of the packed streams, nil for each that does not lie wholly in the archive.
@@ -260,20 +285,36 @@ package final class SevenZipArchive {
         }
     }
 
-    private func openStream() throws(BinaryFormatError) -> SevenZipFolderStream {
+    private func openStream() throws(BinaryFormatError) -> SevenZipSource {
         if let stream { return stream }
         guard let index = folder else { throw .invalid("no 7z file is current") }
         let folder = header.streams.folders[index]
-        let steps = try SevenZipCoders.chain(folder)
-        guard folder.firstPackedStream < packOffsets.count, let offset = packOffsets[folder.firstPackedStream] else {
-            throw .invalid("its packed data lies past the end of the archive (\(bytes.count) bytes)")
+        let opened: SevenZipSource
+        switch try SevenZipCoders.plan(folder) {
+        case let .chain(chain):
+            opened = try source(chain, of: folder)
+        case let .bcj2(main, call, jump, rangeCoded):
+            opened = SevenZipBCJ2Stream(
+                main: try source(main, of: folder), call: try source(call, of: folder),
+                jump: try source(jump, of: folder), rangeCoded: try source(rangeCoded, of: folder),
+                size: folder.unpackSize)
         }
-        let size = Int(header.streams.packSizes[folder.firstPackedStream])
-        let opened = try SevenZipFolderStream(
-            steps: steps, packed: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + size]),
-            size: folder.unpackSize)
         stream = opened
         return opened
+    }
+
+    /// The decoder of one chain of `folder`, over its packed stream.
+    private func source(_ chain: SevenZipCoders.Chain, of folder: SevenZipHeader.Folder) throws(BinaryFormatError)
+        -> SevenZipFolderStream
+    {
+        let stream = folder.firstPackedStream + chain.packed
+        guard stream < packOffsets.count, let offset = packOffsets[stream] else {
+            throw .invalid("its packed data lies past the end of the archive (\(bytes.count) bytes)")
+        }
+        let size = Int(header.streams.packSizes[stream])
+        return try SevenZipFolderStream(
+            steps: chain.steps, packed: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + size]),
+            size: chain.outputSize ?? UInt64(size))
     }
 
     /// Decodes and drops the rest of the current file.

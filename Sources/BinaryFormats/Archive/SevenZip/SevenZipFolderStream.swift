@@ -5,7 +5,7 @@ import CLZMA
 /// 7-Zip writes them), and a Copy folder is its packed bytes. Output stops at the folder's
 /// stated size; the dictionary is never larger than that size (7-Zip's own decoder does the
 /// same), so a header that claims a 4 GB dictionary for a small folder costs what the folder does.
-final class SevenZipFolderStream {
+final class SevenZipFolderStream: SevenZipSource {
     /// What a chain of one-in, one-out coders becomes: liblzma filters, output side first.
     enum Step {
         case copy
@@ -26,6 +26,15 @@ final class SevenZipFolderStream {
     private var started = false
     /// liblzma reported the end of the stream; no call may follow.
     private var finished = false
+    /// Stored data behind a branch or delta filter (7-Zip's -mx0 puts BCJ in front of Copy):
+    /// liblzma's filters need LZMA or LZMA2 behind them, so the packed bytes are handed over as
+    /// LZMA2 chunks of stored data (control byte 1 or 2, big-endian size - 1, at most 64 KiB;
+    /// 0 ends the stream), without a copy.
+    private var wrapsStored = false
+    private var storedHanded = 0
+    private var chunkData = 0
+    private var inputDone = false
+    private let chunkHeader = UnsafeMutableRawBufferPointer.allocate(byteCount: 3, alignment: 1)
 
     /// - Parameters:
     ///   - steps: the chain, output side first (from `SevenZipCoders.chain`).
@@ -34,9 +43,16 @@ final class SevenZipFolderStream {
     init(steps: [Step], packed: UnsafeRawBufferPointer, size: UInt64) throws(BinaryFormatError) {
         self.packed = packed
         self.size = size
-        let coding = steps.filter { if case .copy = $0 { false } else { true } }
+        var coding = steps.filter { if case .copy = $0 { false } else { true } }
         copies = coding.isEmpty
         if copies { return }
+        switch coding.last {
+        case .branch, .delta:
+            wrapsStored = true
+            coding.append(.lzma2(properties: [18], outputSize: size))
+        default:
+            break
+        }
         guard coding.count <= Int(LZMA_FILTERS_MAX) else {
             throw .invalid("the 7z folder chains \(coding.count) coders; at most \(LZMA_FILTERS_MAX) are read")
         }
@@ -83,13 +99,41 @@ final class SevenZipFolderStream {
             throw .invalid("liblzma cannot set up the 7z folder's coders (\(Self.describe(status)))")
         }
         started = true
-        stream.next_in = packed.baseAddress?.assumingMemoryBound(to: UInt8.self)
-        stream.avail_in = packed.count
+        if !wrapsStored {
+            stream.next_in = packed.baseAddress?.assumingMemoryBound(to: UInt8.self)
+            stream.avail_in = packed.count
+            inputDone = true
+        }
     }
 
     deinit {
         if started { lzma_end(&stream) }
         for option in options { option.deallocate() }
+        chunkHeader.deallocate()
+    }
+
+    /// Hands liblzma the next piece of the stored data's LZMA2 wrapping.
+    private func feedStored() {
+        if chunkData > 0 {
+            stream.next_in = packed.baseAddress.map { ($0 + storedHanded).assumingMemoryBound(to: UInt8.self) }
+            stream.avail_in = chunkData
+            storedHanded += chunkData
+            chunkData = 0
+            return
+        }
+        let count = min(1 << 16, packed.count - storedHanded)
+        if count == 0 {
+            chunkHeader[0] = 0
+            stream.avail_in = 1
+            inputDone = true
+        } else {
+            chunkHeader[0] = storedHanded == 0 ? 1 : 2
+            chunkHeader[1] = UInt8((count - 1) >> 8)
+            chunkHeader[2] = UInt8((count - 1) & 0xFF)
+            stream.avail_in = 3
+            chunkData = count
+        }
+        stream.next_in = UnsafePointer(chunkHeader.baseAddress?.assumingMemoryBound(to: UInt8.self))
     }
 
     /// Fills `buffer` with the next output bytes, at most what is left of the stated size; the
@@ -111,8 +155,9 @@ final class SevenZipFolderStream {
         stream.avail_out = want
         var idle = 0
         while stream.avail_out == want {
+            if wrapsStored, stream.avail_in == 0, !inputDone { feedStored() }
             let before = stream.avail_in
-            let status = lzma_code(&stream, LZMA_FINISH)
+            let status = lzma_code(&stream, inputDone ? LZMA_FINISH : LZMA_RUN)
             if status == LZMA_STREAM_END {
                 finished = true
                 break

@@ -27,6 +27,8 @@ struct SevenZipHeader {
         var firstPackedStream = 0
         /// How many files' data this folder's output holds, one after the other.
         var substreams = 1
+        /// The folder's output has a CRC in the coders info (its single file's then needs none).
+        var hasCRC = false
 
         /// The output stream no bind pair reads: the folder's output.
         var mainOutput: Int? {

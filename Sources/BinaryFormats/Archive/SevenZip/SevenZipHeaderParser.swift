@@ -200,7 +200,8 @@ struct SevenZipHeaderParser {
                 next = try property()
             }
             if next == .crc {
-                let unknown = streams.folders.reduce(0) { $0 + $1.substreams }
+                // 7-Zip lists a CRC for every file but the single file of a folder that has one.
+                let unknown = streams.folders.reduce(0) { $0 + ($1.substreams == 1 && $1.hasCRC ? 0 : $1.substreams) }
                 try skipDigests(unknown)
                 next = try property()
             }
@@ -244,7 +245,9 @@ struct SevenZipHeaderParser {
         }
         var next = try property()
         if next == .crc {
-            try skipDigests(count)
+            let defined = try definedBits(count)
+            for index in folders.indices where defined[index] { folders[index].hasCRC = true }
+            try skip(UInt64(defined.filter { $0 }.count) * 4)
             next = try property()
         }
         guard next == .end else { throw Self.damaged("has property \(next) in its coders info") }
