@@ -36,7 +36,9 @@ if [[ "$budget" == -runs=* ]]; then limit=("$budget"); else limit=(-max_total_ti
 
 # The Swift runtime's backtracer would catch the crash before libFuzzer saves the input.
 export SWIFT_BACKTRACE=enable=no ARMREADY_FUZZ_TARGET="$target"
-export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1}"
+# malloc_context_size=0: no stack recorded per allocation, a third faster (crash reports keep
+# their stacks; a leak report loses its allocation stack, rerun without it to see one).
+export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1:malloc_context_size=0}"
 set +e
 "$binary" "${limit[@]}" -timeout=10 -rss_limit_mb=1024 -max_len=262144 -print_final_stats=1 \
     -artifact_prefix="$artifacts" "$@" "$corpus" 2>"$build/$target.log"
