@@ -47,10 +47,15 @@ package enum ISAAnalyzer {
         var decoded = (flow?.bytesDecoded ?? 0) + (armFlow?.bytesDecoded ?? 0)
         var capReached = (flow?.capReached ?? false) || (armFlow?.capReached ?? false)
         var pending: Range<Int>?
+        // The ranges, not the runs: a large image has a segment per function, and copying a
+        // `FlowRun` for each retains every array it holds.
+        let x86Covered = flow?.covered
+        let armCovered = armFlow?.covered
         for planned in plan.segments {
             // Code the flow analysis reached is not swept again: the sweep covers the gaps.
-            let family = planned.architecture == .arm64 ? armFlow : planned.architecture == .other ? nil : flow
-            let pieces = family.map { Self.uncovered(planned, by: $0.covered) } ?? [planned]
+            let covered =
+                planned.architecture == .arm64 ? armCovered : planned.architecture == .other ? nil : x86Covered
+            let pieces = covered.map { Self.uncovered(planned, by: $0) } ?? [planned]
             for segment in pieces {
                 let remaining = options.maxDecodedBytes - decoded
                 guard remaining > 0 else {
@@ -71,7 +76,7 @@ package enum ISAAnalyzer {
                 }
                 guard offset >= 0, offset <= bytes.count, length <= bytes.count - offset else { continue }
                 let slice = UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + length)])
-                let inFunction = family == nil && segment.inFunction
+                let inFunction = covered == nil && segment.inFunction
                 switch segment.architecture {
                 case .x64: x64?.scan(slice, address: address, inFunction: inFunction)
                 case .x86: x86?.scan(slice, address: address, inFunction: inFunction)

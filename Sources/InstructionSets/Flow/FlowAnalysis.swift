@@ -84,8 +84,11 @@ struct FlowAnalysis {
         states = Array(repeating: .unreached, count: summaries.count)
         reasons = Array(repeating: Reason(), count: summaries.count)
         realGuards = summaries.map { Array(repeating: false, count: $0.guards.count) }
-        for (index, summary) in summaries.enumerated() where indexByStart[summary.start] == nil {
-            indexByStart[summary.start] = index
+        indexByStart.reserveCapacity(summaries.count)
+        // By index, here and below: binding a whole summary copies it (a retain per array it
+        // holds), and a large module has hundreds of thousands.
+        for index in summaries.indices where indexByStart[summaries[index].start] == nil {
+            indexByStart[summaries[index].start] = index
         }
         findProbes()
         findCaches()
@@ -103,9 +106,8 @@ struct FlowAnalysis {
         var current = address
         for _ in 0..<4 {
             guard let index = indexByStart[current] else { return nil }
-            let summary = summaries[index]
-            let local = intoDefinitions ? summary.thunkSlot.flatMap { localDefinitions[$0] } : nil
-            let next = summary.jumpThunkTarget ?? local
+            let local = intoDefinitions ? summaries[index].thunkSlot.flatMap { localDefinitions[$0] } : nil
+            let next = summaries[index].jumpThunkTarget ?? local
             guard let next, next != current, indexByStart[next] != nil else { return index }
             current = next
         }
@@ -124,18 +126,23 @@ struct FlowAnalysis {
     // MARK: - Probes, caches, checks
 
     private mutating func findProbes() {
-        for (index, summary) in summaries.enumerated() {
-            let leaves = summary.cpuidLeaves.contains { leaf in
+        // A direct call reaches a probe import only through a thunk of one: most images have
+        // none (MSVC calls through the slot), and then a million calls need no lookup.
+        let probeThunks = summaries.indices.contains { index in
+            summaries[index].thunkSlot.flatMap { importSlots[$0] }.map(FeatureNames.probeImports.contains) ?? false
+        }
+        for index in summaries.indices {
+            let leaves = summaries[index].cpuidLeaves.contains { leaf in
                 leaf.map { FeatureNames.featureLeaves.contains($0) } ?? true
             }
-            var probe = leaves || summary.xgetbvCount > 0 || summary.idRegisterReads > 0
-            if let name = names[summary.start], FeatureNames.probeFunctions.contains(name) { probe = true }
+            var probe = leaves || summaries[index].xgetbvCount > 0 || summaries[index].idRegisterReads > 0
+            if let name = names[summaries[index].start], FeatureNames.probeFunctions.contains(name) { probe = true }
             if !probe {
-                probe = summary.calls.contains { call in
+                probe = summaries[index].calls.contains { call in
                     switch call.target {
                     case .slot(let slot): importSlots[slot].map(FeatureNames.probeImports.contains) ?? false
                     case .direct(let target):
-                        importName(calling: target).map(FeatureNames.probeImports.contains) ?? false
+                        probeThunks && (importName(calling: target).map(FeatureNames.probeImports.contains) ?? false)
                     case .indirect: false
                     }
                 }
@@ -145,11 +152,11 @@ struct FlowAnalysis {
         // Wrappers return what a probe found (`dav1d_get_cpu_flags_x86` around its CPUID helper,
         // a `has_avx2()` around `__cpuid`): their results count as probe results, two levels up.
         resultProbes = probeFunctions
-        for _ in 0..<2 {
+        for _ in 0..<2 where !resultProbes.isEmpty {
             var added: [Int] = []
-            for (index, summary) in summaries.enumerated()
-            where !resultProbes.contains(index) && summary.instructions <= Self.maxWrapperInstructions {
-                let callsProbe = summary.calls.contains { call in
+            for index in summaries.indices
+            where !resultProbes.contains(index) && summaries[index].instructions <= Self.maxWrapperInstructions {
+                let callsProbe = summaries[index].calls.contains { call in
                     if case .direct(let target) = call.target, let callee = function(at: target) {
                         return resultProbes.contains(callee)
                     }
@@ -157,6 +164,7 @@ struct FlowAnalysis {
                 }
                 if callsProbe { added.append(index) }
             }
+            if added.isEmpty { break }
             resultProbes.formUnion(added)
         }
     }
@@ -169,9 +177,9 @@ struct FlowAnalysis {
 
     private mutating func findCaches() {
         var intervals: [(UInt64, UInt64)] = []
-        for (index, summary) in summaries.enumerated() {
+        for index in summaries.indices where !summaries[index].stores.isEmpty {
             let probing = probeFunctions.contains(index)
-            for store in summary.stores {
+            for store in summaries[index].stores {
                 // A probe's result stored at G starts a feature array (`OPENSSL_ia32cap_P[0]`,
                 // the rest written through a pointer): the words after it count too.
                 if isProbeResult(store.value) {
@@ -181,8 +189,8 @@ struct FlowAnalysis {
                 }
             }
         }
-        for summary in summaries {
-            for call in summary.calls {
+        for index in summaries.indices where !probeFunctions.isEmpty {
+            for call in summaries[index].calls {
                 guard let array = call.dataArgument, case .direct(let target) = call.target,
                     let callee = function(at: target), probeFunctions.contains(callee)
                 else { continue }
@@ -279,8 +287,9 @@ struct FlowAnalysis {
     private mutating func judgeGuards() {
         var testedGlobals: [UInt64] = []
         var testedArrays: Set<UInt64> = []
-        for (index, summary) in summaries.enumerated() {
-            for (guardIndex, candidate) in summary.guards.enumerated() where isFeatureSource(candidate.source) {
+        for index in summaries.indices where !summaries[index].guards.isEmpty {
+            for (guardIndex, candidate) in summaries[index].guards.enumerated() where isFeatureSource(candidate.source)
+            {
                 realGuards[index][guardIndex] = true
                 switch candidate.source {
                 case .global(let address, nil): testedGlobals.append(address)
@@ -403,10 +412,10 @@ struct FlowAnalysis {
     /// it runs only past a check (its unguarded blocks then stand for "unknown", not required).
     func blockStates(of index: Int, entered: Bool = false) -> BlockStates {
         let summary = summaries[index]
-        let count = summary.blocks.count
+        // A compacted summary stores no blocks: all of it is block 0, without successors.
+        let count = max(1, summary.blocks.count)
         var required = Array(repeating: false, count: count)
         var guards = Array(repeating: Int32(-1), count: count)
-        guard count > 0 else { return BlockStates(required: required, guards: guards) }
         let real = realGuards[index]
         func isReal(_ edge: Edge) -> Int32? {
             guard let guardIndex = edge.presentOf, Int(guardIndex) < real.count, real[Int(guardIndex)] else {
@@ -419,6 +428,7 @@ struct FlowAnalysis {
             var stack = [0]
             required[0] = true
             while let block = stack.popLast() {
+                guard block < summary.blocks.count else { continue }
                 for edge in summary.blocks[block].successors where Int(edge.block) < count && edge.block >= 0 {
                     let target = Int(edge.block)
                     if let guardIndex = isReal(edge) {
@@ -439,6 +449,7 @@ struct FlowAnalysis {
             guards[entry.block] = entry.guardIndex
             stack.append(entry.block)
             while let block = stack.popLast() {
+                guard block < summary.blocks.count else { continue }
                 for edge in summary.blocks[block].successors where Int(edge.block) < count && edge.block >= 0 {
                     let target = Int(edge.block)
                     guard !visited[target] else { continue }
@@ -456,13 +467,13 @@ struct FlowAnalysis {
     /// Counts of every extension id by standing, with a few examples each.
     func standings(examplesPerExtension: Int) -> [Int32: Standings] {
         var result: [Int32: Standings] = [:]
-        for (index, summary) in summaries.enumerated() where !summary.uses.isEmpty {
+        for index in summaries.indices where !summaries[index].uses.isEmpty {
             let state = states[index]
             let checksUnreached = state == .unreached && hasRealGuard(index)
             let blocks =
                 state == .required
                 ? blockStates(of: index) : checksUnreached ? blockStates(of: index, entered: true) : nil
-            for use in summary.uses {
+            for use in summaries[index].uses {
                 var standing: FlowStanding
                 var guardFunction = -1
                 var guardIndex: Int32 = -1
@@ -492,18 +503,21 @@ struct FlowAnalysis {
                         guardIndex = blocks?.guardOf(Int(use.block)) ?? -1
                     }
                 }
-                var entry = result[use.extensionID, default: Standings()]
+                // In place: a copy of the entry would copy its examples at every use.
                 let count = Int(use.count)
                 switch standing {
-                case .required: entry.required += count
-                case .dispatched: entry.dispatched += count
-                case .unknown: entry.unknown += count
+                case .required: result[use.extensionID, default: Standings()].required += count
+                case .dispatched: result[use.extensionID, default: Standings()].dispatched += count
+                case .unknown: result[use.extensionID, default: Standings()].unknown += count
                 }
-                let sameStanding = entry.examples.filter { $0.standing == standing }.count
+                var sameStanding = 0
+                for example in result[use.extensionID]?.examples ?? [] where example.standing == standing {
+                    sameStanding += 1
+                }
                 if sameStanding < examplesPerExtension {
-                    entry.examples.append((standing, use.firstAddress, index, guardFunction, guardIndex))
+                    result[use.extensionID]?.examples.append(
+                        (standing, use.firstAddress, index, guardFunction, guardIndex))
                 }
-                result[use.extensionID] = entry
             }
         }
         return result

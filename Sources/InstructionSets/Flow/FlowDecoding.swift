@@ -64,25 +64,31 @@ struct FlowDecoding: @unchecked Sendable {
         var budget = byteCap
         while !round.isEmpty, output.summaries.count < FlowLimits.maxFunctions, budget > 0 {
             let jobs = round.prefix(FlowLimits.maxFunctions - output.summaries.count).compactMap(job(at:))
-            let chunks = decode(jobs, budget: budget, workers: workers, release: release)
+            var chunks = decode(jobs, budget: budget, workers: workers, release: release)
             output.summaries.reserveCapacity(output.summaries.count + chunks.reduce(0) { $0 + $1.summaries.count })
+            let roundCovered = Self.merge(chunks.flatMap(\.covered))
             var next: [UInt64] = []
-            for summary in chunks.lazy.flatMap(\.summaries) {
-                output.bytesDecoded += summary.bytes
-                budget -= summary.bytes
-                for call in summary.calls {
-                    if case .direct(let target) = call.target, seen.insert(target).inserted { next.append(target) }
+            // Chunk by chunk, each freed once its summaries are moved: holding every chunk until
+            // the round ends would keep two copies of a large module's summaries at once.
+            chunks.reverse()
+            while let chunk = chunks.popLast() {
+                for index in chunk.summaries.indices {
+                    output.bytesDecoded += chunk.summaries[index].bytes
+                    budget -= chunk.summaries[index].bytes
+                    for call in chunk.summaries[index].calls {
+                        if case .direct(let target) = call.target, seen.insert(target).inserted { next.append(target) }
+                    }
+                    for taken in chunk.summaries[index].addressesTaken where isFunctionStartCandidate(taken.target) {
+                        if seen.insert(taken.target).inserted { next.append(taken.target) }
+                    }
                 }
-                for taken in summary.addressesTaken where isFunctionStartCandidate(taken.target) {
-                    if seen.insert(taken.target).inserted { next.append(taken.target) }
-                }
-                output.summaries.append(summary)
+                output.summaries.append(contentsOf: chunk.summaries)
             }
             if budget <= 0 { output.capReached = true }
             // A call into the middle of code already decoded is not a new function: decoding it
             // again would count its instructions twice. (The sort in `merge` finds the two
             // sorted runs, so a round costs about the length of the list.)
-            output.covered = Self.merge(output.covered + Self.merge(chunks.flatMap(\.covered)))
+            output.covered = Self.merge(output.covered + roundCovered)
             round = next.filter { !Self.contains(output.covered, $0) }.sorted()
         }
         return output

@@ -92,27 +92,29 @@ struct FlowRun {
                 extensionNames[$0].rawValue.hasPrefix("sse") || extensionNames[$0] == .ssse3
             }
             .map(Int32.init))
-        for (index, summary) in summaries.enumerated() {
-            report.bytesReached += summary.bytes
-            report.unresolvedIndirect += summary.calls.filter { $0.target == .indirect }.count
+        for index in summaries.indices {
+            // Fields by index: binding the summary would copy it (a retain per array).
+            report.bytesReached += summaries[index].bytes
+            for call in summaries[index].calls where call.target == .indirect { report.unresolvedIndirect += 1 }
             for (guardIndex, isReal) in analysis.realGuards[index].enumerated() where isReal {
                 report.checks += 1
                 if report.checkExamples.count < 5 { report.checkExamples.append(check(index, Int32(guardIndex))) }
             }
-            if !summary.cpuidLeaves.isEmpty, !analysis.consumedProbes.contains(index) {
-                report.unconsumedProbes += summary.cpuidLeaves.count
+            if !summaries[index].cpuidLeaves.isEmpty, !analysis.consumedProbes.contains(index) {
+                report.unconsumedProbes += summaries[index].cpuidLeaves.count
             }
             // Dispatched kernels are meant to use the level; the rest of the code says how it was built.
-            guard family == .x86, summary.instructions >= Self.minimumInstructions, summary.thunkSlot == nil,
+            guard family == .x86, summaries[index].instructions >= Self.minimumInstructions,
+                summaries[index].thunkSlot == nil,
                 analysis.states[index] != .dispatched
             else { continue }
             report.measuredFunctions += 1
-            if summary.hasVEX || summary.hasVEXScalar || summary.hasBitManipulation {
+            if summaries[index].hasVEX || summaries[index].hasVEXScalar || summaries[index].hasBitManipulation {
                 report.levelFunctions += 1
-            } else if summary.uses.contains(where: { legacySIMD.contains($0.extensionID) }) {
+            } else if summaries[index].uses.contains(where: { legacySIMD.contains($0.extensionID) }) {
                 report.legacySIMDFunctions += 1
             }
-            if summary.hasEVEX { report.evexFunctions += 1 }
+            if summaries[index].hasEVEX { report.evexFunctions += 1 }
         }
         if report.measuredFunctions > 0 {
             let measured = Double(report.measuredFunctions)

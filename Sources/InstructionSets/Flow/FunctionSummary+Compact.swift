@@ -1,8 +1,9 @@
 extension FunctionSummary {
     /// Makes the summary what the analysis keeps of it, and returns its instruction ranges,
-    /// merged (what the linear sweep skips). A function without guard candidates keeps one block, with every block index moved
-    /// to it: without a check, every block a function reaches runs whenever its entry does, so
-    /// the block structure says nothing more, and a large module has millions of blocks.
+    /// merged (what the linear sweep skips). A function without guard candidates keeps no
+    /// blocks, with every block index moved to 0: without a check, every block a function
+    /// reaches runs whenever its entry does, so the block structure says nothing more, and a
+    /// large module has millions of blocks.
     mutating func compact() -> [Range<UInt64>] {
         let covered = FlowDecoding.merge(blocks.map { $0.start..<$0.end })
         defer {
@@ -11,8 +12,10 @@ extension FunctionSummary {
             Self.trim(&uses)
             Self.trim(&blocks)
         }
-        guard guards.isEmpty, blocks.count > 1 else { return covered }
-        blocks = [BasicBlock(start: blocks[0].start, end: blocks[0].end)]
+        guard guards.isEmpty else { return covered }
+        // Not even block 0 is kept: an array of one block for each of a module's functions
+        // costs more than the block (`FlowAnalysis.blockStates` reads no blocks as block 0).
+        blocks = []
         for index in calls.indices { calls[index].block = 0 }
         for index in addressesTaken.indices { addressesTaken[index].block = 0 }
         for index in stores.indices { stores[index].block = 0 }

@@ -10,7 +10,7 @@ struct FunctionSummary: Sendable {
     /// The function's first instruction.
     var start: UInt64
     /// Straight-line runs of instructions; `blocks[0]` starts at `start`. After `compact()`, a
-    /// function without guard candidates has only `blocks[0]`.
+    /// function without guard candidates has none stored: all of it counts as block 0.
     var blocks: [BasicBlock] = []
     /// Direct calls and tail jumps, calls through import slots, unresolved indirect calls.
     var calls: [CallSite] = []

@@ -13,7 +13,8 @@ struct X86FunctionDecoder: FunctionDecoding {
     /// Subtracted from absolute addresses in 32-bit code: the flow works in PE RVAs.
     let absoluteBias: UInt64
     private let table = X86ScanTable.shared
-    private let bitManipulationIDs: Set<Int16>
+    /// By extension id: BMI1, BMI2, LZCNT, MOVBE (a table: it is asked once an instruction).
+    private let isBitManipulation: [Bool]
     /// Largest span decoded as one function: branch targets beyond it are tail calls.
     static let maxFunctionSpan: UInt64 = 16 << 20
 
@@ -37,9 +38,8 @@ struct X86FunctionDecoder: FunctionDecoding {
         self.bits = bits
         self.absoluteBias = bits == 32 ? absoluteBias : 0
         let names = X86ScanTable.shared.names
-        bitManipulationIDs = Set(
-            [ISAExtension.bmi1, .bmi2, .lzcnt, .movbe].compactMap { name in names.firstIndex(of: name).map(Int16.init) }
-        )
+        let bitManipulation: Set<ISAExtension> = [.bmi1, .bmi2, .lzcnt, .movbe]
+        isBitManipulation = names.map(bitManipulation.contains)
     }
 
     mutating func decode(start: UInt64, limit requestedLimit: UInt64, code: CodeBytes) -> FunctionSummary {
@@ -144,7 +144,9 @@ struct X86FunctionDecoder: FunctionDecoding {
                 if ins.isVEX || ins.isEVEX, ins.mnemonic < table.scalarFloat.count, table.scalarFloat[ins.mnemonic] {
                     summary.hasVEXScalar = true
                 }
-                if bitManipulationIDs.contains(ins.first) { summary.hasBitManipulation = true }
+                if ins.first >= 0, Int(ins.first) < isBitManipulation.count, isBitManipulation[Int(ins.first)] {
+                    summary.hasBitManipulation = true
+                }
                 if ins.isEVEX { summary.hasEVEX = true }
                 if ins.isVEX || ins.isEVEX { summary.hasVEX = true }
                 let next = record.address &+ UInt64(ins.length)
