@@ -64,14 +64,11 @@ struct FlowDecoding: @unchecked Sendable {
         var budget = byteCap
         while !round.isEmpty, output.summaries.count < FlowLimits.maxFunctions, budget > 0 {
             let jobs = round.prefix(FlowLimits.maxFunctions - output.summaries.count).compactMap(job(at:))
-            var chunks = decode(jobs, budget: budget, workers: workers, release: release)
+            let chunks = decode(jobs, budget: budget, workers: workers, release: release)
             output.summaries.reserveCapacity(output.summaries.count + chunks.reduce(0) { $0 + $1.summaries.count })
-            let roundCovered = Self.merge(chunks.flatMap(\.covered))
             var next: [UInt64] = []
-            // Chunk by chunk, each freed once its summaries are moved: holding every chunk until
-            // the round ends would keep two copies of a large module's summaries at once.
-            chunks.reverse()
-            while let chunk = chunks.popLast() {
+            // Fields by index: binding each summary would copy it (a retain per array it holds).
+            for chunk in chunks {
                 for index in chunk.summaries.indices {
                     output.bytesDecoded += chunk.summaries[index].bytes
                     budget -= chunk.summaries[index].bytes
@@ -88,7 +85,7 @@ struct FlowDecoding: @unchecked Sendable {
             // A call into the middle of code already decoded is not a new function: decoding it
             // again would count its instructions twice. (The sort in `merge` finds the two
             // sorted runs, so a round costs about the length of the list.)
-            output.covered = Self.merge(output.covered + roundCovered)
+            output.covered = Self.merge(output.covered + Self.merge(chunks.flatMap(\.covered)))
             round = next.filter { !Self.contains(output.covered, $0) }.sorted()
         }
         return output
