@@ -39,7 +39,8 @@ struct FlowAnalysis {
             [(standing: FlowStanding, address: UInt64, function: Int, guardFunction: Int, guardIndex: Int32)] = []
     }
 
-    let summaries: [FunctionSummary]
+    /// Compacted (`FunctionSummary.compact`), but whole for the functions with a real check.
+    private(set) var summaries: [FunctionSummary]
     let importSlots: [UInt64: String]
     /// Slots the image binds to a function of its own (`ImportSlot.definition`).
     let localDefinitions: [UInt64: UInt64]
@@ -61,9 +62,13 @@ struct FlowAnalysis {
     /// in the image's own space.
     let pointerAt: (UInt64) -> UInt64?
 
+    /// - Parameter decodeWhole: the summaries of the functions at these starts with their blocks
+    ///   (`FlowDecoding.wholeSummaries`), for the functions whose checks are real; nil leaves
+    ///   a function as it is.
     init(
         summaries: [FunctionSummary], roots: [CodeRoot], importSlots: [ImportSlot], symbols: [CodeSymbol],
-        pointerAt: @escaping (UInt64) -> UInt64? = { _ in nil }
+        pointerAt: @escaping (UInt64) -> UInt64? = { _ in nil },
+        decodeWhole: ([UInt64]) -> [FunctionSummary?] = { $0.map { _ in nil } }
     ) {
         self.summaries = summaries
         self.pointerAt = pointerAt
@@ -93,7 +98,21 @@ struct FlowAnalysis {
         findProbes()
         findCaches()
         judgeGuards()
+        restoreBlocks(decodeWhole)
         propagate(roots: roots)
+    }
+
+    /// Functions with a real check get their blocks back: which of them run past the check
+    /// is what the rest of the analysis asks.
+    private mutating func restoreBlocks(_ decodeWhole: ([UInt64]) -> [FunctionSummary?]) {
+        let checking = summaries.indices.filter { summaries[$0].blocks.isEmpty && hasRealGuard($0) }
+        guard !checking.isEmpty else { return }
+        let whole = decodeWhole(checking.map { summaries[$0].start })
+        for (index, summary) in zip(checking, whole) {
+            // The same decoder on the same bytes finds the same checks, in the same order.
+            guard let summary, summary.guards.count == summaries[index].guards.count else { continue }
+            summaries[index] = summary
+        }
     }
 
     // MARK: - Targets

@@ -164,28 +164,52 @@ struct FlowDecoding: @unchecked Sendable {
     }
 
     private func decodeChunk(_ jobs: ArraySlice<Job>, budget: Int) -> Decoded {
-        var x64 = X86FunctionDecoder(bits: 64)
-        var x86 = X86FunctionDecoder(bits: 32, absoluteBias: bias)
-        var arm = AArch64FunctionDecoder()
+        var decoders = Decoders(bias: bias)
         var output = Decoded()
         output.summaries.reserveCapacity(jobs.count)
         var spent = 0
         for job in jobs {
             guard spent < budget else { break }
-            let summary: FunctionSummary?
-            switch architecture(at: job.start) {
-            case .x64: summary = x64?.decode(start: job.start, limit: job.limit, code: code)
-            case .x86: summary = x86?.decode(start: job.start, limit: job.limit, code: code)
-            case .arm64: summary = arm.decode(start: job.start, limit: job.limit, code: code)
-            case .other: summary = nil
-            }
-            if var summary {
+            if var summary = decoders.decode(job, architecture: architecture(at: job.start), code: code) {
                 spent += summary.bytes
                 output.covered += summary.compact()
                 output.summaries.append(summary)
             }
         }
         return output
+    }
+
+    /// The functions at `starts` decoded again as `run` decoded them, blocks and all (`run`
+    /// keeps none: see `FunctionSummary.compact`); nil where `run` would not decode one.
+    func wholeSummaries(at starts: [UInt64]) -> [FunctionSummary?] {
+        var decoders = Decoders(bias: bias)
+        return starts.map { start in
+            guard let job = job(at: start) else { return nil }
+            var summary = decoders.decode(job, architecture: architecture(at: start), code: code)
+            summary?.trimmed()
+            return summary
+        }
+    }
+
+    /// One decoder per instruction set, made once per chunk (each keeps its scratch).
+    private struct Decoders {
+        var x64: X86FunctionDecoder?
+        var x86: X86FunctionDecoder?
+        var arm = AArch64FunctionDecoder()
+
+        init(bias: UInt64) {
+            x64 = X86FunctionDecoder(bits: 64)
+            x86 = X86FunctionDecoder(bits: 32, absoluteBias: bias)
+        }
+
+        mutating func decode(_ job: Job, architecture: CodeArchitecture, code: CodeBytes) -> FunctionSummary? {
+            switch architecture {
+            case .x64: x64?.decode(start: job.start, limit: job.limit, code: code)
+            case .x86: x86?.decode(start: job.start, limit: job.limit, code: code)
+            case .arm64: arm.decode(start: job.start, limit: job.limit, code: code)
+            case .other: nil
+            }
+        }
     }
 
     private func last(atOrBefore address: UInt64) -> UInt64? {

@@ -50,7 +50,8 @@ struct FlowRun {
         let roots = LoaderRoots.select(image.code.roots)
         analysis = FlowAnalysis(
             summaries: output.summaries, roots: roots, importSlots: image.code.importSlots,
-            symbols: image.code.symbols, pointerAt: Self.pointerReader(image: image, bytes: bytes))
+            symbols: image.code.symbols, pointerAt: Self.pointerReader(image: image, bytes: bytes),
+            decodeWhole: decoding.wholeSummaries(at:))
         report = makeReport(roots: roots)
     }
 
