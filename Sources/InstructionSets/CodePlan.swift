@@ -28,9 +28,26 @@ struct CodePlan {
 
     init(layout: CodeLayout, fileSize: Int) {
         let extents = Self.sectionExtents(layout.sections, fileSize: fileSize)
-        var covered: [[(start: UInt64, end: UInt64)]] = Array(repeating: [], count: extents.count)
-        var functionRuns: [(section: Int, start: UInt64, end: UInt64)] = []
-        let functions = layout.functions.prefix(ReadLimits.maxFunctions).sorted { $0.start < $1.start }
+        let ranges = layout.architectureRanges.sorted { $0.start < $1.start }
+        let data = Self.merged(layout.dataRanges)
+        // Each run goes straight to segments: a large module has a run per function, and lists
+        // of runs (and a list of pieces per run) cost it more than the segments themselves.
+        func add(section: Int, start: UInt64, end: UInt64, inFunction: Bool) {
+            let extent = extents[section]
+            Self.removing(data, from: start, end) { start, end in
+                Self.split(start, end, ranges: ranges, default: layout.architecture) { start, end, architecture in
+                    // In-section offsets fit in Int: the section's file extent was clipped to the file.
+                    segments.append(
+                        Segment(
+                            fileOffset: extent.fileOffset + Int(start - extent.start), length: Int(end - start),
+                            address: start, architecture: architecture, inFunction: inFunction))
+                }
+            }
+        }
+        var functions = layout.functions.prefix(ReadLimits.maxFunctions).map { (start: $0.start, size: $0.size) }
+        functions.sort { $0.start < $1.start }
+        // Per section, the function runs in address order (disjoint): the sweep takes the gaps.
+        var functionRuns: [[(start: UInt64, end: UInt64)]] = Array(repeating: [], count: extents.count)
         var lastEnd: [UInt64] = extents.map(\.start)
         for function in functions {
             guard function.size > 0,
@@ -44,36 +61,17 @@ struct CodePlan {
             let start = max(function.start, lastEnd[section])
             guard start < end else { continue }
             lastEnd[section] = end
-            functionRuns.append((section, start, end))
-            covered[section].append((start, end))
+            add(section: section, start: start, end: end, inFunction: true)
+            if layout.sweepsOutsideFunctions { functionRuns[section].append((start, end)) }
         }
-        var runs: [(section: Int, start: UInt64, end: UInt64, inFunction: Bool)] =
-            functionRuns.map { ($0.section, $0.start, $0.end, true) }
         for (index, extent) in extents.enumerated() where layout.sweepsOutsideFunctions {
             var cursor = extent.start
-            for range in covered[index] {
-                if range.start > cursor { runs.append((index, cursor, range.start, false)) }
+            for range in functionRuns[index] {
+                if range.start > cursor { add(section: index, start: cursor, end: range.start, inFunction: false) }
                 cursor = max(cursor, range.end)
             }
-            if cursor < extent.end { runs.append((index, cursor, extent.end, false)) }
-        }
-        let ranges = layout.architectureRanges.sorted { $0.start < $1.start }
-        let data = Self.merged(layout.dataRanges)
-        let codeRuns = runs.flatMap { run in
-            Self.removing(data, from: run.start, run.end).map {
-                (section: run.section, start: $0.start, end: $0.end, inFunction: run.inFunction)
-            }
-        }
-        for run in codeRuns {
-            let extent = extents[run.section]
-            for piece in Self.split(run.start, run.end, ranges: ranges, default: layout.architecture) {
-                // In-section offsets fit in Int: the section's file extent was clipped to the file.
-                let offset = extent.fileOffset + Int(piece.start - extent.start)
-                segments.append(
-                    Segment(
-                        fileOffset: offset, length: Int(piece.end - piece.start), address: piece.start,
-                        architecture: piece.architecture, inFunction: run.inFunction))
-            }
+            functionRuns[index] = []
+            if cursor < extent.end { add(section: index, start: cursor, end: extent.end, inFunction: false) }
         }
     }
 
@@ -118,11 +116,12 @@ struct CodePlan {
         return result
     }
 
-    /// The parts of `[start, end)` outside the sorted, disjoint `data` ranges.
-    private static func removing(_ data: [(start: UInt64, end: UInt64)], from start: UInt64, _ end: UInt64)
-        -> [(start: UInt64, end: UInt64)]
-    {
-        guard !data.isEmpty else { return [(start, end)] }
+    /// The parts of `[start, end)` outside the sorted, disjoint `data` ranges, in order.
+    private static func removing(
+        _ data: [(start: UInt64, end: UInt64)], from start: UInt64, _ end: UInt64,
+        _ body: (UInt64, UInt64) -> Void
+    ) {
+        guard !data.isEmpty else { return body(start, end) }
         // The first data range that ends after `start`, by binary search: a .NET image has
         // one range per IL method body.
         var low = 0
@@ -131,39 +130,36 @@ struct CodePlan {
             let middle = (low + high) / 2
             if data[middle].end <= start { low = middle + 1 } else { high = middle }
         }
-        var pieces: [(start: UInt64, end: UInt64)] = []
         var cursor = start
         var index = low
         while index < data.count, data[index].start < end {
-            if data[index].start > cursor { pieces.append((cursor, data[index].start)) }
+            if data[index].start > cursor { body(cursor, data[index].start) }
             cursor = max(cursor, data[index].end)
             index += 1
         }
-        if cursor < end { pieces.append((cursor, end)) }
-        return pieces
+        if cursor < end { body(cursor, end) }
     }
 
-    /// Splits `[start, end)` by the hybrid code map; addresses outside it use `fallback`.
+    /// Splits `[start, end)` by the hybrid code map, in order; addresses outside it use `fallback`.
     private static func split(
-        _ start: UInt64, _ end: UInt64, ranges: [ArchitectureRange], default fallback: CodeArchitecture
-    ) -> [(start: UInt64, end: UInt64, architecture: CodeArchitecture)] {
-        guard !ranges.isEmpty else { return [(start, end, fallback)] }
-        var pieces: [(start: UInt64, end: UInt64, architecture: CodeArchitecture)] = []
+        _ start: UInt64, _ end: UInt64, ranges: [ArchitectureRange], default fallback: CodeArchitecture,
+        _ body: (UInt64, UInt64, CodeArchitecture) -> Void
+    ) {
+        guard !ranges.isEmpty else { return body(start, end, fallback) }
         var cursor = start
         for range in ranges where cursor < end {
             let (rangeEnd, overflow) = range.start.addingReportingOverflow(range.size)
             let limit = overflow ? UInt64.max : rangeEnd
             guard limit > cursor, range.start < end else { continue }
             if range.start > cursor {
-                pieces.append((cursor, range.start, fallback))
+                body(cursor, range.start, fallback)
                 cursor = range.start
             }
             let pieceEnd = min(limit, end)
-            pieces.append((cursor, pieceEnd, architecture(of: range.architecture)))
+            body(cursor, pieceEnd, architecture(of: range.architecture))
             cursor = pieceEnd
         }
-        if cursor < end { pieces.append((cursor, end, fallback)) }
-        return pieces
+        if cursor < end { body(cursor, end, fallback) }
     }
 
     private static func architecture(of type: HybridCodeType) -> CodeArchitecture {

@@ -64,28 +64,32 @@ struct FlowDecoding: @unchecked Sendable {
         var budget = byteCap
         while !round.isEmpty, output.summaries.count < FlowLimits.maxFunctions, budget > 0 {
             let jobs = round.prefix(FlowLimits.maxFunctions - output.summaries.count).compactMap(job(at:))
-            let chunks = decode(jobs, budget: budget, workers: workers, release: release)
-            output.summaries.reserveCapacity(output.summaries.count + chunks.reduce(0) { $0 + $1.summaries.count })
+            // The first round's array keeps room for the later rounds (a few percent more).
+            let spare = output.summaries.isEmpty ? max(4096, jobs.count / 32) : 0
+            let decoded = decode(jobs, budget: budget, workers: workers, release: release, spare: spare)
+            let first = output.summaries.count
+            if output.summaries.isEmpty {
+                output.summaries = decoded.summaries
+            } else {
+                output.summaries.append(contentsOf: decoded.summaries)
+            }
             var next: [UInt64] = []
             // Fields by index: binding each summary would copy it (a retain per array it holds).
-            for chunk in chunks {
-                for index in chunk.summaries.indices {
-                    output.bytesDecoded += chunk.summaries[index].bytes
-                    budget -= chunk.summaries[index].bytes
-                    for call in chunk.summaries[index].calls {
-                        if case .direct(let target) = call.target, seen.insert(target).inserted { next.append(target) }
-                    }
-                    for taken in chunk.summaries[index].addressesTaken where isFunctionStartCandidate(taken.target) {
-                        if seen.insert(taken.target).inserted { next.append(taken.target) }
-                    }
+            for index in first..<output.summaries.count {
+                output.bytesDecoded += output.summaries[index].bytes
+                budget -= output.summaries[index].bytes
+                for call in output.summaries[index].calls {
+                    if case .direct(let target) = call.target, seen.insert(target).inserted { next.append(target) }
                 }
-                output.summaries.append(contentsOf: chunk.summaries)
+                for taken in output.summaries[index].addressesTaken where isFunctionStartCandidate(taken.target) {
+                    if seen.insert(taken.target).inserted { next.append(taken.target) }
+                }
             }
             if budget <= 0 { output.capReached = true }
             // A call into the middle of code already decoded is not a new function: decoding it
             // again would count its instructions twice. (The sort in `merge` finds the two
             // sorted runs, so a round costs about the length of the list.)
-            output.covered = Self.merge(output.covered + Self.merge(chunks.flatMap(\.covered)))
+            output.covered = Self.merge(output.covered + Self.merge(decoded.covered))
             round = next.filter { !Self.contains(output.covered, $0) }.sorted()
         }
         return output
@@ -124,56 +128,73 @@ struct FlowDecoding: @unchecked Sendable {
         return layout.architecture
     }
 
-    /// One chunk's summaries in job order, and the instruction ranges they cover.
+    /// What a chunk of jobs yielded: how many summaries it wrote (from its first slot on) and
+    /// the instruction ranges they cover.
     fileprivate struct Decoded: Sendable {
-        var summaries: [FunctionSummary] = []
+        var count = 0
         var covered: [Range<UInt64>] = []
     }
 
-    /// The jobs' summaries, chunk by chunk in job order.
-    private func decode(_ jobs: [Job], budget: Int, workers requested: Int, release: ((Range<Int>) -> Void)?)
-        -> [Decoded]
-    {
+    /// The jobs' summaries in job order (a job that yields none leaves no gap), with room for
+    /// `spare` more, and the instruction ranges they cover.
+    ///
+    /// Workers write each summary straight into its slot of the result: a large module's
+    /// summaries are 60 MB, and copying them from per-chunk arrays held both at once.
+    private func decode(
+        _ jobs: [Job], budget: Int, workers requested: Int, release: ((Range<Int>) -> Void)?, spare: Int
+    ) -> (summaries: [FunctionSummary], covered: [Range<UInt64>]) {
         let estimated = jobs.reduce(0) { $0 + Int(min($1.limit - $1.start, 1 << 20)) }
-        guard estimated >= Self.parallelThreshold else {
-            let decoded = decodeChunk(jobs[...], budget: budget)
-            if let release { code.fileRanges(spanning: decoded.covered).forEach(release) }
-            return [decoded]
-        }
-        let workers = min(8, max(1, requested), max(1, jobs.count))
+        let parallel = estimated >= Self.parallelThreshold
+        let workers = parallel ? min(8, max(1, requested), max(1, jobs.count)) : 1
         // Function sizes vary by orders of magnitude, so the workers take small chunks in turn
         // rather than one share each; results stay in job order. (One worker takes them all,
         // releasing each chunk's pages as it goes.)
-        let chunkSize = max(64, jobs.count / (workers * 16))
+        let chunkSize = parallel ? max(64, jobs.count / (workers * 16)) : max(1, jobs.count)
         let chunks = (jobs.count + chunkSize - 1) / chunkSize
         let results = ChunkResults(count: chunks)
         let nextChunk = Atomic<Int>(0)
         let release = release.map(ReleasePages.init)
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while true {
-                let chunk = nextChunk.wrappingAdd(1, ordering: .relaxed).oldValue
-                guard chunk < chunks else { return }
-                let low = chunk * chunkSize
-                let high = min(jobs.count, low + chunkSize)
-                let decoded = decodeChunk(jobs[low..<high], budget: budget / chunks)
-                if let release { code.fileRanges(spanning: decoded.covered).forEach(release.call) }
-                results.set(chunk, decoded)
+        let summaries = [FunctionSummary](unsafeUninitializedCapacity: jobs.count + spare) { buffer, initialized in
+            guard let base = buffer.baseAddress, !jobs.isEmpty else { return }
+            let slots = Slots(base: base)
+            // One iteration runs on the calling thread.
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                while true {
+                    let chunk = nextChunk.wrappingAdd(1, ordering: .relaxed).oldValue
+                    guard chunk < chunks else { return }
+                    let low = chunk * chunkSize
+                    let high = min(jobs.count, low + chunkSize)
+                    let decoded = decodeChunk(jobs[low..<high], budget: budget / chunks, into: slots.base + low)
+                    if let release { code.fileRanges(spanning: decoded.covered).forEach(release.call) }
+                    results.set(chunk, decoded)
+                }
             }
+            // Close the gaps: each chunk's summaries start at its first slot.
+            var filled = 0
+            for (chunk, decoded) in results.all().enumerated() {
+                let low = chunk * chunkSize
+                if filled != low { (base + filled).moveInitialize(from: base + low, count: decoded.count) }
+                filled += decoded.count
+            }
+            initialized = filled
         }
-        return results.all()
+        return (summaries, results.all().flatMap(\.covered))
     }
 
-    private func decodeChunk(_ jobs: ArraySlice<Job>, budget: Int) -> Decoded {
+    /// Decodes `jobs` into the uninitialised slots from `slots` on, in order; returns how many.
+    private func decodeChunk(_ jobs: ArraySlice<Job>, budget: Int, into slots: UnsafeMutablePointer<FunctionSummary>)
+        -> Decoded
+    {
         var decoders = Decoders(bias: bias)
         var output = Decoded()
-        output.summaries.reserveCapacity(jobs.count)
         var spent = 0
         for job in jobs {
             guard spent < budget else { break }
             if var summary = decoders.decode(job, architecture: architecture(at: job.start), code: code) {
                 spent += summary.bytes
                 output.covered += summary.compact()
-                output.summaries.append(summary)
+                (slots + output.count).initialize(to: summary)
+                output.count += 1
             }
         }
         return output
@@ -267,6 +288,12 @@ private final class ChunkResults: Sendable {
     }
 
     func all() -> [FlowDecoding.Decoded] { slots.withLock { $0 } }
+}
+
+/// The result's storage, which workers fill at disjoint slots. `@unchecked Sendable`: each slot
+/// is written by one worker, and read only after all of them are done.
+private struct Slots: @unchecked Sendable {
+    let base: UnsafeMutablePointer<FunctionSummary>
 }
 
 /// The caller's page release, called from the workers. `@unchecked Sendable`: it drops pages of

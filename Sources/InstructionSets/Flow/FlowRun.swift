@@ -40,7 +40,7 @@ struct FlowRun {
         let decoding = FlowDecoding(
             layout: image.code, code: code, bias: image.pe?.imageBase ?? 0,
             architectures: family == .x86 ? [.x64, .x86] : [.arm64])
-        let output = decoding.run(byteCap: options.maxDecodedBytes, workers: options.workers, release: release)
+        var output = decoding.run(byteCap: options.maxDecodedBytes, workers: options.workers, release: release)
         covered = output.covered
         bytesDecoded = output.bytesDecoded
         capReached = output.capReached
@@ -48,8 +48,12 @@ struct FlowRun {
         xgetbv = output.summaries.contains { $0.xgetbvCount > 0 }
         idRegisterRead = output.summaries.contains { $0.idRegisterReads > 0 }
         let roots = LoaderRoots.select(image.code.roots)
+        // Handed over, not shared: the analysis restores some summaries' blocks, and a second
+        // reference would copy the whole array for it.
+        let summaries = output.summaries
+        output.summaries = []
         analysis = FlowAnalysis(
-            summaries: output.summaries, roots: roots, importSlots: image.code.importSlots,
+            summaries: consume summaries, roots: roots, importSlots: image.code.importSlots,
             symbols: image.code.symbols, pointerAt: Self.pointerReader(image: image, bytes: bytes),
             decodeWhole: decoding.wholeSummaries(at:))
         report = makeReport(roots: roots)
