@@ -43,6 +43,8 @@ let package = Package(
         ),
         // The SIGBUS guard for file mappings: a signal handler, so it is C (see fault_guard.c).
         .target(name: "CFaultGuard"),
+        // glibc's mallopt for the executable (see malloc_tuning.c).
+        .target(name: "CMallocTuning"),
         .target(
             name: "BinaryFormats",
             dependencies: ["CFaultGuard", "CLibELF", "CLZMA", "CMSPack", "CZlib"]
@@ -73,6 +75,7 @@ let package = Package(
             name: "armready",
             dependencies: [
                 "BinaryFormats",
+                "CMallocTuning",
                 "InstructionSets",
                 "Readiness",
                 "Scanning",

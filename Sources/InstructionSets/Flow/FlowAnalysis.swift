@@ -39,8 +39,8 @@ struct FlowAnalysis {
             [(standing: FlowStanding, address: UInt64, function: Int, guardFunction: Int, guardIndex: Int32)] = []
     }
 
-    /// Compacted (`FunctionSummary.compact`), but whole for the functions with a real check.
-    private(set) var summaries: [FunctionSummary]
+    /// Compacted (`FunctionSummary.compact`), with their blocks for the functions with a real check.
+    private(set) var functions: FunctionTable
     let importSlots: [UInt64: String]
     /// Slots the image binds to a function of its own (`ImportSlot.definition`).
     let localDefinitions: [UInt64: UInt64]
@@ -66,11 +66,11 @@ struct FlowAnalysis {
     ///   (`FlowDecoding.wholeSummaries`), for the functions whose checks are real; nil leaves
     ///   a function as it is.
     init(
-        summaries: [FunctionSummary], roots: [CodeRoot], importSlots: [ImportSlot], symbols: [CodeSymbol],
+        functions: FunctionTable, roots: [CodeRoot], importSlots: [ImportSlot], symbols: [CodeSymbol],
         pointerAt: @escaping (UInt64) -> UInt64? = { _ in nil },
         decodeWhole: ([UInt64]) -> [FunctionSummary?] = { $0.map { _ in nil } }
     ) {
-        self.summaries = summaries
+        self.functions = functions
         self.pointerAt = pointerAt
         var slots: [UInt64: String] = [:]
         var definitions: [UInt64: UInt64] = [:]
@@ -86,14 +86,17 @@ struct FlowAnalysis {
         }
         for root in roots where names[root.address] == nil { if let name = root.name { names[root.address] = name } }
         self.names = names
-        states = Array(repeating: .unreached, count: summaries.count)
-        reasons = Array(repeating: Reason(), count: summaries.count)
-        realGuards = summaries.map { Array(repeating: false, count: $0.guards.count) }
-        indexByStart.reserveCapacity(summaries.count)
-        // By index, here and below: binding a whole summary copies it (a retain per array it
-        // holds), and a large module has hundreds of thousands.
-        for index in summaries.indices where indexByStart[summaries[index].start] == nil {
-            indexByStart[summaries[index].start] = index
+        states = Array(repeating: .unreached, count: functions.count)
+        reasons = Array(repeating: Reason(), count: functions.count)
+        var realGuards: [[Bool]] = []
+        realGuards.reserveCapacity(self.functions.count)
+        for index in self.functions.indices {
+            realGuards.append(Array(repeating: false, count: self.functions.guards(index).count))
+        }
+        self.realGuards = realGuards
+        indexByStart.reserveCapacity(functions.count)
+        for index in functions.indices where indexByStart[functions.start(index)] == nil {
+            indexByStart[functions.start(index)] = index
         }
         findProbes()
         findCaches()
@@ -105,13 +108,12 @@ struct FlowAnalysis {
     /// Functions with a real check get their blocks back: which of them run past the check
     /// is what the rest of the analysis asks.
     private mutating func restoreBlocks(_ decodeWhole: ([UInt64]) -> [FunctionSummary?]) {
-        let checking = summaries.indices.filter { summaries[$0].blocks.isEmpty && hasRealGuard($0) }
+        let checking = functions.indices.filter { hasRealGuard($0) }
         guard !checking.isEmpty else { return }
-        let whole = decodeWhole(checking.map { summaries[$0].start })
+        let whole = decodeWhole(checking.map { functions.start($0) })
         for (index, summary) in zip(checking, whole) {
-            // The same decoder on the same bytes finds the same checks, in the same order.
-            guard let summary, summary.guards.count == summaries[index].guards.count else { continue }
-            summaries[index] = summary
+            // The same decoder on the same bytes finds the same records, in the same order.
+            if let summary { functions.restoreBlocks(index, from: summary) }
         }
     }
 
@@ -125,8 +127,8 @@ struct FlowAnalysis {
         var current = address
         for _ in 0..<4 {
             guard let index = indexByStart[current] else { return nil }
-            let local = intoDefinitions ? summaries[index].thunkSlot.flatMap { localDefinitions[$0] } : nil
-            let next = summaries[index].jumpThunkTarget ?? local
+            let local = intoDefinitions ? functions.thunkSlot(index).flatMap { localDefinitions[$0] } : nil
+            let next = functions.jumpThunkTarget(index) ?? local
             guard let next, next != current, indexByStart[next] != nil else { return index }
             current = next
         }
@@ -135,29 +137,29 @@ struct FlowAnalysis {
 
     /// The import a call to `address` reaches, when `address` is an import thunk.
     func importName(calling address: UInt64) -> String? {
-        guard let index = function(at: address, intoDefinitions: false), let slot = summaries[index].thunkSlot
+        guard let index = function(at: address, intoDefinitions: false), let slot = functions.thunkSlot(index)
         else { return nil }
         return importSlots[slot]
     }
 
-    func name(of function: Int) -> String? { names[summaries[function].start] }
+    func name(of function: Int) -> String? { names[functions.start(function)] }
 
     // MARK: - Probes, caches, checks
 
     private mutating func findProbes() {
         // A direct call reaches a probe import only through a thunk of one: most images have
         // none (MSVC calls through the slot), and then a million calls need no lookup.
-        let probeThunks = summaries.indices.contains { index in
-            summaries[index].thunkSlot.flatMap { importSlots[$0] }.map(FeatureNames.probeImports.contains) ?? false
+        let probeThunks = functions.indices.contains { index in
+            functions.thunkSlot(index).flatMap { importSlots[$0] }.map(FeatureNames.probeImports.contains) ?? false
         }
-        for index in summaries.indices {
-            let leaves = summaries[index].cpuidLeaves.contains { leaf in
+        for index in functions.indices {
+            let leaves = functions.cpuidLeaves(index).contains { leaf in
                 leaf.map { FeatureNames.featureLeaves.contains($0) } ?? true
             }
-            var probe = leaves || summaries[index].xgetbvCount > 0 || summaries[index].idRegisterReads > 0
-            if let name = names[summaries[index].start], FeatureNames.probeFunctions.contains(name) { probe = true }
+            var probe = leaves || functions.xgetbvCount(index) > 0 || functions.idRegisterReads(index) > 0
+            if let name = names[functions.start(index)], FeatureNames.probeFunctions.contains(name) { probe = true }
             if !probe {
-                probe = summaries[index].calls.contains { call in
+                probe = functions.calls(index).contains { call in
                     switch call.target {
                     case .slot(let slot): importSlots[slot].map(FeatureNames.probeImports.contains) ?? false
                     case .direct(let target):
@@ -173,9 +175,9 @@ struct FlowAnalysis {
         resultProbes = probeFunctions
         for _ in 0..<2 where !resultProbes.isEmpty {
             var added: [Int] = []
-            for index in summaries.indices
-            where !resultProbes.contains(index) && summaries[index].instructions <= Self.maxWrapperInstructions {
-                let callsProbe = summaries[index].calls.contains { call in
+            for index in functions.indices
+            where !resultProbes.contains(index) && functions.instructions(index) <= Self.maxWrapperInstructions {
+                let callsProbe = functions.calls(index).contains { call in
                     if case .direct(let target) = call.target, let callee = function(at: target) {
                         return resultProbes.contains(callee)
                     }
@@ -196,9 +198,9 @@ struct FlowAnalysis {
 
     private mutating func findCaches() {
         var intervals: [(UInt64, UInt64)] = []
-        for index in summaries.indices where !summaries[index].stores.isEmpty {
+        for index in functions.indices where !functions.stores(index).isEmpty {
             let probing = probeFunctions.contains(index)
-            for store in summaries[index].stores {
+            for store in functions.stores(index) {
                 // A probe's result stored at G starts a feature array (`OPENSSL_ia32cap_P[0]`,
                 // the rest written through a pointer): the words after it count too.
                 if isProbeResult(store.value) {
@@ -208,8 +210,8 @@ struct FlowAnalysis {
                 }
             }
         }
-        for index in summaries.indices where !probeFunctions.isEmpty {
-            for call in summaries[index].calls {
+        for index in functions.indices where !probeFunctions.isEmpty {
+            for call in functions.calls(index) {
                 guard let array = call.dataArgument, case .direct(let target) = call.target,
                     let callee = function(at: target), probeFunctions.contains(callee)
                 else { continue }
@@ -296,7 +298,7 @@ struct FlowAnalysis {
             if isProbeResult(source) { return true }
             // A getter of a feature cache (one level: its own result must be a cache load).
             guard let index = function(at: target) else { return false }
-            return summaries[index].returnSources.contains { returned in
+            return functions.returnSources(index).contains { returned in
                 returned.isMemoryLoad && isFeatureSource(returned)
             }
         default: return isProbeResult(source)
@@ -306,8 +308,8 @@ struct FlowAnalysis {
     private mutating func judgeGuards() {
         var testedGlobals: [UInt64] = []
         var testedArrays: Set<UInt64> = []
-        for index in summaries.indices where !summaries[index].guards.isEmpty {
-            for (guardIndex, candidate) in summaries[index].guards.enumerated() where isFeatureSource(candidate.source)
+        for index in functions.indices where !functions.guards(index).isEmpty {
+            for (guardIndex, candidate) in functions.guards(index).enumerated() where isFeatureSource(candidate.source)
             {
                 realGuards[index][guardIndex] = true
                 switch candidate.source {
@@ -321,7 +323,7 @@ struct FlowAnalysis {
         }
         testedGlobals.sort()
         for index in probeFunctions where !consumedProbes.contains(index) {
-            let consumed = summaries[index].stores.contains { store in
+            let consumed = functions.stores(index).contains { store in
                 Self.anyWithin(testedGlobals, of: store.global, distance: 8)
                     || testedArrays.contains { $0 <= store.global && store.global - $0 < Self.featureArrayElements }
             }
@@ -360,7 +362,7 @@ struct FlowAnalysis {
         // A function no root reaches (entered through data the analysis does not follow:
         // numpy's module exec slot and the ufunc set-up under it) may still check features:
         // what it runs or takes the address of only past a real check is dispatched.
-        for index in summaries.indices where states[index] == .unreached && hasRealGuard(index) {
+        for index in functions.indices where states[index] == .unreached && hasRealGuard(index) {
             visit(index, blockStates: blockStates(of: index, entered: true), into: &worklist)
             drain(&worklist, processed: &processed)
         }
@@ -378,7 +380,6 @@ struct FlowAnalysis {
     /// are in. Blocks that are neither required nor behind a check (an unreached function's
     /// unguarded part) raise nothing.
     private mutating func visit(_ index: Int, blockStates: BlockStates, into worklist: inout [Int]) {
-        let summary = summaries[index]
         let entered = states[index] != .unreached
         let checks = hasRealGuard(index) || ifuncResolvers.contains(index)
         func raise(_ target: Int, to state: State, block: Int32, anyBlock: Bool = false) {
@@ -393,12 +394,12 @@ struct FlowAnalysis {
             } else {
                 reasons[target] = Reason(
                     root: nil, caller: Int32(index),
-                    guardAddress: admitted >= 0 ? summary.guards[Int(admitted)].address : nil,
+                    guardAddress: admitted >= 0 ? functions.guardCandidate(index, Int(admitted)).address : nil,
                     guardIndex: admitted)
             }
             worklist.append(target)
         }
-        for call in summary.calls {
+        for call in functions.calls(index) {
             let callee: Int?
             switch call.target {
             case .direct(let address): callee = function(at: address)
@@ -409,7 +410,7 @@ struct FlowAnalysis {
             let required = entered && blockStates.required[Int(call.block)]
             raise(target, to: required ? .required : .dispatched, block: call.block)
         }
-        for taken in summary.addressesTaken {
+        for taken in functions.addressesTaken(index) {
             guard let target = function(at: taken.target), Int(taken.block) < blockStates.required.count
             else { continue }
             // An address taken in a function that checks features is a dispatch table entry,
@@ -430,9 +431,9 @@ struct FlowAnalysis {
     /// `entered`: walk an unreached function as if it were entered at its start, to find what
     /// it runs only past a check (its unguarded blocks then stand for "unknown", not required).
     func blockStates(of index: Int, entered: Bool = false) -> BlockStates {
-        let summary = summaries[index]
-        // A compacted summary stores no blocks: all of it is block 0, without successors.
-        let count = max(1, summary.blocks.count)
+        // A compacted function stores no blocks: all of it is block 0, without successors.
+        let blocks = functions.blocks(index)
+        let count = max(1, blocks.count)
         var required = Array(repeating: false, count: count)
         var guards = Array(repeating: Int32(-1), count: count)
         let real = realGuards[index]
@@ -447,8 +448,8 @@ struct FlowAnalysis {
             var stack = [0]
             required[0] = true
             while let block = stack.popLast() {
-                guard block < summary.blocks.count else { continue }
-                for edge in summary.blocks[block].successors where Int(edge.block) < count && edge.block >= 0 {
+                guard block < blocks.count else { continue }
+                for edge in blocks[block].successors where Int(edge.block) < count && edge.block >= 0 {
                     let target = Int(edge.block)
                     if let guardIndex = isReal(edge) {
                         guardedEntries.append((target, guardIndex))
@@ -468,8 +469,8 @@ struct FlowAnalysis {
             guards[entry.block] = entry.guardIndex
             stack.append(entry.block)
             while let block = stack.popLast() {
-                guard block < summary.blocks.count else { continue }
-                for edge in summary.blocks[block].successors where Int(edge.block) < count && edge.block >= 0 {
+                guard block < blocks.count else { continue }
+                for edge in blocks[block].successors where Int(edge.block) < count && edge.block >= 0 {
                     let target = Int(edge.block)
                     guard !visited[target] else { continue }
                     visited[target] = true
@@ -486,13 +487,13 @@ struct FlowAnalysis {
     /// Counts of every extension id by standing, with a few examples each.
     func standings(examplesPerExtension: Int) -> [Int32: Standings] {
         var result: [Int32: Standings] = [:]
-        for index in summaries.indices where !summaries[index].uses.isEmpty {
+        for index in functions.indices where !functions.uses(index).isEmpty {
             let state = states[index]
             let checksUnreached = state == .unreached && hasRealGuard(index)
             let blocks =
                 state == .required
                 ? blockStates(of: index) : checksUnreached ? blockStates(of: index, entered: true) : nil
-            for use in summaries[index].uses {
+            for use in functions.uses(index) {
                 var standing: FlowStanding
                 var guardFunction = -1
                 var guardIndex: Int32 = -1
@@ -548,7 +549,7 @@ struct FlowAnalysis {
         var steps = 0
         while steps < 64 {
             let reason = reasons[current]
-            if reason.root != nil { return name(of: current) ?? "sub_" + String(summaries[current].start, radix: 16) }
+            if reason.root != nil { return name(of: current) ?? "sub_" + String(functions.start(current), radix: 16) }
             guard reason.caller >= 0, Int(reason.caller) != current else { return nil }
             current = Int(reason.caller)
             steps += 1

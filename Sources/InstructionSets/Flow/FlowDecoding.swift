@@ -9,7 +9,7 @@ import Synchronization
 /// `@unchecked Sendable`: workers only read it (the layout, and bytes the caller keeps alive).
 struct FlowDecoding: @unchecked Sendable {
     struct Output {
-        var summaries: [FunctionSummary] = []
+        var functions = FunctionTable()
         /// Decoded instruction ranges, sorted and merged: the linear sweep covers the rest.
         var covered: [Range<UInt64>] = []
         var bytesDecoded = 0
@@ -62,26 +62,21 @@ struct FlowDecoding: @unchecked Sendable {
         var seen = Set<UInt64>()
         var round = tableStarts.filter { seen.insert($0).inserted }
         var budget = byteCap
-        while !round.isEmpty, output.summaries.count < FlowLimits.maxFunctions, budget > 0 {
-            let jobs = round.prefix(FlowLimits.maxFunctions - output.summaries.count).compactMap(job(at:))
-            // The first round's array keeps room for the later rounds (a few percent more).
-            let spare = output.summaries.isEmpty ? max(4096, jobs.count / 32) : 0
-            let decoded = decode(jobs, budget: budget, workers: workers, release: release, spare: spare)
-            let first = output.summaries.count
-            if output.summaries.isEmpty {
-                output.summaries = decoded.summaries
-            } else {
-                output.summaries.append(contentsOf: decoded.summaries)
-            }
+        while !round.isEmpty, output.functions.count < FlowLimits.maxFunctions, budget > 0 {
+            let jobs = round.prefix(FlowLimits.maxFunctions - output.functions.count).compactMap(job(at:))
+            let first = output.functions.count
+            // The first round leaves room for the later ones (a few percent more functions).
+            let covered = decode(
+                jobs, budget: budget, workers: workers, release: release, into: &output.functions,
+                spare: first == 0 ? 1.0 / 32 : 0)
             var next: [UInt64] = []
-            // Fields by index: binding each summary would copy it (a retain per array it holds).
-            for index in first..<output.summaries.count {
-                output.bytesDecoded += output.summaries[index].bytes
-                budget -= output.summaries[index].bytes
-                for call in output.summaries[index].calls {
+            for index in first..<output.functions.count {
+                output.bytesDecoded += output.functions.bytes(index)
+                budget -= output.functions.bytes(index)
+                for call in output.functions.calls(index) {
                     if case .direct(let target) = call.target, seen.insert(target).inserted { next.append(target) }
                 }
-                for taken in output.summaries[index].addressesTaken where isFunctionStartCandidate(taken.target) {
+                for taken in output.functions.addressesTaken(index) where isFunctionStartCandidate(taken.target) {
                     if seen.insert(taken.target).inserted { next.append(taken.target) }
                 }
             }
@@ -89,7 +84,7 @@ struct FlowDecoding: @unchecked Sendable {
             // A call into the middle of code already decoded is not a new function: decoding it
             // again would count its instructions twice. (The sort in `merge` finds the two
             // sorted runs, so a round costs about the length of the list.)
-            output.covered = Self.merge(output.covered + Self.merge(decoded.covered))
+            output.covered = Self.merge(output.covered + Self.merge(covered))
             round = next.filter { !Self.contains(output.covered, $0) }.sorted()
         }
         return output
@@ -128,21 +123,18 @@ struct FlowDecoding: @unchecked Sendable {
         return layout.architecture
     }
 
-    /// What a chunk of jobs yielded: how many summaries it wrote (from its first slot on) and
-    /// the instruction ranges they cover.
+    /// What a chunk of jobs yielded: its functions, and the instruction ranges they cover.
     fileprivate struct Decoded: Sendable {
-        var count = 0
+        var functions = FunctionTable()
         var covered: [Range<UInt64>] = []
     }
 
-    /// The jobs' summaries in job order (a job that yields none leaves no gap), with room for
-    /// `spare` more, and the instruction ranges they cover.
-    ///
-    /// Workers write each summary straight into its slot of the result: a large module's
-    /// summaries are 60 MB, and copying them from per-chunk arrays held both at once.
+    /// Appends the jobs' functions to `table` in job order; returns the instruction ranges
+    /// they cover. Each chunk's table is freed as it is appended.
     private func decode(
-        _ jobs: [Job], budget: Int, workers requested: Int, release: ((Range<Int>) -> Void)?, spare: Int
-    ) -> (summaries: [FunctionSummary], covered: [Range<UInt64>]) {
+        _ jobs: [Job], budget: Int, workers requested: Int, release: ((Range<Int>) -> Void)?,
+        into table: inout FunctionTable, spare: Double
+    ) -> [Range<UInt64>] {
         let estimated = jobs.reduce(0) { $0 + Int(min($1.limit - $1.start, 1 << 20)) }
         let parallel = estimated >= Self.parallelThreshold
         let workers = parallel ? min(8, max(1, requested), max(1, jobs.count)) : 1
@@ -154,37 +146,29 @@ struct FlowDecoding: @unchecked Sendable {
         let results = ChunkResults(count: chunks)
         let nextChunk = Atomic<Int>(0)
         let release = release.map(ReleasePages.init)
-        let summaries = [FunctionSummary](unsafeUninitializedCapacity: jobs.count + spare) { buffer, initialized in
-            guard let base = buffer.baseAddress, !jobs.isEmpty else { return }
-            let slots = Slots(base: base)
-            // One iteration runs on the calling thread.
-            DispatchQueue.concurrentPerform(iterations: workers) { _ in
-                while true {
-                    let chunk = nextChunk.wrappingAdd(1, ordering: .relaxed).oldValue
-                    guard chunk < chunks else { return }
-                    let low = chunk * chunkSize
-                    let high = min(jobs.count, low + chunkSize)
-                    let decoded = decodeChunk(jobs[low..<high], budget: budget / chunks, into: slots.base + low)
-                    if let release { code.fileRanges(spanning: decoded.covered).forEach(release.call) }
-                    results.set(chunk, decoded)
-                }
-            }
-            // Close the gaps: each chunk's summaries start at its first slot.
-            var filled = 0
-            for (chunk, decoded) in results.all().enumerated() {
+        // One iteration runs on the calling thread.
+        DispatchQueue.concurrentPerform(iterations: chunks > 0 ? workers : 0) { _ in
+            while true {
+                let chunk = nextChunk.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard chunk < chunks else { return }
                 let low = chunk * chunkSize
-                if filled != low { (base + filled).moveInitialize(from: base + low, count: decoded.count) }
-                filled += decoded.count
+                let high = min(jobs.count, low + chunkSize)
+                let decoded = decodeChunk(jobs[low..<high], budget: budget / chunks)
+                if let release { code.fileRanges(spanning: decoded.covered).forEach(release.call) }
+                results.set(chunk, decoded)
             }
-            initialized = filled
         }
-        return (summaries, results.all().flatMap(\.covered))
+        table.reserve(for: results.tables(), spare: spare)
+        var covered: [Range<UInt64>] = []
+        for chunk in 0..<chunks {
+            let decoded = results.take(chunk)
+            table.append(contentsOf: decoded.functions)
+            covered += decoded.covered
+        }
+        return covered
     }
 
-    /// Decodes `jobs` into the uninitialised slots from `slots` on, in order; returns how many.
-    private func decodeChunk(_ jobs: ArraySlice<Job>, budget: Int, into slots: UnsafeMutablePointer<FunctionSummary>)
-        -> Decoded
-    {
+    private func decodeChunk(_ jobs: ArraySlice<Job>, budget: Int) -> Decoded {
         var decoders = Decoders(bias: bias)
         var output = Decoded()
         var spent = 0
@@ -193,8 +177,7 @@ struct FlowDecoding: @unchecked Sendable {
             if var summary = decoders.decode(job, architecture: architecture(at: job.start), code: code) {
                 spent += summary.bytes
                 output.covered += summary.compact()
-                (slots + output.count).initialize(to: summary)
-                output.count += 1
+                output.functions.append(summary)
             }
         }
         return output
@@ -287,13 +270,16 @@ private final class ChunkResults: Sendable {
         slots.withLock { $0[index] = value }
     }
 
-    func all() -> [FlowDecoding.Decoded] { slots.withLock { $0 } }
-}
+    /// The chunks' tables (shared, not copied: for their sizes).
+    func tables() -> [FunctionTable] { slots.withLock { $0.map(\.functions) } }
 
-/// The result's storage, which workers fill at disjoint slots. `@unchecked Sendable`: each slot
-/// is written by one worker, and read only after all of them are done.
-private struct Slots: @unchecked Sendable {
-    let base: UnsafeMutablePointer<FunctionSummary>
+    /// Chunk `index`'s result, leaving nothing behind.
+    func take(_ index: Int) -> FlowDecoding.Decoded {
+        slots.withLock { slots in
+            defer { slots[index] = FlowDecoding.Decoded() }
+            return slots[index]
+        }
+    }
 }
 
 /// The caller's page release, called from the workers. `@unchecked Sendable`: it drops pages of

@@ -44,16 +44,16 @@ struct FlowRun {
         covered = output.covered
         bytesDecoded = output.bytesDecoded
         capReached = output.capReached
-        cpuid = output.summaries.contains { !$0.cpuidLeaves.isEmpty }
-        xgetbv = output.summaries.contains { $0.xgetbvCount > 0 }
-        idRegisterRead = output.summaries.contains { $0.idRegisterReads > 0 }
+        cpuid = output.functions.hasCPUID
+        xgetbv = output.functions.hasXGETBV
+        idRegisterRead = output.functions.hasIDRegisterRead
         let roots = LoaderRoots.select(image.code.roots)
-        // Handed over, not shared: the analysis restores some summaries' blocks, and a second
-        // reference would copy the whole array for it.
-        let summaries = output.summaries
-        output.summaries = []
+        // Handed over, not shared: the analysis restores some functions' blocks, and a second
+        // reference would copy every array of the table for it.
+        let functions = output.functions
+        output.functions = FunctionTable()
         analysis = FlowAnalysis(
-            summaries: consume summaries, roots: roots, importSlots: image.code.importSlots,
+            functions: consume functions, roots: roots, importSlots: image.code.importSlots,
             symbols: image.code.symbols, pointerAt: Self.pointerReader(image: image, bytes: bytes),
             decodeWhole: decoding.wholeSummaries(at:))
         report = makeReport(roots: roots)
@@ -82,8 +82,8 @@ struct FlowRun {
 
     private func makeReport(roots: [CodeRoot]) -> ISAFlowReport {
         var report = ISAFlowReport()
-        let summaries = analysis.summaries
-        report.functions = summaries.count
+        let functions = analysis.functions
+        report.functions = functions.count
         for state in analysis.states {
             switch state {
             case .required: report.requiredFunctions += 1
@@ -97,29 +97,28 @@ struct FlowRun {
                 extensionNames[$0].rawValue.hasPrefix("sse") || extensionNames[$0] == .ssse3
             }
             .map(Int32.init))
-        for index in summaries.indices {
-            // Fields by index: binding the summary would copy it (a retain per array).
-            report.bytesReached += summaries[index].bytes
-            for call in summaries[index].calls where call.target == .indirect { report.unresolvedIndirect += 1 }
+        for index in functions.indices {
+            report.bytesReached += functions.bytes(index)
+            for call in functions.calls(index) where call.target == .indirect { report.unresolvedIndirect += 1 }
             for (guardIndex, isReal) in analysis.realGuards[index].enumerated() where isReal {
                 report.checks += 1
                 if report.checkExamples.count < 5 { report.checkExamples.append(check(index, Int32(guardIndex))) }
             }
-            if !summaries[index].cpuidLeaves.isEmpty, !analysis.consumedProbes.contains(index) {
-                report.unconsumedProbes += summaries[index].cpuidLeaves.count
+            if !functions.cpuidLeaves(index).isEmpty, !analysis.consumedProbes.contains(index) {
+                report.unconsumedProbes += functions.cpuidLeaves(index).count
             }
             // Dispatched kernels are meant to use the level; the rest of the code says how it was built.
-            guard family == .x86, summaries[index].instructions >= Self.minimumInstructions,
-                summaries[index].thunkSlot == nil,
+            guard family == .x86, functions.instructions(index) >= Self.minimumInstructions,
+                functions.thunkSlot(index) == nil,
                 analysis.states[index] != .dispatched
             else { continue }
             report.measuredFunctions += 1
-            if summaries[index].hasVEX || summaries[index].hasVEXScalar || summaries[index].hasBitManipulation {
+            if functions.hasVEX(index) || functions.hasVEXScalar(index) || functions.hasBitManipulation(index) {
                 report.levelFunctions += 1
-            } else if summaries[index].uses.contains(where: { legacySIMD.contains($0.extensionID) }) {
+            } else if functions.uses(index).contains(where: { legacySIMD.contains($0.extensionID) }) {
                 report.legacySIMDFunctions += 1
             }
-            if summaries[index].hasEVEX { report.evexFunctions += 1 }
+            if functions.hasEVEX(index) { report.evexFunctions += 1 }
         }
         if report.measuredFunctions > 0 {
             let measured = Double(report.measuredFunctions)
@@ -187,11 +186,11 @@ struct FlowRun {
     }
 
     private func functionName(_ index: Int) -> String {
-        analysis.name(of: index) ?? "sub_" + String(analysis.summaries[index].start, radix: 16)
+        analysis.name(of: index) ?? "sub_" + String(analysis.functions.start(index), radix: 16)
     }
 
     private func check(_ function: Int, _ guardIndex: Int32) -> ISACheck {
-        let candidate = analysis.summaries[function].guards[Int(guardIndex)]
+        let candidate = analysis.functions.guardCandidate(function, Int(guardIndex))
         return ISACheck(
             address: candidate.address, function: functionName(function), tests: describe(candidate.source),
             constant: candidate.constant)

@@ -1,0 +1,212 @@
+/// The compacted summaries of an image's functions (`FunctionSummary.compact`), as the global
+/// analysis keeps them: a fixed-size entry per function, and each kind of record (calls,
+/// uses, checks...) in one array for all functions, in function order.
+///
+/// A large module has 400,000 functions: an array per kind per function cost it 700,000
+/// allocations and 35 MB of headers beside the records themselves. The few functions with a
+/// real check get their blocks back (`restoreBlocks`), kept on the side.
+struct FunctionTable {
+    private struct Entry {
+        var start: UInt64
+        var thunkSlot: UInt64
+        var jumpThunkTarget: UInt64
+        var instructions: Int32
+        var bytes: Int32
+        var xgetbvCount: Int32
+        var idRegisterReads: Int32
+        /// Where this function's records end in each array (they start where the previous
+        /// function's end).
+        var callsEnd: UInt32
+        var takenEnd: UInt32
+        var storesEnd: UInt32
+        var guardsEnd: UInt32
+        var returnsEnd: UInt32
+        var usesEnd: UInt32
+        var leavesEnd: UInt32
+        var flags: Flags
+    }
+
+    private struct Flags: OptionSet {
+        let rawValue: UInt8
+        static let thunkSlot = Flags(rawValue: 1 << 0)
+        static let jumpThunkTarget = Flags(rawValue: 1 << 1)
+        static let hasVEXScalar = Flags(rawValue: 1 << 2)
+        static let hasVEX = Flags(rawValue: 1 << 3)
+        static let hasBitManipulation = Flags(rawValue: 1 << 4)
+        static let hasEVEX = Flags(rawValue: 1 << 5)
+    }
+
+    private var entries: [Entry] = []
+    private var allCalls: [CallSite] = []
+    private var allTaken: [AddressTaken] = []
+    private var allStores: [GlobalStore] = []
+    private var allGuards: [GuardCandidate] = []
+    private var allReturns: [ValueSource] = []
+    private var allUses: [BlockUse] = []
+    private var allLeaves: [UInt32?] = []
+    /// The functions `restoreBlocks` decoded again, whole; every other function is one block.
+    private var restored: [Int: FunctionSummary] = [:]
+
+    var count: Int { entries.count }
+    var indices: Range<Int> { entries.indices }
+
+    /// Record counts past which an image's functions are not all kept (the arrays index by UInt32).
+    static let maxRecords = Int(UInt32.max)
+
+    /// Appends a compacted summary; false (and nothing appended) when a record array is full.
+    @discardableResult
+    mutating func append(_ summary: FunctionSummary) -> Bool {
+        guard allCalls.count + summary.calls.count < Self.maxRecords,
+            allUses.count + summary.uses.count < Self.maxRecords,
+            allGuards.count + summary.guards.count < Self.maxRecords,
+            allTaken.count + summary.addressesTaken.count < Self.maxRecords,
+            allStores.count + summary.stores.count < Self.maxRecords,
+            allReturns.count + summary.returnSources.count < Self.maxRecords,
+            allLeaves.count + summary.cpuidLeaves.count < Self.maxRecords
+        else { return false }
+        allCalls += summary.calls
+        allTaken += summary.addressesTaken
+        allStores += summary.stores
+        allGuards += summary.guards
+        allReturns += summary.returnSources
+        allUses += summary.uses
+        allLeaves += summary.cpuidLeaves
+        var flags: Flags = []
+        if summary.thunkSlot != nil { flags.insert(.thunkSlot) }
+        if summary.jumpThunkTarget != nil { flags.insert(.jumpThunkTarget) }
+        if summary.hasVEXScalar { flags.insert(.hasVEXScalar) }
+        if summary.hasVEX { flags.insert(.hasVEX) }
+        if summary.hasBitManipulation { flags.insert(.hasBitManipulation) }
+        if summary.hasEVEX { flags.insert(.hasEVEX) }
+        entries.append(
+            Entry(
+                start: summary.start, thunkSlot: summary.thunkSlot ?? 0, jumpThunkTarget: summary.jumpThunkTarget ?? 0,
+                instructions: Int32(clamping: summary.instructions), bytes: Int32(clamping: summary.bytes),
+                xgetbvCount: Int32(clamping: summary.xgetbvCount), idRegisterReads: Int32(clamping: summary.idRegisterReads),
+                callsEnd: UInt32(allCalls.count), takenEnd: UInt32(allTaken.count), storesEnd: UInt32(allStores.count),
+                guardsEnd: UInt32(allGuards.count), returnsEnd: UInt32(allReturns.count), usesEnd: UInt32(allUses.count),
+                leavesEnd: UInt32(allLeaves.count), flags: flags))
+        return true
+    }
+
+    /// Appends every function of `other` (a chunk's table), in order.
+    mutating func append(contentsOf other: FunctionTable) {
+        guard !other.entries.isEmpty else { return }
+        guard allCalls.count + other.allCalls.count < Self.maxRecords,
+            allUses.count + other.allUses.count < Self.maxRecords,
+            allGuards.count + other.allGuards.count < Self.maxRecords,
+            allTaken.count + other.allTaken.count < Self.maxRecords,
+            allStores.count + other.allStores.count < Self.maxRecords,
+            allReturns.count + other.allReturns.count < Self.maxRecords,
+            allLeaves.count + other.allLeaves.count < Self.maxRecords
+        else { return }
+        let base = (
+            UInt32(allCalls.count), UInt32(allTaken.count), UInt32(allStores.count), UInt32(allGuards.count),
+            UInt32(allReturns.count), UInt32(allUses.count), UInt32(allLeaves.count)
+        )
+        let offset = entries.count
+        for var entry in other.entries {
+            entry.callsEnd += base.0
+            entry.takenEnd += base.1
+            entry.storesEnd += base.2
+            entry.guardsEnd += base.3
+            entry.returnsEnd += base.4
+            entry.usesEnd += base.5
+            entry.leavesEnd += base.6
+            entries.append(entry)
+        }
+        allCalls += other.allCalls
+        allTaken += other.allTaken
+        allStores += other.allStores
+        allGuards += other.allGuards
+        allReturns += other.allReturns
+        allUses += other.allUses
+        allLeaves += other.allLeaves
+        for (index, whole) in other.restored { restored[index + offset] = whole }
+    }
+
+    /// Room for `tables` and a `spare` share more, so appending them (and later rounds' few
+    /// functions) does not reallocate arrays of a hundred MB.
+    mutating func reserve(for tables: [FunctionTable], spare: Double = 0) {
+        func room<Element>(_ array: inout [Element], _ count: (FunctionTable) -> Int) {
+            let added = tables.reduce(0) { $0 + count($1) }
+            array.reserveCapacity(array.count + added + Int(Double(added) * spare))
+        }
+        room(&entries) { $0.entries.count }
+        room(&allCalls) { $0.allCalls.count }
+        room(&allTaken) { $0.allTaken.count }
+        room(&allStores) { $0.allStores.count }
+        room(&allGuards) { $0.allGuards.count }
+        room(&allReturns) { $0.allReturns.count }
+        room(&allUses) { $0.allUses.count }
+        room(&allLeaves) { $0.allLeaves.count }
+    }
+
+    /// Puts back the blocks of function `index` from `whole`, the same function decoded again
+    /// without compaction: the same records in the same order, with their block indices. It
+    /// is kept on the side (the shared arrays are not written: a copy of any of them would cost
+    /// tens of MB). False (nothing changed) when `whole` is not that function.
+    @discardableResult
+    mutating func restoreBlocks(_ index: Int, from whole: FunctionSummary) -> Bool {
+        guard entries.indices.contains(index), whole.start == entries[index].start,
+            calls(index).count == whole.calls.count, addressesTaken(index).count == whole.addressesTaken.count,
+            stores(index).count == whole.stores.count, guards(index).count == whole.guards.count,
+            uses(index).count == whole.uses.count
+        else { return false }
+        restored[index] = whole
+        return true
+    }
+
+    // MARK: - Fields
+
+    @inline(__always)
+    private func range(_ index: Int, _ end: (Entry) -> UInt32) -> Range<Int> {
+        let upper = Int(end(entries[index]))
+        let lower = index == 0 ? 0 : Int(end(entries[index - 1]))
+        return lower..<max(lower, upper)
+    }
+
+    /// A kind of record of function `index`: from the whole summary when it was restored.
+    @inline(__always)
+    private func records<Record>(
+        _ index: Int, _ all: [Record], _ end: (Entry) -> UInt32, _ whole: (FunctionSummary) -> [Record]
+    ) -> ArraySlice<Record> {
+        if !restored.isEmpty, let summary = restored[index] { return whole(summary)[...] }
+        return all[range(index, end)]
+    }
+
+    func start(_ index: Int) -> UInt64 { entries[index].start }
+    func thunkSlot(_ index: Int) -> UInt64? {
+        entries[index].flags.contains(.thunkSlot) ? entries[index].thunkSlot : nil
+    }
+    func jumpThunkTarget(_ index: Int) -> UInt64? {
+        entries[index].flags.contains(.jumpThunkTarget) ? entries[index].jumpThunkTarget : nil
+    }
+    func instructions(_ index: Int) -> Int { Int(entries[index].instructions) }
+    func bytes(_ index: Int) -> Int { Int(entries[index].bytes) }
+    func xgetbvCount(_ index: Int) -> Int { Int(entries[index].xgetbvCount) }
+    func idRegisterReads(_ index: Int) -> Int { Int(entries[index].idRegisterReads) }
+    func hasVEXScalar(_ index: Int) -> Bool { entries[index].flags.contains(.hasVEXScalar) }
+    func hasVEX(_ index: Int) -> Bool { entries[index].flags.contains(.hasVEX) }
+    func hasBitManipulation(_ index: Int) -> Bool { entries[index].flags.contains(.hasBitManipulation) }
+    func hasEVEX(_ index: Int) -> Bool { entries[index].flags.contains(.hasEVEX) }
+
+    func calls(_ index: Int) -> ArraySlice<CallSite> { records(index, allCalls, { $0.callsEnd }, { $0.calls }) }
+    func addressesTaken(_ index: Int) -> ArraySlice<AddressTaken> { records(index, allTaken, { $0.takenEnd }, { $0.addressesTaken }) }
+    func stores(_ index: Int) -> ArraySlice<GlobalStore> { records(index, allStores, { $0.storesEnd }, { $0.stores }) }
+    func guards(_ index: Int) -> ArraySlice<GuardCandidate> { records(index, allGuards, { $0.guardsEnd }, { $0.guards }) }
+    func returnSources(_ index: Int) -> ArraySlice<ValueSource> { allReturns[range(index, { $0.returnsEnd })] }
+    func uses(_ index: Int) -> ArraySlice<BlockUse> { records(index, allUses, { $0.usesEnd }, { $0.uses }) }
+    func cpuidLeaves(_ index: Int) -> ArraySlice<UInt32?> { allLeaves[range(index, { $0.leavesEnd })] }
+    /// The function's blocks; none (all of it is block 0) unless they were restored.
+    func blocks(_ index: Int) -> [BasicBlock] { restored[index]?.blocks ?? [] }
+    /// The `guardIndex`-th check candidate of function `index`.
+    func guardCandidate(_ index: Int, _ guardIndex: Int) -> GuardCandidate {
+        let guards = guards(index)
+        return guards[guards.startIndex + guardIndex]
+    }
+
+    var hasCPUID: Bool { !allLeaves.isEmpty }
+    var hasXGETBV: Bool { entries.contains { $0.xgetbvCount > 0 } }
+    var hasIDRegisterRead: Bool { entries.contains { $0.idRegisterReads > 0 } }
+}
