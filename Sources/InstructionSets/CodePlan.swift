@@ -27,6 +27,22 @@ struct CodePlan {
     }
 
     init(layout: CodeLayout, fileSize: Int) {
+        var segments: [Segment] = []
+        skippedFunctions = Self.generate(layout: layout, fileSize: fileSize) { segments.append($0) }
+        self.segments = segments
+    }
+
+    /// The instruction sets the plan of `layout` has segments of, without keeping the plan (a
+    /// large module's is 40 MB, and the flow analysis runs before the sweep needs it).
+    static func architectures(layout: CodeLayout, fileSize: Int) -> Set<CodeArchitecture> {
+        var found: Set<CodeArchitecture> = []
+        _ = generate(layout: layout, fileSize: fileSize) { found.insert($0.architecture) }
+        return found
+    }
+
+    /// Emits the plan's segments in order; returns the number of skipped functions.
+    private static func generate(layout: CodeLayout, fileSize: Int, emit: (Segment) -> Void) -> Int {
+        var skippedFunctions = 0
         let extents = Self.sectionExtents(layout.sections, fileSize: fileSize)
         let ranges = layout.architectureRanges.sorted { $0.start < $1.start }
         let data = Self.merged(layout.dataRanges)
@@ -37,7 +53,7 @@ struct CodePlan {
             Self.removing(data, from: start, end) { start, end in
                 Self.split(start, end, ranges: ranges, default: layout.architecture) { start, end, architecture in
                     // In-section offsets fit in Int: the section's file extent was clipped to the file.
-                    segments.append(
+                    emit(
                         Segment(
                             fileOffset: extent.fileOffset + Int(start - extent.start), length: Int(end - start),
                             address: start, architecture: architecture, inFunction: inFunction))
@@ -73,6 +89,7 @@ struct CodePlan {
             functionRuns[index] = []
             if cursor < extent.end { add(section: index, start: cursor, end: extent.end, inFunction: false) }
         }
+        return skippedFunctions
     }
 
     /// Section extents clipped to the file, sorted by address; empty or out-of-file sections dropped.

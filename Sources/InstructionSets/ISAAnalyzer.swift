@@ -24,17 +24,20 @@ package enum ISAAnalyzer {
         image: BinaryImage, bytes: UnsafeRawBufferPointer, options: ISAOptions = ISAOptions(),
         release: ((Range<Int>) -> Void)? = nil
     ) -> ISAProfile {
-        let plan = CodePlan(layout: image.code, fileSize: bytes.count)
         var flow: FlowRun?
         var armFlow: FlowRun?
         if options.followControlFlow {
-            if plan.segments.contains(where: { $0.architecture == .x64 || $0.architecture == .x86 }) {
+            // The plan comes after the flow analysis: the two are a large module's largest
+            // structures, and the flow keeps only its findings once it is done.
+            let planned = CodePlan.architectures(layout: image.code, fileSize: bytes.count)
+            if planned.contains(.x64) || planned.contains(.x86) {
                 flow = FlowRun(image: image, bytes: bytes, options: options, family: .x86, release: release)
             }
-            if plan.segments.contains(where: { $0.architecture == .arm64 }) {
+            if planned.contains(.arm64) {
                 armFlow = FlowRun(image: image, bytes: bytes, options: options, family: .arm64, release: release)
             }
         }
+        let plan = CodePlan(layout: image.code, fileSize: bytes.count)
         var x64 = X86Scanner(bits: 64, examplesPerExtension: options.examplesPerExtension)
         var x86 = X86Scanner(bits: 32, examplesPerExtension: options.examplesPerExtension)
         // PE code addresses are RVAs: x64 jump tables hold RVAs, x86 ones absolute addresses.
@@ -143,7 +146,7 @@ package enum ISAAnalyzer {
         let names = SymbolNamer(symbols: image.code.symbols, functions: image.code.functions)
         var findings: [ISAExtensionUse] = []
         var x86Merged: [ISAExtension: ISAExtensionUse] = [:]
-        for finding in flow?.findings(examplesPerExtension: options.examplesPerExtension) ?? [] {
+        for finding in flow?.findings ?? [] {
             x86Merged[finding.name] = finding
         }
         for scanner in x86Scanners {
@@ -166,7 +169,7 @@ package enum ISAAnalyzer {
         // reached is code, whatever the sweep says.
         let unconfirmed = arm.unconfirmedExtensions
         var armMerged: [ISAExtension: ISAExtensionUse] = [:]
-        for finding in armFlow?.findings(examplesPerExtension: options.examplesPerExtension) ?? [] {
+        for finding in armFlow?.findings ?? [] {
             armMerged[finding.name] = finding
         }
         for var finding in arm.tally.findings(name: names.name(at:)) {

@@ -28,8 +28,11 @@ struct FlowDecoding: @unchecked Sendable {
     let code: CodeBytes
     let bias: UInt64
     let architectures: Set<CodeArchitecture>
+    /// Function starts from the table and the roots, sorted and unique, and where each table
+    /// function ends (0 for a root without a table entry: no function ends at address 0).
     private let tableStarts: [UInt64]
-    private let tableEnds: [UInt64: UInt64]
+    private let tableEnds: [UInt64]
+    private let hasTable: Bool
     private let symbolStarts: Set<UInt64>
 
     /// - Parameters:
@@ -40,16 +43,30 @@ struct FlowDecoding: @unchecked Sendable {
         self.code = code
         self.bias = bias
         self.architectures = architectures
-        var ends: [UInt64: UInt64] = [:]
+        // Sorted arrays, not dictionaries: a large module has 400,000 table entries.
+        var entries: [(start: UInt64, end: UInt64)] = []
         for function in layout.functions.prefix(ReadLimits.maxFunctions) where function.size > 0 {
             let (end, overflow) = function.start.addingReportingOverflow(function.size)
-            ends[function.start] = max(ends[function.start] ?? 0, overflow ? UInt64.max : end)
+            entries.append((function.start, overflow ? UInt64.max : end))
         }
+        for root in layout.roots.prefix(ReadLimits.maxFunctions) { entries.append((root.address, 0)) }
+        entries.sort { $0.start < $1.start }
+        var starts: [UInt64] = []
+        var ends: [UInt64] = []
+        starts.reserveCapacity(entries.count)
+        ends.reserveCapacity(entries.count)
+        for entry in entries {
+            if let last = starts.last, last == entry.start {
+                ends[ends.count - 1] = max(ends[ends.count - 1], entry.end)
+            } else {
+                starts.append(entry.start)
+                ends.append(entry.end)
+            }
+        }
+        tableStarts = starts
         tableEnds = ends
+        hasTable = ends.contains { $0 != 0 }
         symbolStarts = Set(layout.symbols.prefix(ReadLimits.maxSymbols).map(\.address))
-        var starts = Set(ends.keys)
-        for root in layout.roots.prefix(ReadLimits.maxFunctions) { starts.insert(root.address) }
-        tableStarts = starts.sorted()
     }
 
     /// - Parameters:
@@ -94,10 +111,10 @@ struct FlowDecoding: @unchecked Sendable {
     /// AArch64 compilers keep constant tables in `.text` (`adr` reaches them), so there a taken
     /// address counts only where the binary's table or symbols start a function.
     private func isFunctionStartCandidate(_ address: UInt64) -> Bool {
-        if tableEnds[address] != nil || symbolStarts.contains(address) { return true }
-        if architecture(at: address) == .arm64, !tableEnds.isEmpty { return false }
+        if tableEnd(at: address) != nil || symbolStarts.contains(address) { return true }
+        if architecture(at: address) == .arm64, hasTable { return false }
         guard let previous = last(atOrBefore: address) else { return true }
-        if let end = tableEnds[previous], address < end { return false }
+        if let end = tableEnd(at: previous), address < end { return false }
         return true
     }
 
@@ -105,7 +122,7 @@ struct FlowDecoding: @unchecked Sendable {
         guard architectures.contains(architecture(at: start)), let sectionEnd = code.sectionEnd(of: start) else {
             return nil
         }
-        if let end = tableEnds[start] { return Job(start: start, limit: min(end, sectionEnd)) }
+        if let end = tableEnd(at: start) { return Job(start: start, limit: min(end, sectionEnd)) }
         // Without a table entry the function runs at most to the next known start.
         var limit = sectionEnd
         if let next = first(after: start) { limit = min(limit, next) }
@@ -214,6 +231,18 @@ struct FlowDecoding: @unchecked Sendable {
             case .other: nil
             }
         }
+    }
+
+    /// The end of the table function that starts at `address`.
+    private func tableEnd(at address: UInt64) -> UInt64? {
+        var low = 0
+        var high = tableStarts.count
+        while low < high {
+            let mid = (low + high) / 2
+            if tableStarts[mid] < address { low = mid + 1 } else { high = mid }
+        }
+        guard low < tableStarts.count, tableStarts[low] == address, tableEnds[low] != 0 else { return nil }
+        return tableEnds[low]
     }
 
     private func last(atOrBefore address: UInt64) -> UInt64? {
