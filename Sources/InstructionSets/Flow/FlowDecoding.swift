@@ -99,9 +99,9 @@ struct FlowDecoding: @unchecked Sendable {
             }
             if budget <= 0 { output.capReached = true }
             // A call into the middle of code already decoded is not a new function: decoding it
-            // again would count its instructions twice. (The sort in `merge` finds the two
-            // sorted runs, so a round costs about the length of the list.)
-            output.covered = Self.merge(output.covered + Self.merge(covered))
+            // again would count its instructions twice. (`union` joins the two sorted lists in
+            // one pass, so a round costs about the length of the list.)
+            output.covered = Self.union(output.covered, Self.merge(covered))
             round = next.filter { !Self.contains(output.covered, $0) }.sorted()
         }
         return output
@@ -275,17 +275,51 @@ struct FlowDecoding: @unchecked Sendable {
         return low < merged.count && merged[low].contains(address)
     }
 
-    static func merge(_ ranges: [Range<UInt64>]) -> [Range<UInt64>] {
-        let sorted = ranges.filter { !$0.isEmpty }.sorted { $0.lowerBound < $1.lowerBound }
-        var merged: [Range<UInt64>] = []
-        for range in sorted {
-            if let last = merged.last, range.lowerBound <= last.upperBound {
-                merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
+    /// `ranges` sorted, with overlapping and touching ranges joined. In place: a large module's
+    /// list has half a million ranges, and copies of it were the flow's largest transient.
+    static func merge(_ ranges: consuming [Range<UInt64>]) -> [Range<UInt64>] {
+        var merged = ranges
+        merged.removeAll { $0.isEmpty }
+        if zip(merged, merged.dropFirst()).contains(where: { $0.lowerBound > $1.lowerBound }) {
+            merged.sort { $0.lowerBound < $1.lowerBound }
+        }
+        var count = 0
+        for index in merged.indices {
+            let range = merged[index]
+            if count > 0, range.lowerBound <= merged[count - 1].upperBound {
+                merged[count - 1] = merged[count - 1].lowerBound..<max(merged[count - 1].upperBound, range.upperBound)
             } else {
-                merged.append(range)
+                merged[count] = range
+                count += 1
             }
         }
+        merged.removeLast(merged.count - count)
         return merged
+    }
+
+    /// The union of two merged lists (see `merge`), merged, in one pass.
+    static func union(_ first: [Range<UInt64>], _ second: [Range<UInt64>]) -> [Range<UInt64>] {
+        guard !first.isEmpty else { return second }
+        guard !second.isEmpty else { return first }
+        var result: [Range<UInt64>] = []
+        result.reserveCapacity(first.count + second.count)
+        var (i, j) = (0, 0)
+        while i < first.count || j < second.count {
+            let range: Range<UInt64>
+            if j == second.count || (i < first.count && first[i].lowerBound <= second[j].lowerBound) {
+                range = first[i]
+                i += 1
+            } else {
+                range = second[j]
+                j += 1
+            }
+            if let last = result.last, range.lowerBound <= last.upperBound {
+                result[result.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
+            } else {
+                result.append(range)
+            }
+        }
+        return result
     }
 }
 
