@@ -26,7 +26,6 @@ struct FlowAnalysis {
     struct Reason {
         var root: CodeRoot.Kind?
         var caller: Int32 = -1
-        var guardAddress: UInt64?
         /// The caller's check that admits this function (an index into that caller's guards).
         var guardIndex: Int32 = -1
     }
@@ -47,14 +46,15 @@ struct FlowAnalysis {
     let names: [UInt64: String]
     private(set) var states: [State]
     private(set) var reasons: [Reason]
-    private(set) var realGuards: [[Bool]]
+    /// By check candidate, at its position among all functions' (`FunctionTable.guardPositions`).
+    private var realGuards: [Bool]
     private(set) var probeFunctions: Set<Int> = []
     /// Probe functions and the small wrappers that call them: their return values are probe results.
     private(set) var resultProbes: Set<Int> = []
     /// Probe functions whose results some real check reads (their own, a cache they fill, or
     /// their return value); the others are start-up probes nothing consumes.
     private(set) var consumedProbes: Set<Int> = []
-    private var indexByStart: [UInt64: Int] = [:]
+    private let indexByStart: AddressIndex
     private var cacheIntervals: [(start: UInt64, end: UInt64)] = []
     private var ifuncResolvers: Set<Int> = []
 
@@ -88,16 +88,8 @@ struct FlowAnalysis {
         self.names = names
         states = Array(repeating: .unreached, count: functions.count)
         reasons = Array(repeating: Reason(), count: functions.count)
-        var realGuards: [[Bool]] = []
-        realGuards.reserveCapacity(self.functions.count)
-        for index in self.functions.indices {
-            realGuards.append(Array(repeating: false, count: self.functions.guards(index).count))
-        }
-        self.realGuards = realGuards
-        indexByStart.reserveCapacity(functions.count)
-        for index in functions.indices where indexByStart[functions.start(index)] == nil {
-            indexByStart[functions.start(index)] = index
-        }
+        realGuards = Array(repeating: false, count: functions.guardCount)
+        indexByStart = AddressIndex(functions.indices.map { [functions] in functions.start($0) })
         findProbes()
         findCaches()
         judgeGuards()
@@ -311,7 +303,7 @@ struct FlowAnalysis {
         for index in functions.indices where !functions.guards(index).isEmpty {
             for (guardIndex, candidate) in functions.guards(index).enumerated() where isFeatureSource(candidate.source)
             {
-                realGuards[index][guardIndex] = true
+                realGuards[functions.guardPositions(index).lowerBound + guardIndex] = true
                 switch candidate.source {
                 case .global(let address, nil): testedGlobals.append(address)
                 case .element(let array): testedArrays.insert(array)
@@ -342,7 +334,13 @@ struct FlowAnalysis {
         return low < sorted.count && sorted[low] <= value &+ distance
     }
 
-    func hasRealGuard(_ function: Int) -> Bool { realGuards[function].contains(true) }
+    func hasRealGuard(_ function: Int) -> Bool { realGuards[functions.guardPositions(function)].contains(true) }
+
+    /// Whether check candidate `guardIndex` of `function` is a real feature check.
+    func isRealGuard(_ function: Int, _ guardIndex: Int) -> Bool {
+        let positions = functions.guardPositions(function)
+        return guardIndex >= 0 && guardIndex < positions.count && realGuards[positions.lowerBound + guardIndex]
+    }
 
     // MARK: - Reachability
 
@@ -392,10 +390,7 @@ struct FlowAnalysis {
                 // this one too (`avx2 in sub_dac40`, named by the test in its dispatcher).
                 reasons[target] = reasons[index]
             } else {
-                reasons[target] = Reason(
-                    root: nil, caller: Int32(index),
-                    guardAddress: admitted >= 0 ? functions.guardCandidate(index, Int(admitted)).address : nil,
-                    guardIndex: admitted)
+                reasons[target] = Reason(root: nil, caller: Int32(index), guardIndex: admitted)
             }
             worklist.append(target)
         }
@@ -436,11 +431,8 @@ struct FlowAnalysis {
         let count = max(1, blocks.count)
         var required = Array(repeating: false, count: count)
         var guards = Array(repeating: Int32(-1), count: count)
-        let real = realGuards[index]
         func isReal(_ edge: Edge) -> Int32? {
-            guard let guardIndex = edge.presentOf, Int(guardIndex) < real.count, real[Int(guardIndex)] else {
-                return nil
-            }
+            guard let guardIndex = edge.presentOf, isRealGuard(index, Int(guardIndex)) else { return nil }
             return guardIndex
         }
         var guardedEntries: [(block: Int, guardIndex: Int32)] = []

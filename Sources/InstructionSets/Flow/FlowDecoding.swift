@@ -202,12 +202,16 @@ struct FlowDecoding: @unchecked Sendable {
 
     /// The functions at `starts` decoded again as `run` decoded them, blocks and all (`run`
     /// keeps none: see `FunctionSummary.compact`); nil where `run` would not decode one.
-    func wholeSummaries(at starts: [UInt64]) -> [FunctionSummary?] {
+    /// `release` is handed the file ranges decoded, as in `run`.
+    func wholeSummaries(at starts: [UInt64], release: ((Range<Int>) -> Void)? = nil) -> [FunctionSummary?] {
         var decoders = Decoders(bias: bias)
         return starts.map { start in
             guard let job = job(at: start) else { return nil }
             var summary = decoders.decode(job, architecture: architecture(at: start), code: code)
             summary?.trimmed()
+            if let release, let blocks = summary?.blocks {
+                code.fileRanges(spanning: Self.merge(blocks.map { $0.start..<$0.end })).forEach(release)
+            }
             return summary
         }
     }

@@ -28,7 +28,7 @@ struct FlowExplanation {
         for index in functions.indices {
             report.bytesReached += functions.bytes(index)
             for call in functions.calls(index) where call.target == .indirect { report.unresolvedIndirect += 1 }
-            for (guardIndex, isReal) in analysis.realGuards[index].enumerated() where isReal {
+            for guardIndex in 0..<functions.guardPositions(index).count where analysis.isRealGuard(index, guardIndex) {
                 report.checks += 1
                 if report.checkExamples.count < 5 { report.checkExamples.append(check(index, Int32(guardIndex))) }
             }

@@ -50,7 +50,7 @@ struct FlowRun {
         let analysis = FlowAnalysis(
             functions: consume functions, roots: roots, importSlots: image.code.importSlots,
             symbols: image.code.symbols, pointerAt: Self.pointerReader(image: image, bytes: bytes),
-            decodeWhole: decoding.wholeSummaries(at:))
+            decodeWhole: { decoding.wholeSummaries(at: $0, release: release) })
         // Only what the profile reports is kept: the analysis and its table go here.
         let explanation = FlowExplanation(
             analysis: analysis, extensionNames: family == .x86 ? X86ScanTable.shared.names : AArch64Encodings.names,

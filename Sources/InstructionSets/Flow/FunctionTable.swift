@@ -200,6 +200,11 @@ struct FunctionTable {
     func cpuidLeaves(_ index: Int) -> ArraySlice<UInt32?> { allLeaves[range(index, { $0.leavesEnd })] }
     /// The function's blocks; none (all of it is block 0) unless they were restored.
     func blocks(_ index: Int) -> [BasicBlock] { restored[index]?.blocks ?? [] }
+    /// Where function `index`'s check candidates sit among all functions' (positions stay put
+    /// when its blocks are restored): per-check facts can be one flat array.
+    func guardPositions(_ index: Int) -> Range<Int> { range(index, { $0.guardsEnd }) }
+    var guardCount: Int { allGuards.count }
+
     /// The `guardIndex`-th check candidate of function `index`.
     func guardCandidate(_ index: Int, _ guardIndex: Int) -> GuardCandidate {
         let guards = guards(index)
