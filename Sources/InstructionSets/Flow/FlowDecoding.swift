@@ -177,6 +177,7 @@ struct FlowDecoding: @unchecked Sendable {
         }
         table.reserve(for: results.tables(), spare: spare)
         var covered: [Range<UInt64>] = []
+        covered.reserveCapacity(results.coveredCount())
         for chunk in 0..<chunks {
             let decoded = results.take(chunk)
             table.append(contentsOf: decoded.functions)
@@ -339,6 +340,9 @@ private final class ChunkResults: Sendable {
 
     /// The chunks' tables (shared, not copied: for their sizes).
     func tables() -> [FunctionTable] { slots.withLock { $0.map(\.functions) } }
+
+    /// How many covered ranges the chunks hold in all.
+    func coveredCount() -> Int { slots.withLock { $0.reduce(0) { $0 + $1.covered.count } } }
 
     /// Chunk `index`'s result, leaving nothing behind.
     func take(_ index: Int) -> FlowDecoding.Decoded {

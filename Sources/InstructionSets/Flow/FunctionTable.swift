@@ -8,12 +8,8 @@
 struct FunctionTable {
     private struct Entry {
         var start: UInt64
-        var thunkSlot: UInt64
-        var jumpThunkTarget: UInt64
         var instructions: Int32
         var bytes: Int32
-        var xgetbvCount: Int32
-        var idRegisterReads: Int32
         /// Where this function's records end in each array (they start where the previous
         /// function's end).
         var callsEnd: UInt32
@@ -28,8 +24,8 @@ struct FunctionTable {
 
     private struct Flags: OptionSet {
         let rawValue: UInt8
-        static let thunkSlot = Flags(rawValue: 1 << 0)
-        static let jumpThunkTarget = Flags(rawValue: 1 << 1)
+        /// The function has an entry in `rare`.
+        static let rare = Flags(rawValue: 1 << 0)
         static let hasVEXScalar = Flags(rawValue: 1 << 2)
         static let hasVEX = Flags(rawValue: 1 << 3)
         static let hasBitManipulation = Flags(rawValue: 1 << 4)
@@ -37,6 +33,16 @@ struct FunctionTable {
     }
 
     private var entries: [Entry] = []
+    /// Fields few functions have (thunks, XGETBV, ID register reads), by function index: kept
+    /// out of every entry.
+    private var rare: [Int: Rare] = [:]
+
+    private struct Rare {
+        var thunkSlot: UInt64?
+        var jumpThunkTarget: UInt64?
+        var xgetbvCount = 0
+        var idRegisterReads = 0
+    }
     private var allCalls: [CallSite] = []
     private var allTaken: [AddressTaken] = []
     private var allStores: [GlobalStore] = []
@@ -72,17 +78,22 @@ struct FunctionTable {
         allUses += summary.uses
         allLeaves += summary.cpuidLeaves
         var flags: Flags = []
-        if summary.thunkSlot != nil { flags.insert(.thunkSlot) }
-        if summary.jumpThunkTarget != nil { flags.insert(.jumpThunkTarget) }
+        if summary.thunkSlot != nil || summary.jumpThunkTarget != nil || summary.xgetbvCount > 0
+            || summary.idRegisterReads > 0
+        {
+            flags.insert(.rare)
+            rare[entries.count] = Rare(
+                thunkSlot: summary.thunkSlot, jumpThunkTarget: summary.jumpThunkTarget,
+                xgetbvCount: summary.xgetbvCount, idRegisterReads: summary.idRegisterReads)
+        }
         if summary.hasVEXScalar { flags.insert(.hasVEXScalar) }
         if summary.hasVEX { flags.insert(.hasVEX) }
         if summary.hasBitManipulation { flags.insert(.hasBitManipulation) }
         if summary.hasEVEX { flags.insert(.hasEVEX) }
         entries.append(
             Entry(
-                start: summary.start, thunkSlot: summary.thunkSlot ?? 0, jumpThunkTarget: summary.jumpThunkTarget ?? 0,
-                instructions: Int32(clamping: summary.instructions), bytes: Int32(clamping: summary.bytes),
-                xgetbvCount: Int32(clamping: summary.xgetbvCount), idRegisterReads: Int32(clamping: summary.idRegisterReads),
+                start: summary.start, instructions: Int32(clamping: summary.instructions),
+                bytes: Int32(clamping: summary.bytes),
                 callsEnd: UInt32(allCalls.count), takenEnd: UInt32(allTaken.count), storesEnd: UInt32(allStores.count),
                 guardsEnd: UInt32(allGuards.count), returnsEnd: UInt32(allReturns.count), usesEnd: UInt32(allUses.count),
                 leavesEnd: UInt32(allLeaves.count), flags: flags))
@@ -123,6 +134,7 @@ struct FunctionTable {
         allUses += other.allUses
         allLeaves += other.allLeaves
         for (index, whole) in other.restored { restored[index + offset] = whole }
+        for (index, fields) in other.rare { rare[index + offset] = fields }
     }
 
     /// Room for `tables` and a `spare` share more, so appending them (and later rounds' few
@@ -176,16 +188,13 @@ struct FunctionTable {
     }
 
     func start(_ index: Int) -> UInt64 { entries[index].start }
-    func thunkSlot(_ index: Int) -> UInt64? {
-        entries[index].flags.contains(.thunkSlot) ? entries[index].thunkSlot : nil
-    }
-    func jumpThunkTarget(_ index: Int) -> UInt64? {
-        entries[index].flags.contains(.jumpThunkTarget) ? entries[index].jumpThunkTarget : nil
-    }
+    private func rareFields(_ index: Int) -> Rare? { entries[index].flags.contains(.rare) ? rare[index] : nil }
+    func thunkSlot(_ index: Int) -> UInt64? { rareFields(index)?.thunkSlot }
+    func jumpThunkTarget(_ index: Int) -> UInt64? { rareFields(index)?.jumpThunkTarget }
     func instructions(_ index: Int) -> Int { Int(entries[index].instructions) }
     func bytes(_ index: Int) -> Int { Int(entries[index].bytes) }
-    func xgetbvCount(_ index: Int) -> Int { Int(entries[index].xgetbvCount) }
-    func idRegisterReads(_ index: Int) -> Int { Int(entries[index].idRegisterReads) }
+    func xgetbvCount(_ index: Int) -> Int { rareFields(index)?.xgetbvCount ?? 0 }
+    func idRegisterReads(_ index: Int) -> Int { rareFields(index)?.idRegisterReads ?? 0 }
     func hasVEXScalar(_ index: Int) -> Bool { entries[index].flags.contains(.hasVEXScalar) }
     func hasVEX(_ index: Int) -> Bool { entries[index].flags.contains(.hasVEX) }
     func hasBitManipulation(_ index: Int) -> Bool { entries[index].flags.contains(.hasBitManipulation) }
@@ -212,6 +221,6 @@ struct FunctionTable {
     }
 
     var hasCPUID: Bool { !allLeaves.isEmpty }
-    var hasXGETBV: Bool { entries.contains { $0.xgetbvCount > 0 } }
-    var hasIDRegisterRead: Bool { entries.contains { $0.idRegisterReads > 0 } }
+    var hasXGETBV: Bool { rare.values.contains { $0.xgetbvCount > 0 } }
+    var hasIDRegisterRead: Bool { rare.values.contains { $0.idRegisterReads > 0 } }
 }
