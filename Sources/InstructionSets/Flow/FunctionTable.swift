@@ -43,15 +43,78 @@ struct FunctionTable {
         var xgetbvCount = 0
         var idRegisterReads = 0
     }
-    private var allCalls: [CallSite] = []
+    private var allCalls: [Call] = []
     private var allTaken: [AddressTaken] = []
     private var allStores: [GlobalStore] = []
     private var allGuards: [GuardCandidate] = []
     private var allReturns: [ValueSource] = []
-    private var allUses: [BlockUse] = []
+    private var allUses: [PackedUse] = []
+    /// The uses of functions with one too far from their start for `PackedUse` (none from
+    /// the current decoders: a function spans at most 16 MB).
+    private var wideUses: [Int: [BlockUse]] = [:]
+
+    /// A `BlockUse` with its first address as an offset from the function's start (16 bytes,
+    /// not 24; a large module has nearly a million).
+    fileprivate struct PackedUse {
+        var block: Int32
+        var extensionID: Int32
+        var count: Int32
+        var offset: UInt32
+    }
+
+    /// One function's extension uses, read as `BlockUse`s.
+    struct Uses: RandomAccessCollection {
+        fileprivate let packed: ArraySlice<PackedUse>
+        /// Used instead of `packed` when present (restored and wide functions).
+        fileprivate let wide: ArraySlice<BlockUse>?
+        fileprivate let start: UInt64
+
+        var startIndex: Int { 0 }
+        var endIndex: Int { wide?.count ?? packed.count }
+
+        subscript(position: Int) -> BlockUse {
+            if let wide { return wide[wide.startIndex + position] }
+            let use = packed[packed.startIndex + position]
+            return BlockUse(
+                block: use.block, extensionID: use.extensionID, count: use.count,
+                firstAddress: start &+ UInt64(use.offset))
+        }
+    }
     private var allLeaves: [UInt32?] = []
     /// The functions `restoreBlocks` decoded again, whole; every other function is one block.
     private var restored: [Int: FunctionSummary] = [:]
+    private var restoredCalls: [Int: [Call]] = [:]
+
+    /// A `CallSite` as the analysis reads it: without the call's own address (24 bytes, not 32;
+    /// a large module has over a million).
+    struct Call {
+        var block: Int32
+        var isTailJump: Bool
+        private var kind: UInt8
+        private var value: UInt64
+        private var argument: UInt64
+
+        init(_ call: CallSite) {
+            block = call.block
+            isTailJump = call.isTailJump
+            argument = call.dataArgument ?? UInt64.max
+            switch call.target {
+            case .direct(let address): (kind, value) = (0, address)
+            case .slot(let slot): (kind, value) = (1, slot)
+            case .indirect: (kind, value) = (2, 0)
+            }
+        }
+
+        var target: CallSite.Target {
+            switch kind {
+            case 0: .direct(value)
+            case 1: .slot(value)
+            default: .indirect
+            }
+        }
+
+        var dataArgument: UInt64? { argument == UInt64.max ? nil : argument }
+    }
 
     var count: Int { entries.count }
     var indices: Range<Int> { entries.indices }
@@ -70,12 +133,24 @@ struct FunctionTable {
             allReturns.count + summary.returnSources.count < Self.maxRecords,
             allLeaves.count + summary.cpuidLeaves.count < Self.maxRecords
         else { return false }
-        allCalls += summary.calls
+        allCalls += summary.calls.map(Call.init)
         allTaken += summary.addressesTaken
         allStores += summary.stores
         allGuards += summary.guards
         allReturns += summary.returnSources
-        allUses += summary.uses
+        let packed = summary.uses.compactMap { use -> PackedUse? in
+            guard use.firstAddress >= summary.start, use.firstAddress - summary.start < UInt64(UInt32.max) else {
+                return nil
+            }
+            return PackedUse(
+                block: use.block, extensionID: use.extensionID, count: use.count,
+                offset: UInt32(use.firstAddress - summary.start))
+        }
+        if packed.count == summary.uses.count {
+            allUses += packed
+        } else {
+            wideUses[entries.count] = summary.uses
+        }
         allLeaves += summary.cpuidLeaves
         var flags: Flags = []
         if summary.thunkSlot != nil || summary.jumpThunkTarget != nil || summary.xgetbvCount > 0
@@ -134,6 +209,8 @@ struct FunctionTable {
         allUses += other.allUses
         allLeaves += other.allLeaves
         for (index, whole) in other.restored { restored[index + offset] = whole }
+        for (index, calls) in other.restoredCalls { restoredCalls[index + offset] = calls }
+        for (index, uses) in other.wideUses { wideUses[index + offset] = uses }
         for (index, fields) in other.rare { rare[index + offset] = fields }
     }
 
@@ -166,6 +243,7 @@ struct FunctionTable {
             uses(index).count == whole.uses.count
         else { return false }
         restored[index] = whole
+        restoredCalls[index] = whole.calls.map(Call.init)
         return true
     }
 
@@ -200,12 +278,21 @@ struct FunctionTable {
     func hasBitManipulation(_ index: Int) -> Bool { entries[index].flags.contains(.hasBitManipulation) }
     func hasEVEX(_ index: Int) -> Bool { entries[index].flags.contains(.hasEVEX) }
 
-    func calls(_ index: Int) -> ArraySlice<CallSite> { records(index, allCalls, { $0.callsEnd }, { $0.calls }) }
+    func calls(_ index: Int) -> ArraySlice<Call> {
+        if !restored.isEmpty, let calls = restoredCalls[index] { return calls[...] }
+        return allCalls[range(index, { $0.callsEnd })]
+    }
     func addressesTaken(_ index: Int) -> ArraySlice<AddressTaken> { records(index, allTaken, { $0.takenEnd }, { $0.addressesTaken }) }
     func stores(_ index: Int) -> ArraySlice<GlobalStore> { records(index, allStores, { $0.storesEnd }, { $0.stores }) }
     func guards(_ index: Int) -> ArraySlice<GuardCandidate> { records(index, allGuards, { $0.guardsEnd }, { $0.guards }) }
     func returnSources(_ index: Int) -> ArraySlice<ValueSource> { allReturns[range(index, { $0.returnsEnd })] }
-    func uses(_ index: Int) -> ArraySlice<BlockUse> { records(index, allUses, { $0.usesEnd }, { $0.uses }) }
+    func uses(_ index: Int) -> Uses {
+        let packed = allUses[range(index, { $0.usesEnd })]
+        var wide: ArraySlice<BlockUse>?
+        if !restored.isEmpty, let summary = restored[index] { wide = summary.uses[...] }
+        if wide == nil, !wideUses.isEmpty, let uses = wideUses[index] { wide = uses[...] }
+        return Uses(packed: packed, wide: wide, start: entries[index].start)
+    }
     func cpuidLeaves(_ index: Int) -> ArraySlice<UInt32?> { allLeaves[range(index, { $0.leavesEnd })] }
     /// The function's blocks; none (all of it is block 0) unless they were restored.
     func blocks(_ index: Int) -> [BasicBlock] { restored[index]?.blocks ?? [] }
