@@ -217,23 +217,27 @@ struct FlowDecoding: @unchecked Sendable {
         }
     }
 
-    /// One decoder per instruction set, made once per chunk (each keeps its scratch).
+    /// One decoder per instruction set, made once per chunk (each keeps its scratch) when the
+    /// chunk first needs it: an x86 decoder's fast path is checked against Zydis when the
+    /// process first makes one, and an x64 image needs no x86 one.
     private struct Decoders {
-        var x64: X86FunctionDecoder?
-        var x86: X86FunctionDecoder?
-        var arm = AArch64FunctionDecoder()
+        private var x64: X86FunctionDecoder??
+        private var x86: X86FunctionDecoder??
+        private var arm = AArch64FunctionDecoder()
+        let bias: UInt64
 
-        init(bias: UInt64) {
-            x64 = X86FunctionDecoder(bits: 64)
-            x86 = X86FunctionDecoder(bits: 32, absoluteBias: bias)
-        }
+        init(bias: UInt64) { self.bias = bias }
 
         mutating func decode(_ job: Job, architecture: CodeArchitecture, code: CodeBytes) -> FunctionSummary? {
             switch architecture {
-            case .x64: x64?.decode(start: job.start, limit: job.limit, code: code)
-            case .x86: x86?.decode(start: job.start, limit: job.limit, code: code)
-            case .arm64: arm.decode(start: job.start, limit: job.limit, code: code)
-            case .other: nil
+            case .x64:
+                if x64 == nil { x64 = .some(X86FunctionDecoder(bits: 64)) }
+                return x64??.decode(start: job.start, limit: job.limit, code: code)
+            case .x86:
+                if x86 == nil { x86 = .some(X86FunctionDecoder(bits: 32, absoluteBias: bias)) }
+                return x86??.decode(start: job.start, limit: job.limit, code: code)
+            case .arm64: return arm.decode(start: job.start, limit: job.limit, code: code)
+            case .other: return nil
             }
         }
     }

@@ -117,7 +117,7 @@ struct X86Scanner {
 
 /// One decoded instruction, as the flow analysis (`X86FunctionDecoder`) reads it: Zydis's raw
 /// encoding fields, no operands.
-struct X86Instruction {
+struct X86Instruction: Equatable {
     var length = 0
     var mnemonic = 0
     /// `X86ScanTable` extension ids (`-1` none) and the mnemonic's class.
@@ -152,21 +152,31 @@ enum X86Kind: UInt8 {
     case trap, cpuid, xgetbv, noFlags, xor, shift, not, or
 }
 
-/// Zydis in minimal mode, for the flow analysis.
+/// Zydis in minimal mode, for the flow analysis, behind `X86FastPath` for the common
+/// instructions.
 struct X86Decoder {
     private var decoder = ZydisDecoder()
     private var instruction = ZydisDecodedInstruction()
     private let table = X86ScanTable.shared
+    private let fast: X86FastPath?
 
-    init?(bits: Int) {
+    /// - Parameter fastPath: try `X86FastPath` first (off only for the fast path's own reference).
+    init?(bits: Int, fastPath: Bool = true) {
         let mode = bits == 64 ? ZYDIS_MACHINE_MODE_LONG_64 : ZYDIS_MACHINE_MODE_LONG_COMPAT_32
         let width = bits == 64 ? ZYDIS_STACK_WIDTH_64 : ZYDIS_STACK_WIDTH_32
         guard ZydisDecoderInit(&decoder, mode, width) & 0x8000_0000 == 0 else { return nil }
         _ = ZydisDecoderEnableMode(&decoder, ZYDIS_DECODER_MODE_MINIMAL, 1)
+        fast = fastPath ? (bits == 64 ? X86FastPath.checked64 : X86FastPath.checked32) : nil
     }
 
     /// Decodes the instruction at the start of `bytes` into `out`; false when it does not decode.
     mutating func decode(_ bytes: UnsafeRawBufferPointer, into out: inout X86Instruction) -> Bool {
+        if let fast, fast.decode(bytes, into: &out) { return true }
+        return decodeWithZydis(bytes, into: &out)
+    }
+
+    /// Zydis alone.
+    mutating func decodeWithZydis(_ bytes: UnsafeRawBufferPointer, into out: inout X86Instruction) -> Bool {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
         let status = ZydisDecoderDecodeInstruction(&decoder, nil, base, ZyanUSize(bytes.count), &instruction)
         guard status & 0x8000_0000 == 0, instruction.length > 0 else { return false }
@@ -209,6 +219,20 @@ struct X86Decoder {
         out.immediateIsRelative = raw.imm.0.is_relative != 0
         out.operandWidth = instruction.operand_width
         return true
+    }
+}
+
+extension X86FastPath {
+    /// Built and checked against Zydis once per process, for each mode on first use.
+    static let checked64 = checked(bits: 64)
+    static let checked32 = checked(bits: 32)
+
+    private static func checked(bits: Int) -> X86FastPath? {
+        guard var reference = X86Decoder(bits: bits, fastPath: false) else { return nil }
+        return X86FastPath(bits: bits) { bytes in
+            var out = X86Instruction()
+            return reference.decodeWithZydis(bytes, into: &out) ? out : nil
+        }
     }
 }
 
