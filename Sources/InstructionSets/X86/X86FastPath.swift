@@ -11,17 +11,21 @@
 /// they differ. Anything else (other prefixes, SSE/VEX/EVEX, rare opcodes, truncated bytes)
 /// goes to the reference decoder.
 struct X86FastPath: Sendable {
+    /// A slot's state while the table is learnt.
     private struct Template: Sendable {
-        var instruction = X86Instruction()
-        var immediateBytes = 0
-        var immediateSigned = false
         var usable = false
         /// Set once a check disagreed: the shape stays with the reference decoder.
         var rejected = false
     }
 
     let bits: Int
+    /// While learning, each slot's state; then nothing.
     private var templates: [Template]
+    /// By slot: the template, its immediate size (-1 where the slot is not on the fast path) and
+    /// signedness. Flat arrays: a template struct copied per instruction cost more than the decode.
+    private var instructions: [X86Instruction] = []
+    private var immediateSizes: [Int8] = []
+    private var immediateSigned: [Bool] = []
     /// By map and opcode: the fast path reads a ModRM byte after it.
     private let takesModRMByOpcode: [Bool]
 
@@ -47,7 +51,11 @@ struct X86FastPath: Sendable {
     /// - Parameter reference: the reference decoder (Zydis, as `X86Decoder` wraps it).
     init(bits: Int, reference: (UnsafeRawBufferPointer) -> X86Instruction?) {
         self.bits = bits
-        templates = Array(repeating: Template(), count: 2 * 256 * 2 * 2 * 8 * 2)
+        let slots = 2 * 256 * 2 * 2 * 8 * 2
+        templates = Array(repeating: Template(), count: slots)
+        instructions = Array(repeating: X86Instruction(), count: slots)
+        immediateSizes = Array(repeating: -1, count: slots)
+        immediateSigned = Array(repeating: false, count: slots)
         var takesModRM = Array(repeating: false, count: 512)
         for (map, opcodes) in Self.modRMOpcodes.enumerated() {
             for opcode in opcodes { takesModRM[map * 256 + Int(opcode)] = true }
@@ -68,6 +76,7 @@ struct X86FastPath: Sendable {
                 }
             }
         }
+        templates = []
     }
 
     private static func index(map: Int, opcode: UInt8, operandSize: Bool, rexW: Bool, reg: UInt8, registerForm: Bool)
@@ -115,15 +124,16 @@ struct X86FastPath: Sendable {
                         templates[slot].rejected = true
                         return
                     }
-                    templates[slot].instruction = expected
-                    templates[slot].immediateBytes = Int(expected.immediateSize) / 8
-                    templates[slot].immediateSigned = expected.immediate < 0
                     templates[slot].usable = true
+                    instructions[slot] = expected
+                    immediateSizes[slot] = Int8(expected.immediateSize / 8)
+                    immediateSigned[slot] = expected.immediate < 0
                 }
                 var fast = X86Instruction()
                 if !decode(bytes, into: &fast) || expected == nil || fast != expected {
                     templates[slot].rejected = true
                     templates[slot].usable = false
+                    immediateSizes[slot] = -1
                 }
             }
         }
@@ -186,12 +196,11 @@ struct X86FastPath: Sendable {
             position += 1
             slot = base + Int((modrm >> 3) & 7) * 2 + (modrm >> 6 == 3 ? 1 : 0)
         }
-        let template = templates[slot]
-        guard template.usable else { return false }
+        let immediateBytes = Int(immediateSizes[slot])
+        guard immediateBytes >= 0 else { return false }
         let rexR = (rex >> 2) & 1
         let rexX = (rex >> 1) & 1
         let rexB = rex & 1
-        var instruction = template.instruction
         var hasSIB = false
         var sib: UInt8 = 0
         var displacementBytes = 0
@@ -211,7 +220,7 @@ struct X86FastPath: Sendable {
             default: displacementBytes = 0
             }
         }
-        guard position + displacementBytes + template.immediateBytes <= count else { return false }
+        guard position + displacementBytes + immediateBytes <= count else { return false }
         var displacement: Int64 = 0
         if displacementBytes == 1 {
             displacement = Int64(Int8(bitPattern: bytes[position]))
@@ -220,10 +229,9 @@ struct X86FastPath: Sendable {
         }
         position += displacementBytes
         var immediate: Int64 = 0
-        let immediateBytes = template.immediateBytes
         if immediateBytes > 0 {
             let raw = Self.read(bytes, position, immediateBytes)
-            if template.immediateSigned {
+            if immediateSigned[slot] {
                 let shift = UInt64(64 - 8 * immediateBytes)
                 immediate = Int64(bitPattern: raw.value << shift) >> shift
             } else {
@@ -231,20 +239,22 @@ struct X86FastPath: Sendable {
             }
         }
         position += immediateBytes
-        instruction.length = position
-        instruction.opcode = opcode
-        instruction.hasModRM = takesModRM
-        instruction.mod = takesModRM ? modrm >> 6 : 0
-        instruction.reg = (takesModRM ? (modrm >> 3) & 7 : 0) | (rexR << 3)
-        instruction.rm = (takesModRM ? modrm & 7 : 0) | (rexB << 3)
-        instruction.hasSIB = hasSIB
-        instruction.sibBase = (hasSIB ? sib & 7 : 0) | (rexB << 3)
-        instruction.sibIndex = (hasSIB ? (sib >> 3) & 7 : 0) | (rexX << 3)
-        instruction.displacement = displacement
-        instruction.displacementSize = UInt8(displacementBytes * 8)
-        instruction.immediate = immediate
-        instruction.immediateSize = UInt8(immediateBytes * 8)
-        out = instruction
+        // One copy of the template, then the fields this encoding sets.
+        out = instructions[slot]
+        out.length = position
+        out.opcode = opcode
+        out.hasModRM = takesModRM
+        out.mod = takesModRM ? modrm >> 6 : 0
+        out.reg = (takesModRM ? (modrm >> 3) & 7 : 0) | (rexR << 3)
+        out.rm = (takesModRM ? modrm & 7 : 0) | (rexB << 3)
+        out.hasSIB = hasSIB
+        out.sibBase = (hasSIB ? sib & 7 : 0) | (rexB << 3)
+        out.sibIndex = (hasSIB ? (sib >> 3) & 7 : 0) | (rexX << 3)
+        out.sibScale = hasSIB ? sib >> 6 : 0
+        out.displacement = displacement
+        out.displacementSize = UInt8(displacementBytes * 8)
+        out.immediate = immediate
+        out.immediateSize = UInt8(immediateBytes * 8)
         return true
     }
 

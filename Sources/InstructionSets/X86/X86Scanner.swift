@@ -16,6 +16,8 @@ struct X86Scanner {
     private(set) var failures = 0
     private let table = X86ScanTable.shared
     private let bits: Int
+    /// The common instructions, decoded without Zydis (`X86FastPath`).
+    private let fast: X86FastPath?
     var jumpTables: X86JumpTables?
 
     /// - Parameter bits: 32 for x86 code, 64 for x64 code.
@@ -26,6 +28,7 @@ struct X86Scanner {
         // ZydisDecoderInit / ZydisDecoderEnableMode return ZyanStatus; the top bit marks failure.
         guard ZydisDecoderInit(&decoder, mode, width) & 0x8000_0000 == 0 else { return nil }
         _ = ZydisDecoderEnableMode(&decoder, ZYDIS_DECODER_MODE_MINIMAL, 1)
+        fast = bits == 64 ? X86FastPath.checked64 : X86FastPath.checked32
         tally = ISATally(architecture: .x86, names: table.names, examplesPerExtension: examplesPerExtension)
     }
 
@@ -37,6 +40,7 @@ struct X86Scanner {
     mutating func scan(_ bytes: UnsafeRawBufferPointer, address: UInt64, inFunction: Bool) {
         guard let base = bytes.baseAddress else { return }
         var instruction = ZydisDecodedInstruction()
+        var common = X86Instruction()
         var offset = 0
         let count = bytes.count
         let end = address &+ UInt64(count)
@@ -50,6 +54,27 @@ struct X86Scanner {
                     offset = Int(tableAddress - address) + skipped
                 }
                 nextTable = jumpTables?.nextTable(from: address &+ UInt64(offset), before: end)
+                continue
+            }
+            if let fast, fast.decode(UnsafeRawBufferPointer(rebasing: bytes[offset...]), into: &common) {
+                let here = address &+ UInt64(offset)
+                if jumpTables != nil, let reference = tableReference(common),
+                    let noted = jumpTables?.noteReference(
+                        displacement: reference.displacement, entrySize: reference.entrySize, instructionAddress: here),
+                    noted > here, noted < end, noted < nextTable ?? UInt64.max
+                {
+                    nextTable = noted
+                }
+                switch common.kind {
+                case .cpuid: cpuid &+= 1
+                case .xgetbv: xgetbv &+= 1
+                default:
+                    if common.first >= 0 {
+                        tally.record(Int(common.first), address: here, inFunction: inFunction)
+                        if common.second >= 0 { tally.record(Int(common.second), address: here, inFunction: inFunction) }
+                    }
+                }
+                offset &+= common.length
                 continue
             }
             let status = ZydisDecoderDecodeInstruction(
@@ -89,6 +114,29 @@ struct X86Scanner {
             }
             offset &+= Int(instruction.length)
         }
+    }
+
+    /// `tableReference` for an instruction the fast path decoded (the same fields, as
+    /// `X86Instruction` holds them).
+    private func tableReference(_ instruction: X86Instruction) -> (displacement: UInt64, entrySize: Int)? {
+        guard instruction.displacementSize == 32, instruction.hasModRM else { return nil }
+        let mod = instruction.mod
+        let rm = instruction.rm & 7
+        let mnemonic = instruction.mnemonic
+        var entrySize = 0
+        if bits == 64, mod == 2, rm == 4 {
+            if mnemonic == Int(ZYDIS_MNEMONIC_MOV.rawValue), instruction.sibScale == 2 { entrySize = 4 }
+            if mnemonic == Int(ZYDIS_MNEMONIC_MOVZX.rawValue), instruction.sibScale == 0 { entrySize = 1 }
+        } else if bits == 32 {
+            if mnemonic == Int(ZYDIS_MNEMONIC_JMP.rawValue), mod == 0, rm == 4, instruction.sibBase & 7 == 5,
+                instruction.sibScale == 2
+            {
+                entrySize = 4
+            }
+            if mnemonic == Int(ZYDIS_MNEMONIC_MOVZX.rawValue), mod == 2, rm != 4 { entrySize = 1 }
+        }
+        guard entrySize > 0 else { return nil }
+        return (UInt64(UInt32(truncatingIfNeeded: instruction.displacement)), entrySize)
     }
 
     /// The displacement and entry size (4 for a jump table, 1 for an index table) of an
@@ -135,9 +183,10 @@ struct X86Instruction: Equatable {
     var reg: UInt8 = 0
     var rm: UInt8 = 0
     var hasSIB = false
-    /// SIB base and index with REX.B/REX.X folded in.
+    /// SIB base and index with REX.B/REX.X folded in, and the raw scale field.
     var sibBase: UInt8 = 0
     var sibIndex: UInt8 = 0
+    var sibScale: UInt8 = 0
     var displacement: Int64 = 0
     var displacementSize: UInt8 = 0
     var immediate: Int64 = 0
@@ -212,6 +261,7 @@ struct X86Decoder {
         out.hasSIB = raw.sib.offset != 0
         out.sibBase = raw.sib.base | (rexB << 3)
         out.sibIndex = raw.sib.index | (rexX << 3)
+        out.sibScale = raw.sib.scale
         out.displacement = raw.disp.value
         out.displacementSize = raw.disp.size
         out.immediate = raw.imm.0.value.s
