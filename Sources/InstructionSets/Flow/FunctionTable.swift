@@ -170,7 +170,8 @@ struct FunctionTable {
                 start: summary.start, instructions: Int32(clamping: summary.instructions),
                 bytes: Int32(clamping: summary.bytes),
                 callsEnd: UInt32(allCalls.count), takenEnd: UInt32(allTaken.count), storesEnd: UInt32(allStores.count),
-                guardsEnd: UInt32(allGuards.count), returnsEnd: UInt32(allReturns.count), usesEnd: UInt32(allUses.count),
+                guardsEnd: UInt32(allGuards.count), returnsEnd: UInt32(allReturns.count),
+                usesEnd: UInt32(allUses.count),
                 leavesEnd: UInt32(allLeaves.count), flags: flags))
         return true
     }
@@ -282,9 +283,13 @@ struct FunctionTable {
         if !restored.isEmpty, let calls = restoredCalls[index] { return calls[...] }
         return allCalls[range(index, { $0.callsEnd })]
     }
-    func addressesTaken(_ index: Int) -> ArraySlice<AddressTaken> { records(index, allTaken, { $0.takenEnd }, { $0.addressesTaken }) }
+    func addressesTaken(_ index: Int) -> ArraySlice<AddressTaken> {
+        records(index, allTaken, { $0.takenEnd }, { $0.addressesTaken })
+    }
     func stores(_ index: Int) -> ArraySlice<GlobalStore> { records(index, allStores, { $0.storesEnd }, { $0.stores }) }
-    func guards(_ index: Int) -> ArraySlice<GuardCandidate> { records(index, allGuards, { $0.guardsEnd }, { $0.guards }) }
+    func guards(_ index: Int) -> ArraySlice<GuardCandidate> {
+        records(index, allGuards, { $0.guardsEnd }, { $0.guards })
+    }
     func returnSources(_ index: Int) -> ArraySlice<ValueSource> { allReturns[range(index, { $0.returnsEnd })] }
     func uses(_ index: Int) -> Uses {
         let packed = allUses[range(index, { $0.usesEnd })]

@@ -184,7 +184,8 @@ struct X86FastPath: Sendable {
             position += 1
         }
         let rexW = rex & 0x08 != 0
-        let base = Self.index(map: map, opcode: opcode, operandSize: operandSize, rexW: rexW, reg: 0, registerForm: false)
+        let base = Self.index(
+            map: map, opcode: opcode, operandSize: operandSize, rexW: rexW, reg: 0, registerForm: false)
         // A plain opcode's template sits at reg 0, memory form; a ModRM opcode has no template
         // there unless reg 0 is valid, so the ModRM is read first when the opcode takes one.
         let takesModRM = takesModRMByOpcode[map * 256 + Int(opcode)]

@@ -71,7 +71,9 @@ struct X86Scanner {
                 default:
                     if common.first >= 0 {
                         tally.record(Int(common.first), address: here, inFunction: inFunction)
-                        if common.second >= 0 { tally.record(Int(common.second), address: here, inFunction: inFunction) }
+                        if common.second >= 0 {
+                            tally.record(Int(common.second), address: here, inFunction: inFunction)
+                        }
                     }
                 }
                 offset &+= common.length
