@@ -122,17 +122,34 @@ struct FunctionTable {
     /// Record counts past which an image's functions are not all kept (the arrays index by UInt32).
     static let maxRecords = Int(UInt32.max)
 
+    /// How many records of each kind a table (or a summary) holds.
+    private struct RecordCounts {
+        var calls, taken, stores, guards, returns, uses, leaves: Int
+    }
+
+    private var recordCounts: RecordCounts {
+        RecordCounts(
+            calls: allCalls.count, taken: allTaken.count, stores: allStores.count, guards: allGuards.count,
+            returns: allReturns.count, uses: allUses.count, leaves: allLeaves.count)
+    }
+
+    /// Whether `added` more records of each kind still index by UInt32.
+    private func hasRoom(for added: RecordCounts) -> Bool {
+        let now = recordCounts
+        return now.calls + added.calls < Self.maxRecords && now.taken + added.taken < Self.maxRecords
+            && now.stores + added.stores < Self.maxRecords && now.guards + added.guards < Self.maxRecords
+            && now.returns + added.returns < Self.maxRecords && now.uses + added.uses < Self.maxRecords
+            && now.leaves + added.leaves < Self.maxRecords
+    }
+
     /// Appends a compacted summary; false (and nothing appended) when a record array is full.
     @discardableResult
     mutating func append(_ summary: FunctionSummary) -> Bool {
-        guard allCalls.count + summary.calls.count < Self.maxRecords,
-            allUses.count + summary.uses.count < Self.maxRecords,
-            allGuards.count + summary.guards.count < Self.maxRecords,
-            allTaken.count + summary.addressesTaken.count < Self.maxRecords,
-            allStores.count + summary.stores.count < Self.maxRecords,
-            allReturns.count + summary.returnSources.count < Self.maxRecords,
-            allLeaves.count + summary.cpuidLeaves.count < Self.maxRecords
-        else { return false }
+        let added = RecordCounts(
+            calls: summary.calls.count, taken: summary.addressesTaken.count, stores: summary.stores.count,
+            guards: summary.guards.count, returns: summary.returnSources.count, uses: summary.uses.count,
+            leaves: summary.cpuidLeaves.count)
+        guard hasRoom(for: added) else { return false }
         allCalls += summary.calls.map(Call.init)
         allTaken += summary.addressesTaken
         allStores += summary.stores
@@ -179,14 +196,7 @@ struct FunctionTable {
     /// Appends every function of `other` (a chunk's table), in order.
     mutating func append(contentsOf other: FunctionTable) {
         guard !other.entries.isEmpty else { return }
-        guard allCalls.count + other.allCalls.count < Self.maxRecords,
-            allUses.count + other.allUses.count < Self.maxRecords,
-            allGuards.count + other.allGuards.count < Self.maxRecords,
-            allTaken.count + other.allTaken.count < Self.maxRecords,
-            allStores.count + other.allStores.count < Self.maxRecords,
-            allReturns.count + other.allReturns.count < Self.maxRecords,
-            allLeaves.count + other.allLeaves.count < Self.maxRecords
-        else { return }
+        guard hasRoom(for: other.recordCounts) else { return }
         let base = (
             UInt32(allCalls.count), UInt32(allTaken.count), UInt32(allStores.count), UInt32(allGuards.count),
             UInt32(allReturns.count), UInt32(allUses.count), UInt32(allLeaves.count)
