@@ -43,7 +43,7 @@ let package = Package(
         ),
         // The SIGBUS guard for file mappings: a signal handler, so it is C (see fault_guard.c).
         .target(name: "CFaultGuard"),
-        // glibc's mallopt for the executable (see malloc_tuning.c).
+        // glibc's malloc_trim for the flow analysis (see malloc_tuning.c).
         .target(name: "CMallocTuning"),
         .target(
             name: "BinaryFormats",
@@ -51,7 +51,7 @@ let package = Package(
         ),
         .target(
             name: "InstructionSets",
-            dependencies: ["BinaryFormats", "CZydis"]
+            dependencies: ["BinaryFormats", "CMallocTuning", "CZydis"]
         ),
         .target(
             name: "Readiness",
@@ -75,7 +75,6 @@ let package = Package(
             name: "armready",
             dependencies: [
                 "BinaryFormats",
-                "CMallocTuning",
                 "InstructionSets",
                 "Readiness",
                 "Scanning",

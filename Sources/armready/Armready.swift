@@ -1,5 +1,4 @@
 import ArgumentParser
-import CMallocTuning
 import Scanning
 
 #if canImport(Glibc)
@@ -31,10 +30,6 @@ struct Armready: ParsableCommand {
         // A reader that goes away (`armready scan | head`) must be a write error (EPIPE) that
         // ends with status 2 and a sentence, not a silent death by SIGPIPE.
         _ = signal(SIGPIPE, SIG_IGN)
-        // Arrays of 256 KiB and more get their own mapping, given back when freed: the flow
-        // analysis of a large module frees its workers' chunk tables as it joins them, 130 MB
-        // that glibc's heaps would otherwise keep resident beside the joined table.
-        armready_map_large_blocks(256 << 10)
         let names = configuration.subcommands.map { $0._commandName } + ["help"]
         if let suggestion = SubcommandSuggestion.message(
             for: Array(CommandLine.arguments.dropFirst()), subcommands: names)
