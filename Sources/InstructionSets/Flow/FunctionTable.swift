@@ -49,8 +49,8 @@ struct FunctionTable {
     private var allGuards: [GuardCandidate] = []
     private var allReturns: [ValueSource] = []
     private var allUses: [PackedUse] = []
-    /// The uses of functions with one too far from their start for `PackedUse` (none from
-    /// the current decoders: a function spans at most 16 MB).
+    /// The uses of functions with one 4 GB or more from their start, or before it: more than
+    /// `PackedUse` holds (x86 functions span at most 16 MB, so in practice none).
     private var wideUses: [Int: [BlockUse]] = [:]
 
     /// A `BlockUse` with its first address as an offset from the function's start (16 bytes,
