@@ -18,8 +18,9 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CZydis", providers: [.apt(["libzydis-dev"])]),
         .target(name: "CFaultGuard"),
+        .target(name: "CMallocTuning"),
         .target(name: "BinaryFormats", dependencies: ["CFaultGuard", "CLibELF", "CLZMA", "CMSPack", "CZlib"]),
-        .target(name: "InstructionSets", dependencies: ["BinaryFormats", "CZydis"]),
+        .target(name: "InstructionSets", dependencies: ["BinaryFormats", "CMallocTuning", "CZydis"]),
         .target(name: "Readiness", dependencies: ["BinaryFormats", "InstructionSets", "Yams"]),
         .target(
             name: "Scanning",
