@@ -15,11 +15,11 @@ extension FunctionSummary {
         for index in stores.indices { stores[index].block = 0 }
         for index in uses.indices { uses[index].block = 0 }
         for index in guards.indices { guards[index].block = 0 }
-        trimmed()
+        // Not trimmed: `FunctionTable.append` copies the records out and the summary goes.
         return covered
     }
 
-    /// Appending leaves up to half of an array unused; the analysis keeps every summary.
+    /// Appending leaves up to half of an array unused: for a summary that is kept whole.
     mutating func trimmed() {
         Self.trim(&calls)
         Self.trim(&uses)

@@ -226,7 +226,7 @@ struct X86FastPath: Sendable {
         if displacementBytes == 1 {
             displacement = Int64(Int8(bitPattern: bytes[position]))
         } else if displacementBytes == 4 {
-            displacement = Int64(Int32(bitPattern: Self.read(bytes, position, 4).low32))
+            displacement = Int64(Int32(truncatingIfNeeded: Self.read(bytes, position, 4)))
         }
         position += displacementBytes
         var immediate: Int64 = 0
@@ -234,9 +234,9 @@ struct X86FastPath: Sendable {
             let raw = Self.read(bytes, position, immediateBytes)
             if immediateSigned[slot] {
                 let shift = UInt64(64 - 8 * immediateBytes)
-                immediate = Int64(bitPattern: raw.value << shift) >> shift
+                immediate = Int64(bitPattern: raw << shift) >> shift
             } else {
-                immediate = Int64(bitPattern: raw.value)
+                immediate = Int64(bitPattern: raw)
             }
         }
         position += immediateBytes
@@ -261,12 +261,10 @@ struct X86FastPath: Sendable {
 
     /// Little-endian value of `width` bytes (1, 2, 4 or 8) at `position`; the caller checked bounds.
     @inline(__always)
-    private static func read(_ bytes: UnsafeRawBufferPointer, _ position: Int, _ width: Int) -> (
-        value: UInt64, low32: UInt32
-    ) {
+    private static func read(_ bytes: UnsafeRawBufferPointer, _ position: Int, _ width: Int) -> UInt64 {
         var value: UInt64 = 0
         for index in 0..<width { value |= UInt64(bytes[position + index]) << (8 * UInt64(index)) }
-        return (value, UInt32(truncatingIfNeeded: value))
+        return value
     }
 
 }

@@ -1,35 +1,30 @@
 internal import CZydis
 
-/// Decodes x86 and x64 code with Zydis and counts the ISA extensions it uses.
+/// Decodes x86 and x64 code (`X86Decoder`: the fast path, then Zydis) and counts the ISA
+/// extensions it uses.
 ///
-/// The only file that touches Zydis (`X86Decoder` below hands the flow analysis the few raw
-/// fields it reads). The decoder runs in `ZYDIS_DECODER_MODE_MINIMAL` through
-/// `ZydisDecoderDecodeInstruction` without operands: the instruction's `meta.isa_set`, its
-/// mnemonic, its length and its raw ModRM/SIB/displacement are all the profile needs. One
+/// This is the only file that touches Zydis (`X86Decoder` below hands the sweep and the flow
+/// analysis the few raw fields they read). The decoder runs in `ZYDIS_DECODER_MODE_MINIMAL`
+/// through `ZydisDecoderDecodeInstruction` without operands: the instruction's `meta.isa_set`,
+/// its mnemonic, its length and its raw ModRM/SIB/displacement are all the profile needs. One
 /// scanner is made per analysis. With `jumpTables` set (PE code), MSVC switch tables between
 /// instructions are stepped over rather than decoded (`X86JumpTables`).
 struct X86Scanner {
-    private var decoder = ZydisDecoder()
+    private var decoder: X86Decoder
     private(set) var tally: ISATally
     private(set) var cpuid = 0
     private(set) var xgetbv = 0
     private(set) var failures = 0
-    private let table = X86ScanTable.shared
     private let bits: Int
-    /// The common instructions, decoded without Zydis (`X86FastPath`).
-    private let fast: X86FastPath?
     var jumpTables: X86JumpTables?
 
     /// - Parameter bits: 32 for x86 code, 64 for x64 code.
     init?(bits: Int, examplesPerExtension: Int) {
+        guard let decoder = X86Decoder(bits: bits) else { return nil }
+        self.decoder = decoder
         self.bits = bits
-        let mode = bits == 64 ? ZYDIS_MACHINE_MODE_LONG_64 : ZYDIS_MACHINE_MODE_LONG_COMPAT_32
-        let width = bits == 64 ? ZYDIS_STACK_WIDTH_64 : ZYDIS_STACK_WIDTH_32
-        // ZydisDecoderInit / ZydisDecoderEnableMode return ZyanStatus; the top bit marks failure.
-        guard ZydisDecoderInit(&decoder, mode, width) & 0x8000_0000 == 0 else { return nil }
-        _ = ZydisDecoderEnableMode(&decoder, ZYDIS_DECODER_MODE_MINIMAL, 1)
-        fast = bits == 64 ? X86FastPath.checked64 : X86FastPath.checked32
-        tally = ISATally(architecture: .x86, names: table.names, examplesPerExtension: examplesPerExtension)
+        tally = ISATally(
+            architecture: .x86, names: X86ScanTable.shared.names, examplesPerExtension: examplesPerExtension)
     }
 
     /// Decodes `bytes` front to back, skipping one byte after each position that does not decode.
@@ -38,8 +33,6 @@ struct X86Scanner {
     ///   - address: the address of `bytes[0]`.
     ///   - inFunction: the bytes are a function from the binary's own table (else a linear sweep).
     mutating func scan(_ bytes: UnsafeRawBufferPointer, address: UInt64, inFunction: Bool) {
-        guard let base = bytes.baseAddress else { return }
-        var instruction = ZydisDecodedInstruction()
         var common = X86Instruction()
         var offset = 0
         let count = bytes.count
@@ -56,70 +49,34 @@ struct X86Scanner {
                 nextTable = jumpTables?.nextTable(from: address &+ UInt64(offset), before: end)
                 continue
             }
-            if let fast, fast.decode(UnsafeRawBufferPointer(rebasing: bytes[offset...]), into: &common) {
-                let here = address &+ UInt64(offset)
-                if jumpTables != nil, let reference = tableReference(common),
-                    let noted = jumpTables?.noteReference(
-                        displacement: reference.displacement, entrySize: reference.entrySize, instructionAddress: here),
-                    noted > here, noted < end, noted < nextTable ?? UInt64.max
-                {
-                    nextTable = noted
-                }
-                switch common.kind {
-                case .cpuid: cpuid &+= 1
-                case .xgetbv: xgetbv &+= 1
-                default:
-                    if common.first >= 0 {
-                        tally.record(Int(common.first), address: here, inFunction: inFunction)
-                        if common.second >= 0 {
-                            tally.record(Int(common.second), address: here, inFunction: inFunction)
-                        }
-                    }
-                }
-                offset &+= common.length
-                continue
-            }
-            let status = ZydisDecoderDecodeInstruction(
-                &decoder, nil, base + offset, ZyanUSize(count - offset), &instruction)
-            guard status & 0x8000_0000 == 0, instruction.length > 0 else {
+            guard decoder.decode(UnsafeRawBufferPointer(rebasing: bytes[offset...]), into: &common) else {
                 failures &+= 1
                 offset &+= 1
                 continue
             }
-            if jumpTables != nil, let reference = tableReference(instruction),
+            let here = address &+ UInt64(offset)
+            if jumpTables != nil, let reference = tableReference(common),
                 let noted = jumpTables?.noteReference(
-                    displacement: reference.displacement, entrySize: reference.entrySize,
-                    instructionAddress: address &+ UInt64(offset)),
-                noted > address &+ UInt64(offset), noted < end, noted < nextTable ?? UInt64.max
+                    displacement: reference.displacement, entrySize: reference.entrySize, instructionAddress: here),
+                noted > here, noted < end, noted < nextTable ?? UInt64.max
             {
                 nextTable = noted
             }
-            let here = address &+ UInt64(offset)
-            let mnemonic = Int(instruction.mnemonic.rawValue)
-            if mnemonic < table.mnemonicOverride.count, table.mnemonicOverride[mnemonic] != X86ScanTable.none {
-                let special = table.mnemonicOverride[mnemonic]
-                switch special {
-                case X86ScanTable.cpuidMarker: cpuid &+= 1
-                case X86ScanTable.xgetbvMarker: xgetbv &+= 1
-                default: tally.record(Int(special), address: here, inFunction: inFunction)
-                }
-            } else {
-                let set = Int(instruction.meta.isa_set.rawValue)
-                if set < table.first.count {
-                    let first = table.first[set]
-                    if first >= 0 {
-                        tally.record(Int(first), address: here, inFunction: inFunction)
-                        let second = table.second[set]
-                        if second >= 0 { tally.record(Int(second), address: here, inFunction: inFunction) }
-                    }
+            switch common.kind {
+            case .cpuid: cpuid &+= 1
+            case .xgetbv: xgetbv &+= 1
+            default:
+                if common.first >= 0 {
+                    tally.record(Int(common.first), address: here, inFunction: inFunction)
+                    if common.second >= 0 { tally.record(Int(common.second), address: here, inFunction: inFunction) }
                 }
             }
-            offset &+= Int(instruction.length)
+            offset &+= common.length
         }
     }
 
-    /// `tableReference` for an instruction the fast path decoded (the same fields, as
-    /// `X86Instruction` holds them).
+    /// The displacement and entry size (4 for a jump table, 1 for an index table) of an
+    /// MSVC switch dispatch's table read (see `X86JumpTables`); nil for other instructions.
     private func tableReference(_ instruction: X86Instruction) -> (displacement: UInt64, entrySize: Int)? {
         guard instruction.displacementSize == 32, instruction.hasModRM else { return nil }
         let mod = instruction.mod
@@ -127,9 +84,11 @@ struct X86Scanner {
         let mnemonic = instruction.mnemonic
         var entrySize = 0
         if bits == 64, mod == 2, rm == 4 {
+            // mov r32, [base + index*4 + rva] / movzx r32, byte [base + index + rva]
             if mnemonic == Int(ZYDIS_MNEMONIC_MOV.rawValue), instruction.sibScale == 2 { entrySize = 4 }
             if mnemonic == Int(ZYDIS_MNEMONIC_MOVZX.rawValue), instruction.sibScale == 0 { entrySize = 1 }
         } else if bits == 32 {
+            // jmp [index*4 + address] / movzx r32, byte [index + address]
             if mnemonic == Int(ZYDIS_MNEMONIC_JMP.rawValue), mod == 0, rm == 4, instruction.sibBase & 7 == 5,
                 instruction.sibScale == 2
             {
@@ -139,29 +98,6 @@ struct X86Scanner {
         }
         guard entrySize > 0 else { return nil }
         return (UInt64(UInt32(truncatingIfNeeded: instruction.displacement)), entrySize)
-    }
-
-    /// The displacement and entry size (4 for a jump table, 1 for an index table) of an
-    /// MSVC switch dispatch's table read (see `X86JumpTables`); nil for other instructions.
-    private func tableReference(_ instruction: ZydisDecodedInstruction) -> (displacement: UInt64, entrySize: Int)? {
-        let modrm = instruction.raw.modrm
-        let sib = instruction.raw.sib
-        guard instruction.raw.disp.size == 32 else { return nil }
-        let mnemonic = instruction.mnemonic
-        var entrySize = 0
-        if bits == 64, modrm.mod == 2, modrm.rm == 4 {
-            // mov r32, [base + index*4 + rva] / movzx r32, byte [base + index + rva]
-            if mnemonic == ZYDIS_MNEMONIC_MOV, sib.scale == 2 { entrySize = 4 }
-            if mnemonic == ZYDIS_MNEMONIC_MOVZX, sib.scale == 0 { entrySize = 1 }
-        } else if bits == 32 {
-            // jmp [index*4 + address] / movzx r32, byte [index + address]
-            if mnemonic == ZYDIS_MNEMONIC_JMP, modrm.mod == 0, modrm.rm == 4, sib.base == 5, sib.scale == 2 {
-                entrySize = 4
-            }
-            if mnemonic == ZYDIS_MNEMONIC_MOVZX, modrm.mod == 2, modrm.rm != 4 { entrySize = 1 }
-        }
-        guard entrySize > 0 else { return nil }
-        return (UInt64(UInt32(truncatingIfNeeded: instruction.raw.disp.value)), entrySize)
     }
 }
 
